@@ -1,0 +1,91 @@
+"""The `dvk` command line: check, schema, and the other editor commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import report as reporting
+from .schema import build_schema
+from .validate.engine import check_paths
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with a Vietnamese prefix
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"dvk: lỗi cách dùng: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [Path("content")]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        sys.stderr.write("dvk: không tìm thấy: " + ", ".join(str(p) for p in missing) + "\n")
+        return EXIT_USAGE
+    report = check_paths(paths)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt == "json":
+        reporting.write_json(report, sys.stdout)
+    elif fmt == "github":
+        reporting.write_github(report, sys.stdout)
+    else:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        reporting.write_text(report, sys.stdout, color=color)
+    failed = report.errors or (args.strict and report.warnings)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"check": _cmd_check, "schema": _cmd_schema}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dvk", description="Công cụ hồ sơ mô hình “Dân vận khéo”.")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    check = sub.add_parser("check", help="Kiểm tra hồ sơ theo tiêu chí của hướng dẫn.",
+                           description="Kiểm tra các hồ sơ (tệp hoặc thư mục; mặc định content/).")
+    check.add_argument("paths", nargs="*", metavar="ĐƯỜNG-DẪN")
+    check.add_argument("--format", choices=["text", "github", "json"], help="Dạng kết quả (mặc định: text; github khi chạy trên GitHub Actions).")
+    check.add_argument("--strict", action="store_true", help="Coi cảnh báo là lỗi.")
+    schema = sub.add_parser("schema", help="In JSON Schema của hồ sơ.")
+    schema.add_argument("-o", "--output", help="Ghi ra tệp thay vì màn hình.")
+    _register_extra(sub)
+    return parser
+
+
+def _register_extra(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Commands that live in their own modules register themselves here."""
+    for module_name in ("dvk_build.cli_new", "dvk_build.cli_export", "dvk_build.cli_docs"):
+        try:
+            module = __import__(module_name, fromlist=["register"])
+        except ModuleNotFoundError:
+            continue
+        module.register(sub, COMMANDS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Typed access to config.yaml: periods, tiers, fields, criteria and labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_PATH = Path(__file__).with_name("config.yaml")
+
+
+@dataclass(frozen=True)
+class Tier:
+    slug: str
+    label: str
+    short: str
+    rank: int
+    scope: str
+
+
+@dataclass(frozen=True)
+class Field:
+    slug: str
+    label: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class Period:
+    slug: str
+    label: str
+    start: dt.date
+    end: dt.date
+    tiers: tuple[str, ...]
+    fields: tuple[str, ...]
+    guideline: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    key: str
+    label: str
+    clause: str
+
+
+@dataclass(frozen=True)
+class Config:
+    site: dict[str, str]
+    tiers: dict[str, Tier]
+    fields: dict[str, Field]
+    periods: dict[str, Period]
+    holder_kinds: dict[str, str]
+    criteria: dict[str, tuple[Criterion, ...]]
+    interests: dict[str, str]
+    self_assessment: dict[str, dict[str, str]]
+    steps: dict[int, dict[str, str]]
+    field_labels: dict[str, str]
+    limits: dict[str, Any] = field(default_factory=dict)
+
+    def tier_rank(self, slug: str) -> int:
+        tier = self.tiers.get(slug)
+        return tier.rank if tier else 0
+
+    def tiers_in_order(self) -> list[Tier]:
+        return sorted(self.tiers.values(), key=lambda t: (t.rank, t.slug))
+
+    def label(self, dotted: str) -> str:
+        """Vietnamese label of a field path such as `idea.targets[].indicator`."""
+        return self.field_labels.get(dotted, dotted)
+
+    def all_criteria_keys(self) -> set[str]:
+        return {c.key for crits in self.criteria.values() for c in crits}
+
+
+def _parse(raw: dict[str, Any]) -> Config:
+    tiers = {k: Tier(slug=k, **v) for k, v in raw["tiers"].items()}
+    fields = {k: Field(slug=k, **v) for k, v in raw["fields"].items()}
+    periods = {
+        str(k): Period(
+            slug=str(k),
+            label=v["label"],
+            start=v["start"],
+            end=v["end"],
+            tiers=tuple(v["tiers"]),
+            fields=tuple(v["fields"]),
+            guideline=v["guideline"],
+        )
+        for k, v in raw["periods"].items()
+    }
+    for period in periods.values():
+        unknown = [t for t in period.tiers if t not in tiers] + [f for f in period.fields if f not in fields]
+        if unknown:
+            raise ValueError(f"config.yaml: period {period.slug} names unknown tiers/fields {unknown}")
+    criteria = {
+        kind: tuple(Criterion(key=k, label=v["label"], clause=v["clause"]) for k, v in crits.items())
+        for kind, crits in raw["criteria"].items()
+    }
+    return Config(
+        site=raw["site"],
+        tiers=tiers,
+        fields=fields,
+        periods=periods,
+        holder_kinds={k: v["label"] for k, v in raw["holder_kinds"].items()},
+        criteria=criteria,
+        interests=raw["interests"],
+        self_assessment=raw["self_assessment"],
+        steps={int(k): v for k, v in raw["steps"].items()},
+        field_labels=raw["field_labels"],
+        limits=raw.get("limits", {}),
+    )
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Load a configuration file (the shipped one by default)."""
+    if path is None:
+        return default_config()
+    with open(path, encoding="utf-8") as fh:
+        return _parse(yaml.safe_load(fh))
+
+
+@lru_cache(maxsize=1)
+def default_config() -> Config:
+    with open(CONFIG_PATH, encoding="utf-8") as fh:
+        return _parse(yaml.safe_load(fh))

@@ -1,0 +1,1 @@
+"""Loading dossiers: bytes → text → YAML front matter with positions → Dossier."""

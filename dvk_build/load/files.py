@@ -1,0 +1,142 @@
+"""Finding dossier files and loading each into a DossierContext (or load problems)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from ..problem import Problem, Severity
+from ..validate.context import DossierContext
+from .source import SourceError, decode, split
+from .yamltree import Tree, YamlSyntaxError, parse
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_FILE_BYTES = 1_000_000  # a dossier is text; a megabyte is already absurd
+
+
+@dataclass
+class LoadResult:
+    dossiers: list[DossierContext] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class Found:
+    file: Path
+    slug: str
+    bundle_dir: Path | None
+
+
+def discover(paths: list[Path]) -> list[Found]:
+    """Dossier files under paths: `<slug>.md` and bundles `<slug>/index.md`.
+
+    A folder that has a `models/` subfolder (like `content/`) means that subfolder.
+    """
+    found: list[Found] = []
+    for path in paths:
+        if path.is_dir():
+            root = path / "models" if (path / "models").is_dir() else path
+            found.extend(_walk(root))
+        else:
+            found.append(_describe(path))
+    return found
+
+
+def _describe(file: Path) -> Found:
+    if file.name == "index.md":
+        return Found(file, file.parent.name, file.parent)
+    return Found(file, file.stem, None)
+
+
+def _walk(root: Path) -> list[Found]:
+    out: list[Found] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        here = Path(dirpath)
+        if "index.md" in filenames and here != root:
+            out.append(Found(here / "index.md", here.name, here))
+            dirnames[:] = []  # a bundle's other files are attachments
+            continue
+        for name in sorted(filenames):
+            if name.endswith(".md") and not name.startswith((".", "_")) and name not in ("README.md", "index.md"):
+                out.append(Found(here / name, name[:-3], None))
+    return out
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    base = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_paths(paths: list[Path], config: Config, today: dt.date, root: Path | None = None) -> LoadResult:
+    from ..validate.registry import RULES
+
+    result = LoadResult()
+    for item in discover(paths):
+        result.files += 1
+        shown = display_path(item.file, root)
+        ctx, problems = load_one(item, shown, config, today)
+        result.problems.extend(problems)
+        if ctx is not None:
+            if not SLUG_RE.match(item.slug):
+                rule = RULES["DVK008"]
+                result.problems.append(
+                    Problem(shown, 1, 1, rule.code, rule.name, rule.severity,
+                            f"Tên `{item.slug}` không dùng được làm địa chỉ trang.",
+                            "Đổi tên thành chữ thường không dấu, nối bằng dấu `-`, ví dụ `tuyen-duong-tu-quan-phu-hoa`.")
+                )
+            result.dossiers.append(ctx)
+    return result
+
+
+def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[DossierContext | None, list[Problem]]:
+    from ..validate.registry import RULES
+
+    def problem(code: str, message: str, line: int, col: int, hint: str = "") -> Problem:
+        rule = RULES[code]
+        return Problem(shown, line, col, code, rule.name, rule.severity, message, hint)
+
+    try:
+        if item.file.stat().st_size > MAX_FILE_BYTES:
+            return None, [problem("DVK002", f"Tệp quá lớn ({item.file.stat().st_size // 1000} KB) cho một hồ sơ.", 1, 1,
+                                  "Hồ sơ là văn bản; ảnh và bản scan đặt thành tệp đính kèm trong thư mục hồ sơ.")]
+        raw = item.file.read_bytes()
+    except OSError as exc:
+        return None, [problem("DVK002", f"Không đọc được tệp: {exc.strerror}.", 1, 1)]
+    try:
+        source = split(decode(raw))
+    except SourceError as exc:
+        return None, [problem(exc.code, exc.message, exc.line, exc.col, exc.hint)]
+    try:
+        tree = parse(source.front_matter, source.fm_first_line)
+    except YamlSyntaxError as exc:
+        return None, [problem("DVK007", exc.message, exc.line, exc.col,
+                              "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép quanh giá trị có dấu `:` hoặc `#`.")]
+    problems = [problem(t.code, t.message, t.pos[0], t.pos[1], t.hint) for t in tree.traps]
+    if not isinstance(tree.data, dict):
+        return None, problems + [problem("DVK102", "Phần thông tin đầu tệp phải là các dòng `tên-trường: giá trị`.",
+                                         source.fm_first_line, 1)]
+    ctx = DossierContext(
+        path=shown,
+        slug=item.slug,
+        data=tree.data,
+        tree=tree,
+        body=source.body,
+        body_first_line=source.body_first_line,
+        config=config,
+        today=today,
+        bundle_dir=str(item.bundle_dir) if item.bundle_dir else None,
+        problems=problems,
+    )
+    return ctx, []
+
+
+__all__ = ["LoadResult", "Found", "Tree", "discover", "load_paths", "load_one", "display_path", "Severity"]

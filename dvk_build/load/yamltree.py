@@ -1,0 +1,204 @@
+"""YAML front matter → plain JSON-like data, with the position of every value.
+
+PyYAML silently accepts duplicate keys and converts YAML 1.1 words (`no`,
+`on`) and leading-zero numbers (`05` → 5); editors never mean that, so we
+compose the node tree ourselves and report each trap instead of converting it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import yaml
+
+try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+PathKey = tuple[Union[str, int], ...]
+Pos = tuple[int, int]
+
+_TAG = "tag:yaml.org,2002:"
+_BOOL_WORDS_OK = {"true", "false"}
+_INT_TRAP = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|.*_.*|.*:.*)$")
+_MAX_NODES = 200_000  # stops alias "billion laughs" expansion
+
+
+@dataclass
+class Trap:
+    code: str
+    message: str
+    hint: str
+    pos: Pos
+
+
+@dataclass
+class Tree:
+    data: Any
+    positions: dict[PathKey, Pos] = field(default_factory=dict)  # value start
+    key_positions: dict[PathKey, Pos] = field(default_factory=dict)  # key start
+    traps: list[Trap] = field(default_factory=list)
+
+    def pos(self, path: PathKey) -> Pos:
+        """Position of the value at path, else of its nearest existing parent."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_pos(self, path: PathKey) -> Pos:
+        return self.key_positions.get(path) or self.pos(path)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, message: str, line: int, col: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def _mark(node: yaml.Node, first_line: int) -> Pos:
+    return (node.start_mark.line + first_line, node.start_mark.column + 1)
+
+
+def parse(text: str, first_line: int) -> Tree:
+    """Compose `text` (which starts at file line `first_line`) into a Tree."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        col = (mark.column + 1) if mark else 1
+        raise YamlSyntaxError(_explain(exc), line, col) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors
+        raise YamlSyntaxError(f"Lỗi cú pháp YAML: {exc}", first_line, 1) from None
+    tree = Tree(data=None)
+    if root is None:
+        tree.data = {}
+        tree.positions[()] = (first_line, 1)
+        return tree
+    budget = [_MAX_NODES]
+    tree.data = _build(root, (), tree, first_line, budget)
+    return tree
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    known = {
+        "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+        "mapping values are not allowed here": "dấu `:` ở vị trí không hợp lệ (giá trị có dấu `:` cần đặt trong ngoặc kép)",
+        "could not find expected ':'": "thiếu dấu `:` sau tên trường",
+        "found undefined alias": "dùng bí danh (*alias) chưa khai báo",
+        "did not find expected key": "thụt lề không đúng hoặc thiếu dấu `-`/`:`",
+        "expected <block end>, but found '-'": "thụt lề của danh sách không đúng",
+        "found unexpected end of stream": "thiếu dấu ngoặc kép hoặc ngoặc đóng",
+        "did not find expected node content": "thiếu giá trị hoặc thiếu ngoặc đóng `]`/`}`",
+        "did not find expected ',' or ']'": "danh sách trong ngoặc vuông thiếu dấu `,` hoặc `]`",
+        "did not find expected ',' or '}'": "nhóm trường trong ngoặc nhọn thiếu dấu `,` hoặc `}`",
+        "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (như `@`, `` ` ``); đặt giá trị trong ngoặc kép",
+        "found unknown escape character": "chuỗi trong ngoặc kép có dấu `\\` không hợp lệ",
+        "could not find expected ':'": "thiếu dấu `:` sau tên trường",
+    }
+    for eng, vi in known.items():
+        if problem.startswith(eng):
+            return f"Lỗi cú pháp YAML: {vi}."
+    return f"Lỗi cú pháp YAML ({problem or exc.context})."
+
+
+def _build(node: yaml.Node, path: PathKey, tree: Tree, first_line: int, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise YamlSyntaxError("Tệp YAML quá lớn hoặc dùng bí danh (alias) lồng nhau quá sâu.", *_mark(node, first_line))
+    tree.positions[path] = _mark(node, first_line)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _key(key_node, tree, first_line)
+            kpath = path + (key,)
+            if key in out:
+                first = tree.key_positions[kpath]
+                tree.traps.append(
+                    Trap(
+                        "DVK004",
+                        f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {first[0]}); YAML sẽ âm thầm bỏ giá trị đầu.",
+                        "Xóa một trong hai dòng hoặc gộp nội dung lại.",
+                        _mark(key_node, first_line),
+                    )
+                )
+                continue
+            tree.key_positions[kpath] = _mark(key_node, first_line)
+            out[key] = _build(value_node, kpath, tree, first_line, budget)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), tree, first_line, budget) for i, item in enumerate(node.value)]
+    return _scalar(node, tree, first_line)
+
+
+def _key(node: yaml.Node, tree: Tree, first_line: int) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    tree.traps.append(Trap("DVK005", "Tên trường phải là chữ, không phải danh sách hay bảng.", "", _mark(node, first_line)))
+    return f"<{type(node).__name__}>"
+
+
+def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
+    tag = node.tag
+    value: str = node.value
+    plain = not node.style  # libyaml gives "" where PyYAML gives None
+    if not tag.startswith(_TAG):
+        tree.traps.append(
+            Trap("DVK005", f"Không hỗ trợ thẻ YAML `{tag}`.", "Xóa thẻ bắt đầu bằng `!`.", _mark(node, first_line))
+        )
+        return value
+    kind = tag[len(_TAG) :]
+    if kind == "str":
+        return value
+    if kind == "null":
+        return None
+    if kind == "bool":
+        if value.lower() in _BOOL_WORDS_OK:
+            return value.lower() == "true"
+        tree.traps.append(
+            Trap(
+                "DVK005",
+                f"Giá trị `{value}` sẽ bị YAML đọc thành đúng/sai (true/false), không phải chữ `{value}`.",
+                f'Nếu muốn ghi chữ, đặt trong ngoặc kép: "{value}"; nếu muốn đúng/sai, ghi `true` hoặc `false`.',
+                _mark(node, first_line),
+            )
+        )
+        return value
+    if kind == "int":
+        if plain and _INT_TRAP.match(value):
+            tree.traps.append(
+                Trap(
+                    "DVK006",
+                    f"Số `{value}` sẽ bị YAML đọc sai (số 0 ở đầu, dấu `_` hoặc `:` làm đổi giá trị).",
+                    f'Nếu là số hiệu hay mã, đặt trong ngoặc kép: "{value}"; nếu là số, bỏ số 0 ở đầu.',
+                    _mark(node, first_line),
+                )
+            )
+            return value
+        return int(value)
+    if kind == "float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    if kind == "timestamp":
+        try:
+            parsed = yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+        except (ValueError, TypeError):
+            return value
+        if isinstance(parsed, dt.datetime):
+            return parsed.date().isoformat() if parsed.time() == dt.time() else parsed.isoformat()
+        return parsed.isoformat()
+    tree.traps.append(
+        Trap("DVK005", f"Không hỗ trợ kiểu YAML `{kind}`.", "Ghi giá trị dạng chữ hoặc số.", _mark(node, first_line))
+    )
+    return value

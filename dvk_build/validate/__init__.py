@@ -1,0 +1,1 @@
+"""Validation: the guideline's criteria and the format's rules, as code."""

@@ -1,0 +1,94 @@
+"""The view of one loaded dossier that rules read, and a helper to report problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..config import Config
+from ..load.yamltree import PathKey, Tree
+from ..problem import Problem
+from .rule import Rule
+
+
+@dataclass
+class DossierContext:
+    path: str  # as shown to editors (relative where possible)
+    slug: str
+    data: dict[str, Any]
+    tree: Tree
+    body: str
+    body_first_line: int
+    config: Config
+    today: dt.date
+    bundle_dir: str | None = None  # folder of a bundle dossier, else None
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, *path: str | int) -> Any:
+        """The value at path, or None when any step is missing or of the wrong type."""
+        node: Any = self.data
+        for step in path:
+            if isinstance(step, int):
+                if not isinstance(node, list) or step >= len(node):
+                    return None
+            elif not isinstance(node, dict):
+                return None
+            node = node[step] if isinstance(step, int) else node.get(step)
+            if node is None:
+                return None
+        return node
+
+    def items(self, *path: str) -> list[tuple[int, dict[str, Any]]]:
+        """(index, item) of the mapping items of a list, skipping malformed ones."""
+        value = self.get(*path)
+        if not isinstance(value, list):
+            return []
+        return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+    def problem(
+        self, rule: Rule, at: PathKey, message: str, hint: str = "", on_key: bool = False
+    ) -> Problem:
+        line, col = self.tree.key_pos(at) if on_key else self.tree.pos(at)
+        return Problem(self.path, line, col, rule.code, rule.name, rule.severity, message, hint)
+
+    def label(self, at: PathKey) -> str:
+        """Vietnamese label of a data path, e.g. ('idea', 'targets', 0, 'id')."""
+        dotted = ".".join("[]" if isinstance(p, int) else p for p in at).replace(".[]", "[]")
+        return self.config.label(dotted)
+
+    @property
+    def recognized(self) -> bool:
+        return bool(self.items("recognitions"))
+
+    def dates(self) -> Iterator[tuple[PathKey, dt.date]]:
+        """Every valid date in the dossier with its path (invalid ones are DVK106's)."""
+        yield from _walk_dates(self.data, ())
+
+
+def _walk_dates(node: Any, path: PathKey) -> Iterator[tuple[PathKey, dt.date]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "date" and isinstance(value, str):
+                parsed = parse_date(value)
+                if parsed:
+                    yield path + (key,), parsed
+            else:
+                yield from _walk_dates(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _walk_dates(value, path + (i,))
+
+
+def parse_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def fmt_date(value: dt.date) -> str:
+    """Vietnamese date form, as on official documents: 12/7/2023."""
+    return f"{value.day}/{value.month}/{value.year}"

@@ -1,0 +1,64 @@
+"""Running every rule over every dossier; all problems, never only the first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..config import Config, default_config
+from ..load.files import LoadResult, load_paths
+from ..problem import Problem
+from .context import DossierContext
+from .form import check_form
+from .registry import CORPUS_CHECKS, DOSSIER_CHECKS
+
+
+@dataclass
+class Report:
+    dossiers: list[DossierContext] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def failed_paths(self) -> set[str]:
+        return {p.path for p in self.errors}
+
+    def valid(self) -> list[DossierContext]:
+        """Dossiers with no error (warnings publish)."""
+        bad = self.failed_paths()
+        return [d for d in self.dossiers if d.path not in bad]
+
+
+def check_dossier(ctx: DossierContext) -> list[Problem]:
+    problems = list(check_form(ctx))
+    for check in DOSSIER_CHECKS:
+        problems.extend(check(ctx))
+    return problems
+
+
+def check_loaded(loaded: LoadResult) -> Report:
+    report = Report(dossiers=loaded.dossiers, problems=list(loaded.problems), files=loaded.files)
+    for ctx in loaded.dossiers:
+        report.problems.extend(ctx.problems)
+        report.problems.extend(check_dossier(ctx))
+    for check_corpus in CORPUS_CHECKS:
+        report.problems.extend(check_corpus(loaded.dossiers))
+    report.problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
+    return report
+
+
+def check_paths(
+    paths: Iterable[Path], config: Config | None = None, today: dt.date | None = None, root: Path | None = None
+) -> Report:
+    """Load and validate every dossier under paths (files or folders)."""
+    loaded = load_paths(list(paths), config or default_config(), today or dt.date.today(), root=root)
+    return check_loaded(loaded)

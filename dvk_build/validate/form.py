@@ -1,0 +1,119 @@
+"""Form checks: the front matter against the JSON Schema, errors in Vietnamese."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Iterator
+
+import jsonschema
+
+from ..config import Config
+from ..problem import Problem
+from ..schema import DATE_PATTERN, build_schema
+from .context import DossierContext
+
+DATE_RE = re.compile(DATE_PATTERN)
+
+_TYPE_VI = {
+    "string": "chữ",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "đúng/sai (true/false)",
+    "array": "danh sách",
+    "object": "nhóm trường",
+    "null": "để trống",
+}
+
+
+_VALIDATORS: dict[int, tuple[Config, Any]] = {}
+
+
+def _validator(config: Config) -> Any:
+    """One compiled validator per configuration object (kept alive beside it)."""
+    cached = _VALIDATORS.get(id(config))
+    if cached is None or cached[0] is not config:
+        schema = build_schema(config)
+        cached = (config, jsonschema.validators.validator_for(schema)(schema))
+        _VALIDATORS[id(config)] = cached
+    return cached[1]
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "để trống"
+    if isinstance(value, bool):
+        return "đúng/sai"
+    if isinstance(value, int):
+        return "số nguyên"
+    if isinstance(value, float):
+        return "số"
+    if isinstance(value, str):
+        return "chữ"
+    if isinstance(value, list):
+        return "danh sách"
+    return "nhóm trường"
+
+
+def check_form(ctx: DossierContext) -> Iterator[Problem]:
+    """Yield DVK101-DVK105 problems for the dossier's front matter."""
+    from .rules import dvk101_unknown_key as r101
+    from .rules import dvk102_wrong_type as r102
+    from .rules import dvk103_invalid_value as r103
+    from .rules import dvk104_missing_field as r104
+    from .rules import dvk105_invalid_format as r105
+
+    validator = _validator(ctx.config)
+    for err in validator.iter_errors(ctx.data):
+        path = tuple(err.absolute_path)
+        label = ctx.label(path) if path else "hồ sơ"
+        where = f"`{'.'.join(str(p) for p in path)}` ({label})" if path else "Hồ sơ"
+        kw = err.validator
+        if kw == "additionalProperties":
+            allowed = sorted(err.schema.get("properties", {}))
+            for key in sorted(set(err.instance) - set(allowed)):
+                near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f"Có phải ý bạn là `{near[0]}`?" if near else f"Các trường được dùng ở đây: {', '.join(allowed)}."
+                yield ctx.problem(r101.RULE, path + (key,), f"Trường `{key}` không có trong định dạng hồ sơ.", hint, on_key=True)
+        elif kw == "required":
+            missing = re.findall(r"'([^']+)' is a required property", err.message)
+            for key in missing:
+                sub = ctx.label(path + (key,))
+                yield ctx.problem(r104.RULE, path, f"{where} thiếu trường bắt buộc `{key}` ({sub}).", f"Thêm dòng `{key}: ...`.")
+        elif kw == "type":
+            wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
+            names = " hoặc ".join(_TYPE_VI.get(w, w) for w in wanted if w != "null")
+            yield ctx.problem(
+                r102.RULE, path,
+                f"{where} phải là {names}, nhưng đang là {_kind(err.instance)} `{_show(err.instance)}`.",
+                "Số viết liền không dấu chấm, không kèm chữ (ví dụ 15000000); chữ có dấu `:` thì đặt trong ngoặc kép.",
+            )
+        elif kw == "enum":
+            allowed = [v for v in err.validator_value if v is not None]
+            near = difflib.get_close_matches(str(err.instance), [str(a) for a in allowed], n=1, cutoff=0.5)
+            hint = f"Có phải ý bạn là `{near[0]}`? " if near else ""
+            yield ctx.problem(
+                r103.RULE, path,
+                f"{where}: giá trị `{_show(err.instance)}` không hợp lệ.",
+                hint + "Chọn một trong: " + ", ".join(f"`{a}`" for a in allowed) + ".",
+            )
+        elif kw == "pattern" and err.validator_value == DATE_PATTERN:
+            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` không phải ngày dạng NĂM-THÁNG-NGÀY.",
+                              "Ví dụ: 2023-07-12 cho ngày 12/7/2023.")
+        elif kw == "pattern":
+            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` chỉ được gồm chữ thường không dấu, chữ số và dấu `-`.",
+                              "Ví dụ: `ho-cam-ket`.")
+        elif kw in ("minLength", "minItems"):
+            yield ctx.problem(r105.RULE, path, f"{where} không được để trống.", "Điền nội dung hoặc xóa cả dòng nếu chưa có.")
+        elif kw in ("minimum", "maximum"):
+            bound = "nhỏ hơn" if kw == "minimum" else "lớn hơn"
+            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` không được {bound} {err.validator_value}.", "")
+        elif kw == "uniqueItems":
+            yield ctx.problem(r105.RULE, path, f"{where} có giá trị lặp lại.", "Mỗi giá trị chỉ ghi một lần.")
+        else:  # pragma: no cover - keywords we do not use
+            yield ctx.problem(r105.RULE, path, f"{where}: giá trị không hợp lệ ({err.message}).", "")

@@ -1,0 +1,29 @@
+"""DVK203: a criterion that belongs to the other holder kind."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK203", "criterion-not-for-kind", Severity.ERROR,
+    title="Chỉ nêu các tiêu chí của đúng loại chủ thể (tập thể hoặc cá nhân).",
+    why="Mục 5.2.a đặt hai bộ tiêu chí khác nhau cho tập thể và cho cá nhân.",
+    bad="holder: {kind: tap-the, ...}\ncriteria:\n  conduct: ...",
+    good="holder: {kind: ca-nhan, ...}\ncriteria:\n  conduct: ...",
+    clause="5.2.a",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    kind = ctx.get("holder", "kind")
+    criteria = ctx.get("criteria")
+    if kind not in ctx.config.criteria or not isinstance(criteria, dict):
+        return
+    own = {c.key for c in ctx.config.criteria[kind]}
+    label = ctx.config.holder_kinds[kind].lower()
+    for key, value in criteria.items():
+        if key not in own and key in ctx.config.all_criteria_keys() and value:
+            yield ctx.problem(RULE, ("criteria", key), f"Tiêu chí `{key}` không dùng cho {label}.",
+                              "Tiêu chí của " + label + ": " + ", ".join(f"`{k}`" for k in sorted(own)) + ".", on_key=True)

@@ -1,0 +1,37 @@
+"""DVK302: a higher-tier recognition without the tier below it first."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK302", "missing-lower-tier", Severity.ERROR,
+    title="Mô hình cấp trên phải được chọn từ mô hình đã được công nhận ở cấp liền dưới.",
+    why="Mục 5.2.b: mô hình cấp huyện được chọn từ mô hình cấp cơ sở; mô hình cấp tỉnh được chọn từ mô hình cấp huyện.",
+    bad="recognitions:\n  - tier: tinh\n    ...",
+    good="recognitions:\n  - tier: co-so\n    ...\n  - tier: huyen\n    ...\n  - tier: tinh\n    ...",
+    clause="5.2.b",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    period = ctx.config.periods.get(ctx.get("period") or "")
+    if period is None:
+        return
+    seen: set[str] = set()
+    for i, rec in ctx.items("recognitions"):
+        tier = rec.get("tier")
+        if tier in period.tiers:
+            idx = period.tiers.index(tier)
+            if idx > 0:
+                lower = period.tiers[idx - 1]
+                if lower not in seen:
+                    lower_label = ctx.config.tiers[lower].label.lower()
+                    yield ctx.problem(
+                        RULE, ("recognitions", i, "tier"),
+                        f"Công nhận {ctx.config.tiers[tier].label.lower()} nhưng chưa có công nhận {lower_label} trước đó.",
+                        f"Thêm lần công nhận {lower_label} (`tier: {lower}`) lên trước, theo thứ tự từ cấp thấp đến cấp cao.",
+                    )
+            seen.add(tier)

@@ -1,0 +1,27 @@
+"""DVK307: the same tier recognized twice."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK307", "duplicate-tier", Severity.ERROR,
+    title="Mỗi cấp chỉ công nhận một lần cho một mô hình.",
+    why="Mục 5.2.b: mỗi cấp chọn mô hình từ cấp dưới; hai lần công nhận cùng cấp thường là nhập trùng.",
+    bad="recognitions:\n  - tier: co-so ...\n  - tier: co-so ...",
+    good="recognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
+    clause="5.2.b",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, rec in ctx.items("recognitions"):
+        tier = rec.get("tier")
+        if tier in seen:
+            yield ctx.problem(RULE, ("recognitions", i, "tier"), f"Cấp `{tier}` đã được công nhận ở lần thứ {seen[tier] + 1}.",
+                              "Xóa lần nhập trùng hoặc sửa lại cấp.")
+        elif isinstance(tier, str):
+            seen[tier] = i

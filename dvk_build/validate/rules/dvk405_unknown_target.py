@@ -1,0 +1,27 @@
+"""DVK405: an evaluation result that names no registered target."""
+
+import difflib
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK405", "unknown-target", Severity.ERROR,
+    title="Mỗi kết quả đánh giá phải ứng với một chỉ tiêu đã đăng ký.",
+    why="Bước 4: đánh giá kết quả so với mục tiêu, chỉ tiêu ban đầu đề ra; căn cứ bản đăng ký để tự đánh giá.",
+    bad="targets: [{id: ho-cam-ket, ...}]\nresults: [{target: so-ho, actual: 125}]",
+    good="targets: [{id: ho-cam-ket, ...}]\nresults: [{target: ho-cam-ket, actual: 125}]",
+    clause="b4-tu-danh-gia",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    ids = [t.get("id") for _, t in ctx.items("idea", "targets") if isinstance(t.get("id"), str)]
+    for i, result in ctx.items("evaluation", "results"):
+        name = result.get("target")
+        if isinstance(name, str) and name not in ids:
+            near = difflib.get_close_matches(name, ids, n=1, cutoff=0.5)
+            hint = f"Có phải ý bạn là `{near[0]}`?" if near else "Các chỉ tiêu đã đăng ký: " + (", ".join(f"`{x}`" for x in ids) or "chưa có") + "."
+            yield ctx.problem(RULE, ("evaluation", "results", i, "target"), f"Kết quả ghi cho chỉ tiêu `{name}` nhưng chỉ tiêu này chưa đăng ký.", hint)

@@ -1,0 +1,23 @@
+"""DVK502: a citizen ID number (CCCD 12 digits, CMND 9 digits)."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..privacy import CCCD_RE, CMND_RE, find
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK502", "citizen-id", Severity.ERROR,
+    title="Không ghi số căn cước công dân (12 số) hay chứng minh nhân dân (9 số).",
+    why="Trang là trang công khai; số định danh cá nhân là dữ liệu cá nhân cơ bản được pháp luật bảo vệ (Nghị định 13/2023/NĐ-CP).",
+    bad="holder: {kind: ca-nhan, name: Nguyễn Văn A (CCCD 079085001234)}",
+    good="holder: {kind: ca-nhan, name: Nguyễn Văn A}",
+    clause="an-toan",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    hint = "Xóa số định danh; trang chỉ cần họ tên và chức vụ."
+    yield from find(ctx, RULE, CCCD_RE, "số căn cước công dân", hint)
+    yield from find(ctx, RULE, CMND_RE, "số chứng minh nhân dân/căn cước", hint)

@@ -1,0 +1,23 @@
+"""DVK504: a personal e-mail address outside an official contact."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..privacy import EMAIL_RE, OFFICIAL_EMAIL_DOMAINS, find
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK504", "personal-email", Severity.ERROR,
+    title="Không ghi thư điện tử cá nhân; hộp thư công vụ (.gov.vn, .dcs.vn) hoặc ghi ở `contact.email` kèm `official: true`.",
+    why="Địa chỉ thư cá nhân là dữ liệu cá nhân; trang công khai chỉ đăng hộp thư của cơ quan.",
+    bad="summary: ... gửi về lan.nguyen@gmail.com",
+    good="contact: {unit: Ban Dân vận Huyện ủy Y, email: bandanvan@tayninh.dcs.vn, official: true}",
+    clause="an-toan",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    yield from find(ctx, RULE, EMAIL_RE, "địa chỉ thư điện tử cá nhân",
+                    "Xóa địa chỉ này; ghi hộp thư cơ quan vào `contact.email` và đặt `contact.official: true`.",
+                    allow=lambda m: m.lower().endswith(OFFICIAL_EMAIL_DOMAINS))

@@ -1,0 +1,42 @@
+"""DVK507: an attachment that is missing, too large or of a type we do not publish."""
+
+import os
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..attachments import refs, resolve
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK507", "attachment-invalid", Severity.ERROR,
+    title="Tệp đính kèm phải có thật, đúng loại (ảnh JPG/PNG/WebP, PDF) và không quá giới hạn dung lượng.",
+    why="Trang phải tải nhanh trên mạng yếu; tệp thiếu làm gãy trang, tệp lạ (như .exe, .html) có thể gây hại.",
+    bad="attachments:\n  - {path: anh-hop-dan-50MB.jpg}",
+    good="attachments:\n  - {path: anh-hop-dan.jpg, caption: Buổi họp dân}",
+    clause="an-toan",
+)
+
+
+def _problem(ctx: DossierContext, ref, msg: str, hint: str) -> Problem:  # type: ignore[no-untyped-def]
+    if ref.path is not None:
+        return ctx.problem(RULE, ref.path, msg, hint)
+    return Problem(ctx.path, ref.line, ref.col, RULE.code, RULE.name, RULE.severity, msg, hint)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    limits = ctx.config.limits
+    max_bytes = int(limits.get("attachment_max_bytes", 5_000_000))
+    types = tuple(limits.get("attachment_types", ()))
+    for ref in refs(ctx):
+        target = resolve(ctx, ref.raw)
+        if target is None:
+            continue  # DVK506's
+        if not target.suffix.lower() in types:
+            yield _problem(ctx, ref, f"Loại tệp `{target.suffix or ref.raw}` không được đăng.", "Chỉ dùng: " + ", ".join(types) + ".")
+        elif not target.is_file():
+            yield _problem(ctx, ref, f"Không tìm thấy tệp đính kèm `{ref.raw}`.", "Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt tệp cạnh index.md.")
+        elif os.path.getsize(target) > max_bytes:
+            size_mb = os.path.getsize(target) / 1_000_000
+            yield _problem(ctx, ref, f"Tệp `{ref.raw}` nặng {size_mb:.1f} MB, quá giới hạn {max_bytes / 1_000_000:.0f} MB.",
+                           "Giảm kích thước ảnh (ví dụ chiều rộng 1600 điểm ảnh) hoặc nén PDF trước khi gửi.")

@@ -1,0 +1,33 @@
+"""DVK603: models that derive from each other in a circle."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK603", "lineage-cycle", Severity.ERROR,
+    title="Quan hệ học tập (`derived_from`) không được vòng tròn.",
+    why="Mô hình A học từ B thì B không thể học từ A; vòng tròn thường là nhập nhầm chiều.",
+    bad="# a.md: derived_from: b\n# b.md: derived_from: a",
+    good="# a.md: derived_from: null\n# b.md: derived_from: a",
+    clause="b6-nhan-rong",
+)
+
+
+def check_corpus(dossiers: list[DossierContext]) -> Iterator[Problem]:
+    parent = {d.slug: d.get("replication", "derived_from") for d in dossiers}
+    by_slug = {d.slug: d for d in dossiers}
+    reported: set[str] = set()
+    for start in parent:
+        seen: list[str] = []
+        node: object = start
+        while isinstance(node, str) and node in parent and node not in seen:
+            seen.append(node)
+            node = parent[node]
+        if node == start and start != parent.get(start) and not reported.intersection(seen):
+            reported.update(seen)
+            d = by_slug[start]
+            yield d.problem(RULE, ("replication", "derived_from"), "Quan hệ học tập vòng tròn: " + " → ".join(seen + [start]) + ".",
+                            "Mô hình gốc không ghi `derived_from`.")
