@@ -1,0 +1,125 @@
+"""The MkDocs plugin: a thin adapter from the dvk pipeline to MkDocs files and pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config as MkConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+
+from .config import default_config, load_config
+from .model import Catalogue, build_catalogue
+from .render.extras import makers
+from .render.site import Output, render_site
+from .report import format_problem
+from .validate.engine import Report, check_paths
+
+log = get_plugin_logger(__name__)
+
+
+class DvkPluginConfig(MkConfig):
+    models_dir = opt.Type(str, default="content/models")
+    config_file = opt.Optional(opt.Type(str))
+    max_listed_errors = opt.Type(int, default=50)
+
+
+class DvkPlugin(BasePlugin[DvkPluginConfig]):
+    """Validates every dossier, refuses to build on an error, and generates the pages."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path).parent
+        self.models_dir = (base / self.config.models_dir).resolve()
+        self.project_root = base.resolve()
+        self.dvk_config = load_config(base / self.config.config_file) if self.config.config_file else default_config()
+        self.edit_paths: dict[str, str] = {}
+        self.report: Report | None = None
+        self.catalogue: Catalogue | None = None
+        self.output: Output | None = None
+        if not config.nav:
+            config.nav = self._nav()
+        return config
+
+    def _nav(self) -> list[Any]:
+        """The site's menu, from the one configuration of tiers and fields."""
+        c = self.dvk_config
+        return [
+            {"Trang chủ": "index.md"},
+            {"Danh mục": "danh-muc/index.md"},
+            {"Theo cấp": [{t.label: f"cap/{t.slug}/index.md"} for t in reversed(c.tiers_in_order())]},
+            {"Theo lĩnh vực": [{f.label: f"linh-vuc/{f.slug}/index.md"} for f in c.fields.values()]},
+            {"Theo tỉnh": "tinh/index.md"},
+            {"Tiêu biểu": "tieu-bieu/index.md"},
+            {"Thống kê": "thong-ke/index.md"},
+            {"Hướng dẫn": "huong-dan.md"},
+            {"Đóng góp": "dong-gop.md"},
+        ]
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        report = check_paths([self.models_dir], self.dvk_config, dt.date.today(), root=self.project_root)
+        for warning in report.warnings:
+            log.info("%s", format_problem(warning))  # warnings publish; `dvk check --strict` is stricter
+        if report.errors:
+            shown = report.errors[: self.config.max_listed_errors]
+            more = len(report.errors) - len(shown)
+            lines = "\n".join(format_problem(p) for p in shown)
+            tail = f"\n… và {more} lỗi khác." if more > 0 else ""
+            raise PluginError(
+                f"Không xây dựng trang vì hồ sơ còn {len(report.errors)} lỗi "
+                f"(chạy `dvk check` để xem chi tiết):\n{lines}{tail}"
+            )
+        self.report = report
+        self.catalogue = build_catalogue(report)
+        self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
+        for page in self.output.pages:
+            self._add(files, File.generated(config, page.src_uri, content=page.content))
+            if page.edit_path:
+                self.edit_paths[page.src_uri] = page.edit_path
+        for uri, content in self.output.files.items():
+            self._add(files, File.generated(config, uri, content=content))
+        self._add_attachments(files, config)
+        return files
+
+    def _add(self, files: Files, file: File) -> None:
+        if not file.src_uri.startswith(("index.md", "huong-dan", "dong-gop", "gioi-thieu")) and file.src_uri.endswith(".md"):
+            # listing and model pages stay out of the nav: a nav entry per page costs O(n²)
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
+
+    def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None
+        for model in self.catalogue.models:
+            src = self.project_root / model.source_path
+            if src.name != "index.md":
+                continue
+            for item in model.data.get("attachments") or []:
+                path = (src.parent / item["path"]).resolve()
+                uri = f"mo-hinh/{model.slug}/{item['path']}"
+                self._add(files, File.generated(config, uri, abs_src_path=str(path)))
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        return nav
+
+    def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        edit = self.edit_paths.get(page.file.src_uri)
+        if edit and config.repo_url:
+            page.edit_url = config.repo_url.rstrip("/") + "/edit/main/" + edit
+        elif edit is None and page.file.generated_by:
+            page.edit_url = None  # generated listings have no source to edit
+        context["dvk"] = {"catalogue": self.catalogue, "config": self.dvk_config}
+        return context
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.models_dir))  # live reload when a dossier changes
+        server.watch(os.fspath(Path(__file__).with_name("config.yaml")))
+        return server

@@ -1,0 +1,1 @@
+"""Rendering: the catalogue → site pages (Markdown with HTML blocks), independent of MkDocs."""

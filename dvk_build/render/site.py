@@ -1,0 +1,230 @@
+"""Every page the catalogue publishes, as (source path, Markdown) pairs; no MkDocs here."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import jinja2
+from markupsafe import escape
+import yaml
+
+from ..config import Config
+from ..model import Catalogue, Model
+from . import charts, text
+
+TEMPLATES = Path(__file__).with_name("templates")
+PAGE_SIZE = 50  # entries per listing page: small enough for a phone on a weak connection
+
+
+@dataclass
+class Page:
+    src_uri: str  # e.g. "mo-hinh/slug.md"
+    content: str
+    edit_path: str | None = None  # the dossier a "Sửa trang này" link points to
+
+
+@dataclass
+class Group:
+    title: str
+    models: list[Model]
+    note: str = ""
+
+
+@dataclass
+class Output:
+    pages: list[Page] = field(default_factory=list)
+    files: dict[str, bytes | str] = field(default_factory=dict)  # non-page files: exports, feed
+
+
+def url_of(src_uri: str) -> str:
+    """Directory URL of a page source: `cap/huyen/index.md` → `cap/huyen/`."""
+    stem = src_uri[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["vi_date"] = text.vi_date
+    env.filters["vi_date_str"] = lambda s: text.vi_date(_date(s))
+    env.filters["vnd"] = text.vnd
+    env.filters["num"] = text.number
+    return env
+
+
+def _date(value: Any):  # type: ignore[no-untyped-def]
+    from ..validate.context import parse_date
+
+    return parse_date(value)
+
+
+def _meta(title: str, description: str = "", **extra: Any) -> str:
+    data: dict[str, Any] = {"title": title}
+    if description:
+        data["description"] = " ".join(description.split())[:300]
+    data.update(extra)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000).strip()
+
+
+class SiteRenderer:
+    """Renders the catalogue's pages; extra page makers can be appended to `makers`."""
+
+    def __init__(self, catalogue: Catalogue, config: Config) -> None:
+        self.catalogue = catalogue
+        self.c = config
+        self.env = _env()
+        self.env.globals.update(c=config, label=config.label)
+        self.makers: list[Callable[[SiteRenderer, Output], None]] = [
+            SiteRenderer._home,
+            SiteRenderer._models,
+            SiteRenderer._tiers,
+            SiteRenderer._fields,
+            SiteRenderer._provinces,
+            SiteRenderer._typical,
+            SiteRenderer._catalogue,
+            SiteRenderer._stats,
+        ]
+
+    def render(self) -> Output:
+        out = Output()
+        for make in self.makers:
+            make(self, out)
+        return out
+
+    def _render(self, template: str, src_uri: str, **ctx: Any) -> str:
+        root = "../" * url_of(src_uri).count("/")  # pages are directory URLs
+        return self.env.get_template(template).render(root=root, catalogue=self.catalogue, **ctx)
+
+    # --- pages ----------------------------------------------------------
+    def _home(self, out: Output) -> None:
+        uri = "index.md"
+        meta = _meta(self.c.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
+                     hide=["navigation", "toc"])
+        tiers = [t for t in self.c.tiers_in_order() if self.catalogue.in_tier(t.slug)]
+        out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=self.catalogue.models[:6])))
+
+    def _models(self, out: Output) -> None:
+        by_slug = self.catalogue.by_slug
+        for m in self.catalogue.models:
+            uri = f"mo-hinh/{m.slug}.md"
+            meta = _meta(m.title, m.summary)
+            timeline = self._timeline(m)
+            content = self._render(
+                "model.md.j2", uri, meta=meta, m=m, timeline=timeline, body=text.shift_headings(m.body),
+                parent=by_slug.get(m.derived_from or ""), children=[by_slug[s] for s in m.derived_children],
+            )
+            out.pages.append(Page(uri, content, edit_path=m.source_path))
+
+    def _timeline(self, m: Model) -> str:
+        idea = m.data.get("idea") or {}
+        reg = _date((idea.get("registered") or {}).get("date"))
+        ev = _date((m.data.get("evaluation") or {}).get("date"))
+        if reg and ev:
+            months = (ev.year - reg.year) * 12 + ev.month - reg.month
+            return f"Từ đăng ký ({text.vi_date(reg)}) đến tự đánh giá ({text.vi_date(ev)}): khoảng {max(months, 1)} tháng"
+        return ""
+
+    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "") -> None:
+        """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
+        flat = [(g, m) for g in groups for m in g.models]
+        pages = max(1, math.ceil(len(flat) / PAGE_SIZE))
+        for n in range(1, pages + 1):
+            chunk = flat[(n - 1) * PAGE_SIZE : n * PAGE_SIZE]
+            page_groups: list[Group] = []
+            for g, m in chunk:
+                if not page_groups or page_groups[-1].title != g.title:
+                    page_groups.append(Group(g.title, [], g.note))
+                page_groups[-1].models.append(m)
+            uri = f"{base}index.md" if n == 1 else f"{base}trang-{n}/index.md"
+            title = heading if n == 1 else f"{heading} (trang {n})"
+            meta = _meta(title, description or intro)
+            out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
+                                                    groups=page_groups, pages=pages, page=n, base=base)))
+
+    def _tiers(self, out: Output) -> None:
+        for tier in self.c.tiers_in_order():
+            models = self.catalogue.in_tier(tier.slug)
+            groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.c.fields.values()]
+            intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, nhóm theo lĩnh vực. "
+                     f"Tiêu chuẩn: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
+            self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro,
+                          [g for g in groups if g.models])
+
+    def _fields(self, out: Output) -> None:
+        for f in self.c.fields.values():
+            models = self.catalogue.in_field(f.slug)
+            groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
+                      for t in reversed(self.c.tiers_in_order())]
+            intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, nhóm theo cấp công nhận cao nhất."
+            self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, [g for g in groups if g.models])
+
+    def _provinces(self, out: Output) -> None:
+        provinces = self.catalogue.provinces()
+        rows = [Group(name, ms) for name, ms in provinces.items()]
+        uri = "tinh/index.md"
+        links = "".join(
+            f'<li><a href="{text.province_slug(g.title)}/">{escape(g.title)}</a> <span class="dvk-muted">{len(g.models)} mô hình</span></li>'
+            for g in rows
+        )
+        body = (f"---\n{_meta('Theo tỉnh, thành phố', 'Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.')}\n---\n\n"
+                "# Theo tỉnh, thành phố\n\n<p class=\"dvk-intro\">Nhóm theo tỉnh, thành phố hiện nay (sau sắp xếp đơn vị hành chính năm 2025); "
+                "mỗi mô hình vẫn ghi địa bàn tại thời điểm công nhận.</p>\n\n"
+                f'<ul class="dvk-columns">{links}</ul>\n')
+        out.pages.append(Page(uri, body))
+        for name, models in provinces.items():
+            merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name})
+            note = f" Gồm cả mô hình công nhận khi còn là {', '.join(merged)}." if merged else ""
+            groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.c.tiers_in_order())]
+            self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
+                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models])
+
+    def _typical(self, out: Output) -> None:
+        groups = [Group(f"Năm {year}", ms) for year, ms in self.catalogue.typical_by_year().items()]
+        self._listing(out, "tieu-bieu/", "Mô hình tiêu biểu", "Các mô hình được cấp ủy chọn biểu dương, khen thưởng là mô hình “Dân vận khéo” tiêu biểu hằng năm (Bước 6), theo năm.", groups)
+
+    def _catalogue(self, out: Output) -> None:
+        self._listing(out, "danh-muc/", "Danh mục mô hình", "Tất cả mô hình đã được công nhận, mới nhất trước.",
+                      [Group("", self.catalogue.models)])
+
+    def _stats(self, out: Output) -> None:
+        cat, c = self.catalogue, self.c
+        tier_counts = Counter(m.tier for m in cat.models)
+        field_counts = Counter(f for m in cat.models for f in m.fields)
+        kind_counts = Counter(m.holder_kind for m in cat.models)
+        year_counts = Counter(m.year for m in cat.models if m.year)
+        prov_counts = Counter(m.province for m in cat.models)
+        specs = [
+            ("Theo cấp công nhận cao nhất", "Cấp", [(t.label, tier_counts[t.slug]) for t in c.tiers_in_order() if tier_counts[t.slug]]),
+            ("Theo lĩnh vực", "Lĩnh vực", [(f.label, field_counts[f.slug]) for f in c.fields.values()]),
+            ("Theo tỉnh, thành phố hiện nay", "Tỉnh, thành phố", sorted(prov_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+            ("Theo năm công nhận", "Năm", [(str(y), year_counts[y]) for y in sorted(year_counts)]),
+            ("Theo loại chủ thể", "Chủ thể", [(label, kind_counts[k]) for k, label in c.holder_kinds.items()]),
+        ]
+        charts_ = [
+            {"title": title, "column": column, "rows": rows, "svg": charts.bar_chart(rows, f"Số mô hình {title.lower()}"),
+             "caption": f"Số mô hình {title.lower()}."}
+            for title, column, rows in specs
+        ]
+        uri = "thong-ke/index.md"
+        meta = _meta("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.")
+        out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))
+
+
+def render_site(catalogue: Catalogue, config: Config, extra: Iterable[Callable[[SiteRenderer, Output], None]] = ()) -> Output:
+    renderer = SiteRenderer(catalogue, config)
+    renderer.makers.extend(extra)
+    return renderer.render()

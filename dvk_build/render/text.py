@@ -1,0 +1,66 @@
+"""Vietnamese text helpers for pages: slugs, dates, money, relative links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import unicodedata
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of Vietnamese text: `Tỉnh Đồng Tháp` → `tinh-dong-thap`."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+_PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+", re.I)
+
+
+def province_slug(name: str) -> str:
+    """`Tỉnh Tây Ninh` → `tay-ninh`; `Thành phố Hồ Chí Minh` → `ho-chi-minh`."""
+    return slugify(_PROVINCE_PREFIX.sub("", name.strip())) or "khac"
+
+
+def vi_date(value: dt.date | None) -> str:
+    """12/7/2023, the form of Vietnamese official documents."""
+    return f"{value.day}/{value.month}/{value.year}" if value else ""
+
+
+def vnd(amount: int | float | None) -> str:
+    """15.000.000 đồng."""
+    if amount is None:
+        return ""
+    return f"{int(amount):,}".replace(",", ".") + " đồng"
+
+
+def number(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs (`cap/huyen/` → `../../mo-hinh/x/`)."""
+    start = "/" + from_url.strip("/")
+    target = "/" + to_url.lstrip("/")
+    result = posixpath.relpath(target, start)
+    if to_url.endswith("/") and not result.endswith("/"):
+        result += "/"
+    return "./" if result in (".", "./") else result
+
+
+def shift_headings(markdown: str, by: int = 1) -> str:
+    """Demote body headings so a dossier's `##` sits under the page's own sections."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and re.match(r"^#{1,5}\s", line):
+            line = "#" * by + line
+        out.append(line)
+    return "\n".join(out)
