@@ -1,0 +1,279 @@
+"""`dvk new`: scaffold a draft dossier with every section, commented in Vietnamese."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import jinja2
+
+from .config import Config, Period, default_config
+from .schema import SCHEMA_ID, SLUG_PATTERN
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+TEMPLATE_DIR = Path(__file__).with_name("templates")
+TEMPLATE_NAME = "new_dossier.md.j2"
+SCHEMA_FILE = Path("schema") / "dossier.schema.json"
+# Required fields cannot be null (the schema says so), so the scaffold fills
+# them with this marker; reviewers and editors search for it before merging.
+PLACEHOLDER = "CẦN ĐIỀN"
+SLUG_RE = re.compile(SLUG_PATTERN)
+
+Ask = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Everything the template needs that the editor chooses."""
+
+    slug: str
+    title: str
+    kind: str
+    period: str
+    fields: tuple[str, ...]
+
+
+class NewError(Exception):
+    """A refusal with its exit code and a Vietnamese message."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of a Vietnamese title: `Tuyến đường Xanh` -> `tuyen-duong-xanh`."""
+    text = text.replace("đ", "d").replace("Đ", "D")  # đ has no decomposition
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def current_period(config: Config, today: dt.date) -> str:
+    """The period containing today, else the latest one."""
+    for period in config.periods.values():
+        if period.start <= today <= period.end:
+            return period.slug
+    return max(config.periods.values(), key=lambda p: p.start).slug
+
+
+def check_slug(slug: str | None) -> str:
+    if not slug:
+        raise NewError(EXIT_USAGE, "dvk new: thiếu tên tệp của hồ sơ. Ví dụ: dvk new tuyen-duong-tu-quan-phu-hoa")
+    if not SLUG_RE.match(slug):
+        hint = slugify(slug)
+        suggestion = f" Gợi ý: {hint}" if hint else ""
+        raise NewError(
+            EXIT_USAGE,
+            f"dvk new: tên tệp `{slug}` không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu `-`"
+            f" (không có khoảng trắng, không có .md).{suggestion}",
+        )
+    return slug
+
+
+def target_paths(directory: Path, slug: str) -> tuple[Path, Path]:
+    """The single-file and bundle forms of a dossier; either one taken means the slug is taken."""
+    return directory / f"{slug}.md", directory / slug / "index.md"
+
+
+def schema_ref(directory: Path) -> str:
+    """A path to the committed schema relative to the new file, else the published URL.
+
+    yaml-language-server resolves a relative modeline path from the file's own
+    folder, so the path works offline inside this repository; a unit's own
+    repository has no `schema/` and gets the public URL instead.
+    """
+    start = directory.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / SCHEMA_FILE
+        if candidate.is_file():
+            return Path(os.path.relpath(candidate, start)).as_posix()
+    return SCHEMA_ID
+
+
+def _choose(ask: Ask, question: str, options: Sequence[tuple[str, str]], default: str, many: bool = False) -> list[str]:
+    """Ask until the answer names options by number or slug; empty means the default."""
+    lines = [question] + [f"  {i}. {label} ({slug})" for i, (slug, label) in enumerate(options, 1)]
+    prompt = "\n".join(lines) + f"\nChọn số{' (nhiều số cách nhau bởi dấu phẩy)' if many else ''}, Enter = {default}: "
+    slugs = [slug for slug, _ in options]
+    while True:
+        raw = ask(prompt).strip()
+        if not raw:
+            return [default]
+        picked: list[str] = []
+        for part in raw.split(",") if many else [raw]:
+            part = part.strip()
+            if part.isdigit() and 1 <= int(part) <= len(options):
+                picked.append(slugs[int(part) - 1])
+            elif part in slugs:
+                picked.append(part)
+            else:
+                picked = []
+                break
+        if picked:
+            return list(dict.fromkeys(picked))
+        sys.stderr.write("Lựa chọn không hợp lệ, xin chọn lại.\n")
+
+
+def refuse_taken(directory: Path, slug: str) -> None:
+    for taken in target_paths(directory, slug):
+        if taken.exists():
+            raise NewError(EXIT_ERROR, f"dvk new: đã có hồ sơ {taken.as_posix()}; không ghi đè."
+                                       " Chọn tên khác hoặc sửa trực tiếp tệp đó.")
+
+
+def gather(args: argparse.Namespace, config: Config, today: dt.date, ask: Ask | None) -> Answers:
+    """Fill in what the command line left out: ask on a terminal, else use defaults."""
+    slug = args.slug
+    if slug is None and ask is not None:
+        slug = ask("Tên tệp của hồ sơ (chữ thường không dấu, nối bằng dấu -): ").strip() or None
+    slug = check_slug(slug)
+    refuse_taken(Path(args.dir), slug)  # before any other question: no wasted answers
+
+    title = unicodedata.normalize("NFC", args.title.strip()) if args.title else ""
+    if not title and ask is not None:
+        title = unicodedata.normalize("NFC", ask("Tên mô hình (Enter để điền sau): ").strip())
+
+    kind = args.holder_kind
+    if kind is None:
+        kind = "tap-the"
+        if ask is not None:
+            options = [(k, label) for k, label in config.holder_kinds.items()]
+            kind = _choose(ask, "Chủ thể mô hình là:", options, kind)[0]
+
+    period = args.period
+    if period is None:
+        period = current_period(config, today)
+        if ask is not None:
+            options = [(p.slug, p.label) for p in config.periods.values()]
+            period = _choose(ask, "Giai đoạn:", options, period)[0]
+
+    allowed = config.periods[period].fields
+    fields = list(args.field or [])
+    wrong = [f for f in fields if f not in allowed]
+    if wrong:
+        raise NewError(EXIT_USAGE, f"dvk new: lĩnh vực {', '.join(wrong)} không thuộc giai đoạn {period}."
+                                   f" Chọn trong: {', '.join(allowed)}.")
+    if not fields:
+        if ask is not None:
+            options = [(f, config.fields[f].label) for f in allowed]
+            fields = _choose(ask, "Lĩnh vực của mô hình:", options, allowed[0], many=True)
+        else:
+            # The schema needs at least one field; say loudly that this one is a guess.
+            fields = [allowed[0]]
+            sys.stderr.write(f"dvk new: chưa chọn lĩnh vực (--field), tạm ghi `{allowed[0]}`; hãy sửa lại cho đúng.\n")
+    return Answers(slug=slug, title=title, kind=kind, period=period, fields=tuple(fields))
+
+
+def _yaml_string(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: safe for `:`, `#`, quotes.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render(answers: Answers, config: Config, today: dt.date, schema: str, display_path: str) -> str:
+    """The scaffold's text: front matter with every section, then the body headings."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is YAML/Markdown, not HTML
+    )
+    env.filters["yaml"] = _yaml_string
+    period: Period = config.periods[answers.period]
+    example = min(today, period.end)
+    holder = "cá nhân" if answers.kind == "ca-nhan" else "tập thể"
+    return env.get_template(TEMPLATE_NAME).render(
+        schema_ref=schema,
+        today=today.isoformat(),
+        display_path=display_path,
+        placeholder=PLACEHOLDER,
+        title=answers.title or f"{PLACEHOLDER}: tên mô hình",
+        period=period,
+        periods=list(config.periods),
+        fields=answers.fields,
+        summary=f"{PLACEHOLDER}: tóm tắt mô hình giải quyết vấn đề gì, cho ai, kết quả ra sao",
+        kind=answers.kind,
+        holder_kinds=" | ".join(f"{k} ({label.lower()})" for k, label in config.holder_kinds.items()),
+        holder_name=f"{PLACEHOLDER}: tên {holder}",
+        holder_title=f"{PLACEHOLDER}: chức vụ, vai trò",
+        province=f"{PLACEHOLDER}: tỉnh, thành phố",
+        has_district="huyen" in period.tiers,
+        interests=list(config.interests.items()),
+        criteria=config.criteria[answers.kind],
+        self_assessment=", ".join(f"{k} ({v['label'].lower()})" for k, v in config.self_assessment.items()),
+        example_date=example.isoformat(),
+        example_year=example.year,
+    )
+
+
+def create(args: argparse.Namespace, config: Config, today: dt.date, ask: Ask | None) -> Path:
+    directory = Path(args.dir)
+    answers = gather(args, config, today, ask)
+    single, _bundle = target_paths(directory, answers.slug)
+    text = render(answers, config, today, args.schema or schema_ref(directory), single.as_posix())
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        # "x": never overwrite, even if the file appeared since the check above.
+        with open(single, "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        raise NewError(EXIT_ERROR, f"dvk new: đã có hồ sơ {single.as_posix()}; không ghi đè.") from None
+    return single
+
+
+def _terminal_ask() -> Ask | None:
+    """input() on an interactive terminal; None otherwise, so nothing ever waits."""
+    if not sys.stdin.isatty():
+        return None
+
+    def ask(prompt: str) -> str:
+        return input(prompt)
+
+    return ask
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    config = default_config()
+    try:
+        path = create(args, config, dt.date.today(), _terminal_ask())
+    except NewError as exc:
+        sys.stderr.write(exc.message + "\n")
+        return exc.code
+    except (EOFError, KeyboardInterrupt):
+        sys.stderr.write("\ndvk new: đã hủy, chưa tạo tệp nào.\n")
+        return EXIT_USAGE
+    sys.stdout.write(
+        f"Đã tạo {path.as_posix()}.\n"
+        f"Tiếp theo: thay các chỗ “{PLACEHOLDER}”, điền dần từng bước, rồi chạy: dvk check {path.as_posix()}\n"
+    )
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
+    """Add `dvk new` to the command line (called by cli._register_extra)."""
+    config = default_config()
+    new = sub.add_parser(
+        "new",
+        help="Tạo hồ sơ mới (bản nháp) với đủ các mục, có chú thích tiếng Việt.",
+        description="Tạo content/models/<tên-tệp>.md với đủ các mục của hồ sơ. "
+                    "Trên cửa sổ dòng lệnh, lệnh hỏi những gì còn thiếu.",
+    )
+    new.add_argument("slug", nargs="?", metavar="TÊN-TỆP", help="Tên tệp: chữ thường không dấu, chữ số và dấu -.")
+    new.add_argument("--title", help="Tên mô hình.")
+    new.add_argument("--holder-kind", choices=list(config.holder_kinds), help="Chủ thể: tập thể hoặc cá nhân.")
+    new.add_argument("--period", choices=list(config.periods), help="Giai đoạn (mặc định: giai đoạn hiện tại).")
+    new.add_argument("--field", action="append", choices=list(config.fields), metavar="LĨNH-VỰC",
+                     help="Lĩnh vực; dùng nhiều lần nếu mô hình thuộc nhiều lĩnh vực: " + ", ".join(config.fields) + ".")
+    new.add_argument("--dir", default="content/models", metavar="THƯ-MỤC", help="Thư mục hồ sơ (mặc định: content/models).")
+    new.add_argument("--schema", metavar="ĐỊA-CHỈ", help="Đường dẫn hoặc URL của JSON Schema ghi vào dòng yaml-language-server.")
+    commands["new"] = _cmd_new
