@@ -28,3 +28,60 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out
+
+
+# --- browser: a local server for a built site and headless Debian chromium ---------------
+
+CHROMIUM = "/usr/bin/chromium"
+# No sandbox (containers), and no background traffic of the browser's own (updates, sync,
+# safe browsing) that would look like a request from the site to another host.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def serve_directory(directory: Path) -> tuple[str, "object"]:
+    """Serve a folder on 127.0.0.1 (free port) in a daemon thread; returns (base URL, server)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # keep pytest output readable
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):  # type: ignore[no-untyped-def]
+    """Base URL (ending in `/`) of `built_site` served over HTTP on 127.0.0.1."""
+    base, httpd = serve_directory(built_site)
+    yield base
+    httpd.shutdown()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Debian chromium driven by Playwright (never `playwright install`)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def shipped_catalogue():  # type: ignore[no-untyped-def]
+    """The catalogue of the shipped content, computed by the validator and the model (the expectations of site tests)."""
+    import datetime as dt
+
+    from dvk_build.model import build_catalogue
+    from dvk_build.validate.engine import check_paths
+
+    report = check_paths([ROOT / "content"], today=dt.date.today(), root=ROOT)
+    return build_catalogue(report)
