@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 import yaml
 
 from ..config import Config
@@ -72,12 +73,18 @@ def _date(value: Any):  # type: ignore[no-untyped-def]
     return parse_date(value)
 
 
-def _meta(title: str, description: str = "", **extra: Any) -> str:
-    data: dict[str, Any] = {"title": title}
+def _meta(title: str, description: str = "", **extra: Any) -> Markup:
+    """YAML front matter, safe to place in a template as is.
+
+    Material prints `page.meta.title` and `description` unescaped into HTML (`<title>`, the header,
+    `content="..."`), so the values are HTML-escaped here, once; the YAML itself must then not be
+    autoescaped again (that turned `'` into `&#39;`, an anchor that broke the front matter).
+    """
+    data: dict[str, Any] = {"title": html.escape(title)}
     if description:
-        data["description"] = " ".join(description.split())[:300]
+        data["description"] = html.escape(" ".join(description.split())[:300])
     data.update(extra)
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    return Markup(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000).strip())
 
 
 class SiteRenderer:
@@ -121,7 +128,7 @@ class SiteRenderer:
         by_slug = self.catalogue.by_slug
         for m in self.catalogue.models:
             uri = f"mo-hinh/{m.slug}.md"
-            meta = _meta(m.title, m.summary)
+            meta = _meta(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
             timeline = self._timeline(m)
             content = self._render(
                 "model.md.j2", uri, meta=meta, m=m, timeline=timeline, body=text.shift_headings(m.body),
