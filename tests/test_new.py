@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -220,3 +222,39 @@ def test_no_prompt_function_without_a_terminal(monkeypatch: pytest.MonkeyPatch) 
 )
 def test_slugify(title: str, slug: str) -> None:
     assert cli_new.slugify(title) == slug
+
+
+# Copies of the scaffold for editors on GitHub's web editor, who cannot run `dvk new`.
+WEB_TEMPLATES = Path(".github") / "mau-ho-so"
+WEB_CASES = [(k, p) for k in ("tap-the", "ca-nhan") for p in ("2021-2025", "2026-2030")]
+
+
+def _web_template(kind: str, period: str, made: dt.date) -> str:
+    config = default_config()
+    answers = cli_new.Answers(slug="x", title="", kind=kind, period=period, fields=(config.periods[period].fields[0],))
+    # They are pasted into content/models/, two folders below the schema, like .github/mau-ho-so/ itself.
+    return cli_new.render(answers, config, made, "../../schema/dossier.schema.json", "content/models/<tên-tệp>.md")
+
+
+@pytest.mark.parametrize(("kind", "period"), WEB_CASES)
+def test_web_templates_are_the_current_scaffold(project_root: Path, kind: str, period: str) -> None:
+    """Regenerate with `DVK_REGENERATE_TEMPLATES=1 pytest tests/test_new.py` after changing the template."""
+    path = project_root / WEB_TEMPLATES / f"{kind}-{period}.md"
+    if os.environ.get("DVK_REGENERATE_TEMPLATES") == "1":
+        path.write_text(_web_template(kind, period, dt.date.today()), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    made = re.search(r"tạo ngày (\d{4}-\d{2}-\d{2})", text)
+    assert made, "the header records the day the template was made"
+    assert text == _web_template(kind, period, dt.date.fromisoformat(made.group(1))), \
+        "stale: run DVK_REGENERATE_TEMPLATES=1 pytest tests/test_new.py"
+
+
+def test_web_templates_pass_dvk_check_once_copied(project_root: Path, tmp_path: Path) -> None:
+    models = tmp_path / "content" / "models"
+    models.mkdir(parents=True)
+    for kind, period in WEB_CASES:
+        shutil.copy(project_root / WEB_TEMPLATES / f"{kind}-{period}.md", models / f"mau-{kind}-{period}.md")
+    proc = run(["check", "--format", "json", "content"], tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["files"] == 4 and report["problems"] == []
