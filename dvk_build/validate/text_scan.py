@@ -1,4 +1,11 @@
-"""Finding unsafe markup and personal data in text fields and Markdown bodies."""
+"""Finding unsafe markup and personal data in text fields and Markdown bodies.
+
+The scanner is deliberately stricter than any one HTML or Markdown parser:
+Python-Markdown, the browser and a sanitizer each split `<...>` differently,
+so every `<tag` is judged on its own, wherever it sits (attribute values,
+comments and code spans included), and every URL-looking piece is decoded
+the way a browser would before its scheme is read.
+"""
 
 from __future__ import annotations
 
@@ -11,25 +18,59 @@ from ..load.yamltree import PathKey
 from .context import DossierContext
 
 # Raw HTML an editor may use in a body; everything else is refused.
-ALLOWED_TAGS = frozenset({"br", "sup", "sub", "abbr", "kbd", "mark", "small", "u", "s", "em", "strong", "b", "i", "p", "span", "div", "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "blockquote", "hr", "figure", "figcaption", "img", "a", "details", "summary"})
-TAG_RE = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9:-]*)([^>]*)>?", re.S)  # opening tags; a closing one adds nothing
-EVENT_ATTR_RE = re.compile(r"(?:^|[\s/\"'])on[a-z]+\s*=", re.I)
-STYLE_ATTR_RE = re.compile(r"(?:^|[\s/\"'])style\s*=", re.I)
-# After entity decoding and dropping whitespace/control chars, so `java&#x09;script:` is caught.
-BAD_SCHEME_RE = re.compile(r"(?:javascript|vbscript|data|livescript):", re.I)
-_INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202f\ufeff]+")
+ALLOWED_TAGS = frozenset({
+    "br", "sup", "sub", "abbr", "kbd", "mark", "small", "u", "s", "em", "strong", "b", "i", "p", "span", "div",
+    "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "blockquote", "hr", "figure", "figcaption",
+    "img", "a", "details", "summary",
+})
+# Attributes per allowed tag ("*" for all); no class/id/style: they let content imitate the site's own parts.
+ALLOWED_ATTRS: dict[str, frozenset[str]] = {
+    "*": frozenset({"title", "lang"}),
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "th": frozenset({"colspan", "rowspan", "scope"}),
+    "ol": frozenset({"start"}),
+    "details": frozenset({"open"}),
+}
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Schemes that run code or carry a whole document; refused even in plain text.
+SCRIPT_SCHEME_RE = re.compile(r"(javascript|vbscript|livescript):|data:(?:[a-z0-9.+-]+/[a-z0-9.+-]+|[,;])")
+
+_TAG_START_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
+_AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
+_EVENT_RE = re.compile(r"[\s\"'/`=](on[a-zA-Z]+)\s*=")
+_DECL_RE = re.compile(r"<(?:!(?!--)|\?)")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Markdown link destinations: inline `](url`, reference definitions `[id]: url`.
+_MD_INLINE_RE = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_MD_REFDEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]*)", re.M)
+# attr_list (`{: onclick=... }`) sets any attribute on the element before it.
+_ATTR_LIST_RE = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_PAIR_RE = re.compile(r"([^\s=}{]+)\s*=\s*(\"[^\"]*\"?|'[^']*'?|[^\s}]+)")
+_ENTITY_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+# What a browser drops from a URL before reading its scheme: controls, spaces, and invisible characters.
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]")
+_SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 
 
 @dataclass(frozen=True)
 class Spot:
-    """A piece of text with where it sits: a field path, or a body line."""
+    """A piece of text with where it sits: a field path, or the body from a file line."""
 
     text: str
     path: PathKey | None  # a front-matter field
-    line: int = 0  # body: 1-based file line
+    line: int = 0  # body: 1-based file line of the text's first character
     col: int = 0
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """1-based file (line, column) of an offset in a body spot."""
+        before = self.text[:offset]
+        line = self.line + before.count("\n")
+        start = before.rfind("\n") + 1
+        return line, (offset - start + 1) if start else (self.col + offset)
 
 
 def field_texts(ctx: DossierContext) -> Iterator[Spot]:
@@ -52,37 +93,208 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def body_lines(ctx: DossierContext, skip_code: bool = True) -> Iterator[Spot]:
+def body_spot(ctx: DossierContext, skip_code: bool = False) -> Spot:
+    """The whole body as one spot, so markup split over lines is seen whole."""
     body = ctx.body
     if skip_code:
         body = INLINE_CODE_RE.sub(_blank, FENCE_RE.sub(_blank, body))
+    return Spot(body, None, ctx.body_first_line, 1)
+
+
+def body_lines(ctx: DossierContext, skip_code: bool = False) -> Iterator[Spot]:
+    body = body_spot(ctx, skip_code).text
     for offset, line in enumerate(body.split("\n")):
         if line.strip():
             yield Spot(line, None, ctx.body_first_line + offset, 1)
 
 
 def all_spots(ctx: DossierContext) -> Iterator[Spot]:
+    """Every text field, then the body; code is not skipped: it is published too."""
     yield from field_texts(ctx)
-    yield from body_lines(ctx)
+    if ctx.body.strip():
+        yield body_spot(ctx)
+
+
+# --- decoding as a browser would ----------------------------------------------------
+
+
+def _decode_once(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _ENTITY_RE.finditer(text):
+        out.append(text[last:m.start()])
+        where.extend(origin[last:m.start()])
+        value = html.unescape(m.group(0))
+        out.append(value)
+        where.extend([origin[m.start()]] * len(value))
+        last = m.end()
+    out.append(text[last:])
+    where.extend(origin[last:])
+    return "".join(out), where
+
+
+def decoded(text: str) -> tuple[str, list[int]]:
+    """Text with entities decoded (twice: `&amp;#106;` too) and invisible characters dropped, lowercased.
+
+    Returns the cleaned text and, for each of its characters, the offset in `text` it came from.
+    """
+    origin = list(range(len(text)))
+    for _ in range(2):
+        text, origin = _decode_once(text, origin)
+    kept = [(c, o) for c, o in zip(text, origin) if not _INVISIBLE.match(c)]
+    return "".join(c for c, _ in kept).lower(), [o for _, o in kept]
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would read from an attribute or link value, or None when relative."""
+    clean, _ = decoded(url.strip("`"))
+    m = _SCHEME_RE.match(clean.strip("`\"'"))
+    return m.group(1) if m else None
+
+
+# --- the scan -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One unsafe piece: offset in the scanned text, how long it is, and what it is (Vietnamese)."""
+
+    offset: int
+    end: int
+    what: str
+
+
+def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None, int]]:
+    """(name, value, offset) of each attribute of the tag whose name ends at pos, HTML5 tokenizer style."""
+    n = len(text)
+    while pos < n:
+        while pos < n and (text[pos].isspace() or text[pos] == "/"):
+            pos += 1
+        if pos >= n or text[pos] == ">":
+            return
+        start = pos
+        pos += 1  # a first `=` belongs to the name, as in the HTML5 tokenizer
+        while pos < n and not (text[pos].isspace() or text[pos] in "/>="):
+            pos += 1
+        name = text[start:pos]
+        while pos < n and text[pos].isspace():
+            pos += 1
+        if pos >= n or text[pos] != "=":
+            yield name, None, start
+            continue
+        pos += 1
+        while pos < n and text[pos].isspace():
+            pos += 1
+        if pos < n and text[pos] in "\"'":
+            quote = text[pos]
+            close = text.find(quote, pos + 1)
+            close = n if close < 0 else close
+            value, pos = text[pos + 1:close], close + 1
+        else:
+            vstart = pos
+            while pos < n and not (text[pos].isspace() or text[pos] == ">"):
+                pos += 1
+            value = text[vstart:pos]
+        yield name, value, start
+
+
+def _tag_end(text: str, pos: int) -> int:
+    """Offset just after the `>` that closes the tag (quotes respected), or the text's end."""
+    quote = ""
+    for i in range(pos, len(text)):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == ">":
+            return i + 1
+    return len(text)
+
+
+def _check_attr(tag: str, name: str, value: str | None) -> str | None:
+    low = name.lower().lstrip("\"'`")
+    if low.startswith("on"):
+        return f"thuộc tính sự kiện `{name}=` trong thẻ `<{tag}>`"
+    if low == "style":
+        return f"thuộc tính `style` trong thẻ `<{tag}>`"
+    if low not in ALLOWED_ATTRS["*"] and low not in ALLOWED_ATTRS.get(tag, frozenset()):
+        return f"thuộc tính `{name}` không được phép trong thẻ `<{tag}>`"
+    if value is not None:
+        scheme = url_scheme(value)
+        if scheme and scheme not in SAFE_SCHEMES:
+            return f"đường dẫn `{scheme}:` trong thẻ `<{tag}>`"
+    return None
+
+
+def _tags(text: str) -> Iterator[Finding]:
+    autolinks = {m.start(): m for m in _AUTOLINK_RE.finditer(text)}
+    for m in _TAG_START_RE.finditer(text):
+        if m.start() in autolinks:
+            link = autolinks[m.start()]
+            scheme = url_scheme(link.group(1))
+            if scheme not in SAFE_SCHEMES:
+                yield Finding(m.start(), link.end(), f"liên kết `{scheme}:`")
+            continue
+        if "@" in m.group(1):
+            continue  # an e-mail autolink `<a@b.vn>`: the privacy rules judge it
+        tag = m.group(1).lower()
+        end = _tag_end(text, m.end())
+        if tag not in ALLOWED_TAGS:
+            yield Finding(m.start(), end, f"thẻ HTML `<{tag}>` không được phép")
+            continue
+        for name, value, _ in _attrs(text[:end], m.end()):
+            problem = _check_attr(tag, name, value)
+            if problem:
+                yield Finding(m.start(), end, problem)
+                break
+        else:
+            # Parsers disagree on `src= onerror=...`; any `on...=` inside the tag is refused.
+            event = _EVENT_RE.search(text, m.end(), end)
+            if event:
+                yield Finding(m.start(), end, f"thuộc tính sự kiện `{event.group(1)}=` trong thẻ `<{tag}>`")
+
+
+def _links(text: str) -> Iterator[Finding]:
+    for rx, kind in ((_MD_INLINE_RE, "liên kết"), (_MD_REFDEF_RE, "định nghĩa liên kết")):
+        for m in rx.finditer(text):
+            scheme = url_scheme(m.group(1))
+            if scheme and scheme not in SAFE_SCHEMES:
+                yield Finding(m.start(1), m.end(1), f"{kind} với đường dẫn `{scheme}:`")
+
+
+def _attr_lists(text: str) -> Iterator[Finding]:
+    for m in _ATTR_LIST_RE.finditer(text):
+        for pair in _ATTR_PAIR_RE.finditer(m.group(1)):
+            value = pair.group(2).strip("\"'")
+            problem = _check_attr("…", pair.group(1), value)
+            if problem and not problem.startswith("thuộc tính `title`"):
+                yield Finding(m.start(), m.end(), problem.replace("trong thẻ `<…>`", "(cú pháp `{: }`)"))
+                break
+
+
+def unsafe_findings(text: str) -> list[Finding]:
+    """Every unsafe piece of text, in order, one per place."""
+    found: list[Finding] = []
+    for m in _CONTROL_RE.finditer(text):
+        found.append(Finding(m.start(), m.end(), f"ký tự điều khiển U+{ord(m.group(0)):04X}"))
+    for m in _DECL_RE.finditer(text):
+        found.append(Finding(m.start(), m.end(), "khai báo HTML/XML (`<!…>`, `<?…>`)"))
+    found.extend(_tags(text))
+    found.extend(_links(text))
+    found.extend(_attr_lists(text))
+    clean, origin = decoded(text)
+    for m in SCRIPT_SCHEME_RE.finditer(clean):
+        at = origin[m.start()]
+        if not any(f.offset <= at < max(f.end, f.offset + 1) for f in found):
+            found.append(Finding(at, origin[m.end() - 1] + 1, f"đường dẫn `{m.group(1) or 'data'}:`"))
+    found.sort(key=lambda f: f.offset)
+    return found
 
 
 def unsafe_markup(text: str) -> Iterator[tuple[int, str]]:
     """(0-based offset, description) of each unsafe piece in text."""
-    for m in TAG_RE.finditer(text):
-        tag = m.group(1).lower()
-        attrs = m.group(2) or ""
-        if tag not in ALLOWED_TAGS:
-            yield m.start(), f"thẻ HTML `<{tag}>` không được phép"
-        elif EVENT_ATTR_RE.search(attrs):
-            yield m.start(), f"thuộc tính sự kiện (on...=) trong thẻ `<{tag}>`"
-        elif STYLE_ATTR_RE.search(attrs):
-            yield m.start(), f"thuộc tính `style` trong thẻ `<{tag}>`"
-    decoded = _INVISIBLE_RE.sub("", html.unescape(html.unescape(text)))
-    m = BAD_SCHEME_RE.search(decoded)
-    if m:
-        yield _approx_offset(text, m.group(0)), f"đường dẫn `{m.group(0).lower()}`"
-
-
-def _approx_offset(text: str, found: str) -> int:
-    idx = text.lower().find(found[:4].lower())
-    return max(idx, 0)
+    for f in unsafe_findings(text):
+        yield f.offset, f.what
