@@ -169,3 +169,23 @@ def test_argument_check_catches_a_wrong_option(project_root: Path) -> None:
         _check_arguments(["dvk", "check", "--formatt", "github"], project_root)
     with pytest.raises(click.UsageError):
         _check_arguments(["mkdocs", "build", "--strictt"], project_root)
+
+
+def test_issue_forms_match_github_schemas(project_root: Path) -> None:
+    exe = shutil.which("check-jsonschema")
+    assert exe
+    folder = project_root / ".github" / "ISSUE_TEMPLATE"
+    forms = sorted(str(p) for p in folder.glob("*.yml") if p.name != "config.yml")
+    assert forms
+    for schema, files in (("vendor.github-issue-forms", forms), ("vendor.github-issue-config", [str(folder / "config.yml")])):
+        proc = subprocess.run([exe, "--builtin-schema", schema, *files], capture_output=True, text=True, timeout=120,
+                              stdin=subprocess.DEVNULL)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_pull_request_template_carries_the_guideline_checklist(project_root: Path) -> None:
+    text = (project_root / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    for needle in ("Bước 1", "Bước 2", "Bước 3", "Bước 4", "Bước 5", "Bước 6", "5.2.a", "5.2.b",
+                   "Mẫu 2a", "quá nửa", "Mẫu 2b", "căn cước"):
+        assert needle in text, needle
+    assert text.count("- [ ]") >= 20
