@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page as MkPage
 from .config import default_config, load_config
 from .model import Catalogue, build_catalogue
 from .render.extras import makers
+from .render.sanitize import sanitize
 from .render.site import Output, render_site
 from .report import format_problem
 from .validate.engine import Report, check_paths
@@ -118,6 +119,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             page.edit_url = None  # generated listings have no source to edit
         context["dvk"] = {"catalogue": self.catalogue, "config": self.dvk_config}
         return context
+
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        """Model pages carry editors' text: sanitize their HTML whatever the validator let through."""
+        if page.file.src_uri.startswith("mo-hinh/") and page.file.generated_by:
+            return sanitize(html)
+        return html
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.models_dir))  # live reload when a dossier changes
