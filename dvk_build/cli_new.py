@@ -133,8 +133,12 @@ def refuse_taken(directory: Path, slug: str) -> None:
 def gather(args: argparse.Namespace, config: Config, today: dt.date, ask: Ask | None) -> Answers:
     """Fill in what the command line left out: ask on a terminal, else use defaults."""
     slug = args.slug
-    if slug is None and ask is not None:
-        slug = ask("Tên tệp của hồ sơ (chữ thường không dấu, nối bằng dấu -): ").strip() or None
+    while slug is None and ask is not None:
+        typed = ask("Tên tệp của hồ sơ (chữ thường không dấu, nối bằng dấu -): ").strip()
+        try:
+            slug = check_slug(typed)
+        except NewError as exc:  # on a terminal a typo costs a retry, not a restart
+            sys.stderr.write(exc.message + "\n")
     slug = check_slug(slug)
     refuse_taken(Path(args.dir), slug)  # before any other question: no wasted answers
 
@@ -269,7 +273,7 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argp
                     "Trên cửa sổ dòng lệnh, lệnh hỏi những gì còn thiếu.",
     )
     new.add_argument("slug", nargs="?", metavar="TÊN-TỆP", help="Tên tệp: chữ thường không dấu, chữ số và dấu -.")
-    new.add_argument("--title", help="Tên mô hình.")
+    new.add_argument("--title", metavar="TÊN-MÔ-HÌNH", help="Tên mô hình.")
     new.add_argument("--holder-kind", choices=list(config.holder_kinds), help="Chủ thể: tập thể hoặc cá nhân.")
     new.add_argument("--period", choices=list(config.periods), help="Giai đoạn (mặc định: giai đoạn hiện tại).")
     new.add_argument("--field", action="append", choices=list(config.fields), metavar="LĨNH-VỰC",

@@ -258,3 +258,12 @@ def test_web_templates_pass_dvk_check_once_copied(project_root: Path, tmp_path: 
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["files"] == 4 and report["problems"] == []
+
+
+def test_on_a_terminal_a_bad_slug_is_asked_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = iter(["Tuyến đường", "", "tuyen-duong"])
+    args = _args(tmp_path, title="T", holder_kind="tap-the", period="2026-2030", field=["kinh-te"])
+    got = cli_new.gather(args, default_config(), dt.date.today(), lambda _p: next(answers))
+    assert got.slug == "tuyen-duong"
+    err = capsys.readouterr().err
+    assert "Gợi ý: tuyen-duong" in err and "thiếu tên tệp" in err
