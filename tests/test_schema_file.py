@@ -42,3 +42,25 @@ def test_example_dossier_and_scaffold_validate_against_the_committed_file(projec
         data = parse(source.front_matter, source.fm_first_line).data
         errors = [e.message for e in validator.iter_errors(data)]
         assert errors == [], (path.name, errors)
+
+
+def test_vscode_maps_the_schema_to_standalone_drafts(project_root: Path, tmp_path: Path) -> None:
+    """The route CONTRIBUTING gives for live checking in VS Code: a `<name>.dossier.yaml` draft."""
+    settings = json.loads((project_root / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    globs = settings["yaml.schemas"]["./schema/dossier.schema.json"]
+    assert "*.dossier.yaml" in globs
+    recommended = json.loads((project_root / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in recommended["recommendations"]
+
+    # An independent validator with the committed schema: a clean draft passes, typos fail.
+    text = (project_root / "content/models/tuyen-duong-tu-quan-ap-phu-hoa.md").read_text(encoding="utf-8")
+    front = split(decode(text.encode("utf-8"))).front_matter
+    good, bad = tmp_path / "tot.dossier.yaml", tmp_path / "sai.dossier.yaml"
+    good.write_text(front, encoding="utf-8")
+    bad.write_text(front.replace("self_assessment: vuot", "self_assessment: vuott"), encoding="utf-8")
+    exe = shutil.which("check-jsonschema")
+    assert exe
+    for path, expected in ((good, 0), (bad, 1)):
+        proc = subprocess.run([exe, "--schemafile", str(project_root / SCHEMA_FILE), str(path)], capture_output=True,
+                              text=True, timeout=120, stdin=subprocess.DEVNULL)
+        assert proc.returncode == expected, proc.stdout + proc.stderr
