@@ -85,3 +85,36 @@ def shipped_catalogue():  # type: ignore[no-untyped-def]
 
     report = check_paths([ROOT / "content"], today=dt.date.today(), root=ROOT)
     return build_catalogue(report)
+
+
+# --- temporary projects: the real theme and plugin over dossiers a test writes ---------------
+
+SHIPPED_DOSSIER = ROOT / "content" / "models" / "tuyen-duong-tu-quan-ap-phu-hoa.md"
+
+
+def make_dvk_project(tmp: Path, dossiers: dict[str, str], strict: bool = False) -> Path:
+    """A project in tmp with `dossiers` ({path under models/: text}); returns its mkdocs.yml.
+
+    It inherits the real mkdocs.yml (theme, overrides, plugin) but has its own two small pages,
+    so other work in content/pages cannot make a test of the dossiers fail.
+    """
+    import yaml
+
+    models, pages = tmp / "models", tmp / "pages"
+    for rel, text in dossiers.items():
+        (models / rel).parent.mkdir(parents=True, exist_ok=True)
+        (models / rel).write_text(text, encoding="utf-8")
+    models.mkdir(exist_ok=True)
+    pages.mkdir(exist_ok=True)
+    for name, title in (("huong-dan.md", "Hướng dẫn"), ("dong-gop.md", "Đóng góp")):
+        (pages / name).write_text(f"# {title}\n\nTrang thử.\n", encoding="utf-8")
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(pages),
+        "site_dir": str(tmp / "site"),
+        "strict": strict,
+        "theme": {"name": "material", "language": "vi", "custom_dir": str(ROOT / "overrides")},
+        "plugins": [{"dvk": {"models_dir": str(models)}}],
+    }
+    (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return tmp / "mkdocs.yml"
