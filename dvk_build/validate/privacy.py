@@ -1,9 +1,14 @@
-"""Patterns of personal data that must not be published, and the official-contact exception."""
+"""Patterns of personal data that must not be published, and the official-contact exception.
+
+Reports are full of numbers (money, notice numbers, years, office landlines), so each
+pattern is as narrow as the real format allows: CCCD needs a province code, CMND needs
+a keyword, a mobile number needs a carrier prefix, landlines (02x) are never personal.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..load.yamltree import PathKey
 from ..problem import Problem
@@ -11,14 +16,48 @@ from .context import DossierContext
 from .rule import Rule
 from .text_scan import Spot, all_spots
 
-# CCCD: 12 digits starting with a province code (001-096); CMND: 9 digits, only
-# with a keyword nearby, since 9-digit amounts of money are common in reports.
-CCCD_RE = re.compile(r"(?<![\d.,])0[0-9]{2}[0-9]{9}(?![\d.,])")
-CMND_RE = re.compile(r"(?i)(cmnd|cccd|căn cước|chứng minh( nhân dân)?|định danh)\D{0,20}([0-9]{9}|[0-9]{12})(?!\d)")
-MOBILE_RE = re.compile(r"(?<![\d])(?:\+84|0084|0)[ .-]?[35789](?:[ .-]?[0-9]){8}(?![\d])")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-OFFICIAL_EMAIL_DOMAINS = (".gov.vn", ".dcs.vn", ".org.vn")
-ADDRESS_RE = re.compile(r"(?i)\b(số nhà|nhà số)\s*\d+|\b\d+[a-zA-Z]?/\d+(?:/\d+)?\s+(đường|hẻm|ngõ|kiệt|phố)\b|\bđịa chỉ (nhà|thường trú|tạm trú)\b")
+_NOT_NUM_BEFORE = r"(?<![\d.,/])(?<![\d][.,/-])"
+_NOT_NUM_AFTER = r"(?![\d])(?![.,/-]?\d)"
+# CCCD: province code 001-096, century/sex digit 0-3, then 8 digits; also written in groups of three.
+_PROVINCE = r"0(?:0[1-9]|[1-8][0-9]|9[0-6])"
+CCCD_RE = re.compile(
+    _NOT_NUM_BEFORE + rf"(?:{_PROVINCE}[0-3][0-9]{{8}}|{_PROVINCE}[ .][0-3][0-9]{{2}}[ .][0-9]{{3}}[ .][0-9]{{3}})"
+    + _NOT_NUM_AFTER
+)
+# CMND: 9 digits, only with a keyword nearby, since 9-digit amounts of money are common in reports.
+CMND_RE = re.compile(
+    r"(?i)\b(cmnd|cmtnd|cmt|cccd|căn cước|chứng minh( nhân dân| thư)?|định danh( cá nhân)?|giấy tờ tùy thân)"
+    r"[^\d\n]{0,25}([0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?:[ .]?[0-9]{3})?)" + _NOT_NUM_AFTER
+)
+# Mobile: carrier prefixes 03x, 05x, 07x, 08x, 09x (+84 or 0), ten digits, optional separators in groups.
+_MOBILE_PREFIX = r"(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])"
+MOBILE_RE = re.compile(
+    r"(?<![\d+])(?<![\d][.,])(?:\(?(?:\+|00)84\)?[ .-]?(?:\(0\))?[ .-]?|0)" + _MOBILE_PREFIX
+    + r"(?:[ .-]?[0-9]){7}" + _NOT_NUM_AFTER
+)
+EMAIL_RE = re.compile(
+    r"(?i)(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]*\s*(?:@|\[at\]|\(at\)|\[a\])\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
+)
+OFFICIAL_EMAIL_DOMAINS = ("gov.vn", "dcs.vn", "org.vn")
+# Home addresses: a house number, a lane number with a slash, or a residence word before a number.
+_STREET = r"(?:đường|phố|hẻm|ngõ|ngách|kiệt)"
+# "sinh sống tại 14 Ấp/Khu phố/Xã..." counts places, it is no house number
+_UNIT = r"(?!(?:xã|phường|thị|khu|ấp|thôn|bản|tổ|khóm|buôn|sóc|huyện|quận|tỉnh|thành|làng|hộ|người|gia|năm|tháng|ngày)\b)"
+ADDRESS_RE = re.compile(
+    r"(?i)\b(?:số nhà|nhà số)\s*\d+"
+    rf"|(?<![/\d])\d{{1,4}}[a-z]?(?:/\d{{1,3}}[a-z]?){{1,2}}(?![\d/])\s*,?\s+{_STREET}\b"  # 12/3, not a date 20/6/2022
+    r"|\b(?:hẻm|kiệt|ngõ|ngách)\s+(?:số\s+)?\d+[a-z]?/\d+"
+    r"|\bđịa chỉ\s*(?::\s*)?(?:nhà riêng|nhà ở|nhà|thường trú|tạm trú|nơi ở|cư trú)\b"
+    rf"|\b(?:thường trú|tạm trú|cư trú|trú|cư ngụ|ngụ|sinh sống|nhà riêng|nhà ở)\s+(?:tại|ở)\s*:?\s*(?:số\s+)?\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s+(?:{_STREET}\b|{_UNIT}(?-i:[A-ZĐ]))"
+    r"|\b(?:nhà|gia đình)\s+(?:ông|bà|anh|chị|cô|chú|bác|em)\b[^\n.;:]{0,40}?\b(?:ở|tại)\s+(?:số\s+)?\d+[a-z]?(?:/\d+)*\s*,?\s+"
+    + _STREET + r"\b"
+)
+
+
+def official_email(address: str) -> bool:
+    """A mailbox of a state, Party or registered organisation domain (not a look-alike such as `gov.vn.com`)."""
+    domain = address.rsplit("@", 1)[-1].lower().strip()
+    return any(domain == d or domain.endswith("." + d) for d in OFFICIAL_EMAIL_DOMAINS)
 
 
 def _official(ctx: DossierContext, path: PathKey | None) -> bool:
@@ -27,21 +66,25 @@ def _official(ctx: DossierContext, path: PathKey | None) -> bool:
 
 
 def find(ctx: DossierContext, rule: Rule, pattern: re.Pattern[str], what: str, hint: str,
-         allow: "callable[[str], bool] | None" = None) -> Iterator[Problem]:  # type: ignore[valid-type]
+         allow: Callable[[str], bool] | None = None) -> Iterator[Problem]:
     for spot in all_spots(ctx):
         if _official(ctx, spot.path):
             continue
         for m in pattern.finditer(spot.text):
             if allow is not None and allow(m.group(0)):
                 continue
-            yield _at(ctx, rule, spot, m.start(), f"Nội dung có {what} (`{_mask(m.group(0))}`): không được công bố trên trang công khai.", hint)
+            msg = f"Nội dung có {what} (`{_mask(m.group(0))}`): không được công bố trên trang công khai."
+            yield _at(ctx, rule, spot, m.start(), msg, hint)
 
 
 def _mask(value: str) -> str:
+    """Enough of the value to find it, not enough to repeat it in a CI log."""
+    value = " ".join(value.split())
     return value if len(value) <= 6 else value[:3] + "…" + value[-2:]
 
 
 def _at(ctx: DossierContext, rule: Rule, spot: Spot, offset: int, msg: str, hint: str) -> Problem:
     if spot.path is not None:
         return ctx.problem(rule, spot.path, msg, hint)
-    return Problem(ctx.path, spot.line, offset + 1, rule.code, rule.name, rule.severity, msg, hint)
+    line, col = spot.where(offset)
+    return Problem(ctx.path, line, col, rule.code, rule.name, rule.severity, msg, hint)

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..privacy import EMAIL_RE, OFFICIAL_EMAIL_DOMAINS, find
+from ..privacy import EMAIL_RE, find, official_email
 from ..rule import Rule
 
 RULE = Rule(
@@ -20,4 +20,4 @@ RULE = Rule(
 def check(ctx: DossierContext) -> Iterator[Problem]:
     yield from find(ctx, RULE, EMAIL_RE, "địa chỉ thư điện tử cá nhân",
                     "Xóa địa chỉ này; ghi hộp thư cơ quan vào `contact.email` và đặt `contact.official: true`.",
-                    allow=lambda m: m.lower().endswith(OFFICIAL_EMAIL_DOMAINS))
+                    allow=official_email)
