@@ -104,8 +104,8 @@ def make_dvk_project(tmp: Path, dossiers: dict[str, str], strict: bool = False) 
     for rel, text in dossiers.items():
         (models / rel).parent.mkdir(parents=True, exist_ok=True)
         (models / rel).write_text(text, encoding="utf-8")
-    models.mkdir(exist_ok=True)
-    pages.mkdir(exist_ok=True)
+    models.mkdir(parents=True, exist_ok=True)
+    pages.mkdir(parents=True, exist_ok=True)
     for name, title in (("huong-dan.md", "Hướng dẫn"), ("dong-gop.md", "Đóng góp")):
         (pages / name).write_text(f"# {title}\n\nTrang thử.\n", encoding="utf-8")
     config = {

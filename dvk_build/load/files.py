@@ -30,6 +30,7 @@ class Found:
     file: Path
     slug: str
     bundle_dir: Path | None
+    root: Path | None = None  # the folder that no symlink may lead out of (the models folder)
 
 
 def discover(paths: list[Path]) -> list[Found]:
@@ -59,21 +60,42 @@ def _walk(root: Path) -> list[Found]:
         dirnames.sort()
         here = Path(dirpath)
         if "index.md" in filenames and here != root:
-            out.append(Found(here / "index.md", here.name, here))
+            out.append(Found(here / "index.md", here.name, here, root))
             dirnames[:] = []  # a bundle's other files are attachments
             continue
+        for name in list(dirnames):
+            # os.walk does not enter linked folders: one leading out is reported, one inside is an alias
+            if (here / name).is_symlink() and escapes(here / name, root):
+                out.append(Found(here / name / "index.md", name, here / name, root))
         for name in sorted(filenames):
             if name.endswith(".md") and not name.startswith((".", "_")) and name not in ("README.md", "index.md"):
-                out.append(Found(here / name, name[:-3], None))
+                out.append(Found(here / name, name[:-3], None, root))
     return out
+
+
+def escapes(path: Path, root: Path) -> bool:
+    """True when path, links followed, is missing or lies outside root (a link loop counts too)."""
+    try:
+        path.resolve(strict=True).relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return False
+
+
+def _linked(item: Found) -> bool:
+    """Whether the dossier file or its bundle folder is a symbolic link."""
+    return item.file.is_symlink() or (item.bundle_dir is not None and item.bundle_dir.is_symlink())
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
     base = root or Path.cwd()
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # the path as found (a symlink shown as itself, not as its target), else through resolved folders
+    for p, b in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))), (path.resolve(), base.resolve())):
+        try:
+            return p.relative_to(b).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            continue
+    return path.as_posix()
 
 
 def load_paths(paths: list[Path], config: Config, today: dt.date, root: Path | None = None) -> LoadResult:
@@ -104,6 +126,12 @@ def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[D
         rule = RULES[code]
         return Problem(shown, line, col, code, rule.name, rule.severity, message, hint)
 
+    if _linked(item):
+        boundary = item.root or (item.bundle_dir.parent if item.bundle_dir else item.file.parent)
+        if escapes(item.file, boundary):
+            return None, [problem("DVK508", "Hồ sơ là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục hồ sơ "
+                                  f"`{display_path(boundary)}` hoặc trỏ tới tệp không tồn tại.", 1, 1,
+                                  "Thay liên kết bằng chính tệp hồ sơ (sao chép nội dung vào đây).")]
     try:
         if item.file.stat().st_size > MAX_FILE_BYTES:
             return None, [problem("DVK002", f"Tệp quá lớn ({item.file.stat().st_size // 1000} KB) cho một hồ sơ.", 1, 1,

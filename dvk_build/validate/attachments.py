@@ -33,17 +33,58 @@ def refs(ctx: DossierContext) -> Iterator[Ref]:
                 yield Ref(target, None, ctx.body_first_line + offset, m.start(1) + 1)
 
 
+def lexically_inside(ctx: DossierContext, raw: str) -> bool:
+    """Whether the path as written (`..` counted, links not followed) stays in the bundle."""
+    if ctx.bundle_dir is None or raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\x00" in raw:
+        return False
+    parts: list[str] = []
+    for part in raw.replace("\\", "/").split("/"):
+        if part == "..":
+            if not parts:
+                return False
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return bool(parts)
+
+
 def resolve(ctx: DossierContext, raw: str) -> Path | None:
-    """The real file inside the bundle, or None when it escapes the bundle."""
-    if ctx.bundle_dir is None or raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw):
+    """The real file inside the bundle, or None when it escapes the bundle (as written or through a link)."""
+    if not lexically_inside(ctx, raw):
         return None
-    bundle = Path(ctx.bundle_dir).resolve()
-    target = (bundle / raw).resolve()  # follows symlinks, so a link out is caught
+    bundle = Path(ctx.bundle_dir).resolve()  # type: ignore[arg-type]
     try:
+        target = (bundle / raw).resolve()  # follows symlinks, so a link out is caught
         target.relative_to(bundle)
-    except ValueError:
+    except (OSError, RuntimeError, ValueError):
         return None
     return target
+
+
+def link_escapes(ctx: DossierContext, raw: str) -> bool:
+    """A path that stays in the bundle as written but leaves it (or loops) through a symbolic link."""
+    return lexically_inside(ctx, raw) and resolve(ctx, raw) is None
+
+
+MAGIC: dict[str, tuple[bytes, ...]] = {
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".pdf": (b"%PDF-",),
+    ".webp": (b"RIFF",),  # and b"WEBP" at offset 8, checked below
+}
+
+
+def content_matches(path: Path) -> bool | None:
+    """Whether the file's first bytes are those of its extension's format (None: no signature known)."""
+    suffix = path.suffix.lower()
+    if suffix not in MAGIC:
+        return None
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if not head.startswith(MAGIC[suffix]):
+        return False
+    return suffix != ".webp" or head[8:12] == b"WEBP"
 
 
 def exists(path: Path) -> bool:

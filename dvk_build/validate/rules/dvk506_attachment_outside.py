@@ -3,7 +3,7 @@
 from typing import Iterator
 
 from ...problem import Problem, Severity
-from ..attachments import refs, resolve
+from ..attachments import lexically_inside, refs
 from ..context import DossierContext
 from ..rule import Rule
 
@@ -19,7 +19,7 @@ RULE = Rule(
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     for ref in refs(ctx):
-        if resolve(ctx, ref.raw) is None:
+        if not lexically_inside(ctx, ref.raw):  # a link leading out is DVK508's
             msg = f"Tệp đính kèm `{ref.raw}` nằm ngoài thư mục hồ sơ." if ctx.bundle_dir else \
                 f"Hồ sơ một tệp không có tệp đính kèm (`{ref.raw}`)."
             hint = "Chuyển hồ sơ thành thư mục `content/models/<tên>/index.md` và đặt tệp cạnh index.md."

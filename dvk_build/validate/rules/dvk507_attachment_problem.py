@@ -24,6 +24,12 @@ def _problem(ctx: DossierContext, ref, msg: str, hint: str) -> Problem:  # type:
     return Problem(ctx.path, ref.line, ref.col, RULE.code, RULE.name, RULE.severity, msg, hint)
 
 
+def _mb(n: int) -> str:
+    """Megabytes the Vietnamese way: 52,4 (decimal comma), 5 (no needless decimals)."""
+    value = f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")
+    return value.replace(".", ",")
+
+
 def check(ctx: DossierContext) -> Iterator[Problem]:
     limits = ctx.config.limits
     max_bytes = int(limits.get("attachment_max_bytes", 5_000_000))
@@ -37,6 +43,6 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         elif not target.is_file():
             yield _problem(ctx, ref, f"Không tìm thấy tệp đính kèm `{ref.raw}`.", "Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường) và đặt tệp cạnh index.md.")
         elif os.path.getsize(target) > max_bytes:
-            size_mb = os.path.getsize(target) / 1_000_000
-            yield _problem(ctx, ref, f"Tệp `{ref.raw}` nặng {size_mb:.1f} MB, quá giới hạn {max_bytes / 1_000_000:.0f} MB.",
+            size = _mb(os.path.getsize(target))
+            yield _problem(ctx, ref, f"Tệp `{ref.raw}` nặng {size} MB, quá giới hạn {_mb(max_bytes)} MB cho một tệp đính kèm.",
                            "Giảm kích thước ảnh (ví dụ chiều rộng 1600 điểm ảnh) hoặc nén PDF trước khi gửi.")

@@ -1,0 +1,42 @@
+"""DVK509: an attachment whose content is not what its extension says (e.g. HTML named `.jpg`)."""
+
+import os
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..attachments import content_matches, refs, resolve
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK509", "attachment-type-mismatch", Severity.ERROR,
+    title="Nội dung tệp đính kèm phải đúng loại với phần đuôi tên tệp (ảnh `.jpg` phải là ảnh JPEG, `.pdf` phải là PDF).",
+    why="Một trang web hay tệp chạy được đổi tên thành `.jpg` vẫn có thể bị trình duyệt mở như trang web; "
+        "trang công khai chỉ đăng đúng ảnh và PDF.",
+    bad="attachments:\n  - {path: anh.jpg}   # thật ra là tệp HTML",
+    good="attachments:\n  - {path: anh.jpg}   # ảnh JPEG chụp buổi họp dân",
+    clause="an-toan",
+)
+
+NAMES = {".jpg": "ảnh JPEG", ".jpeg": "ảnh JPEG", ".png": "ảnh PNG", ".webp": "ảnh WebP", ".pdf": "tệp PDF"}
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    max_bytes = int(ctx.config.limits.get("attachment_max_bytes", 5_000_000))
+    types = tuple(ctx.config.limits.get("attachment_types", ()))
+    for ref in refs(ctx):
+        target = resolve(ctx, ref.raw)
+        # only files DVK506-DVK508 let through: one clear message per file
+        if target is None or target.suffix.lower() not in types or not target.is_file() or os.path.getsize(target) > max_bytes:
+            continue
+        try:
+            matches = content_matches(target)
+        except OSError:
+            continue
+        if matches is False:
+            msg = f"Tệp `{ref.raw}` có đuôi `{target.suffix}` nhưng nội dung không phải {NAMES.get(target.suffix.lower(), 'loại đó')}."
+            hint = "Mở tệp bằng phần mềm xem ảnh/PDF rồi lưu lại đúng định dạng; không đổi tên tệp khác thành ảnh."
+            if ref.path is not None:
+                yield ctx.problem(RULE, ref.path, msg, hint)
+            else:
+                yield Problem(ctx.path, ref.line, ref.col, RULE.code, RULE.name, RULE.severity, msg, hint)
