@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_extra(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands that live in their own modules register themselves here."""
-    for module_name in ("dvk_build.cli_new", "dvk_build.cli_export", "dvk_build.cli_docs"):
+    for module_name in ("dvk_build.cli_new", "dvk_build.cli_export", "dvk_build.cli_docs", "dvk_build.cli_build"):
         try:
             module = __import__(module_name, fromlist=["register"])
         except ModuleNotFoundError:

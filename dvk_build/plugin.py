@@ -22,6 +22,7 @@ from .render.sanitize import sanitize
 from .render.site import Output, render_site
 from .report import format_problem
 from .validate.engine import Report, check_paths
+from .verify import IncompleteBuild, require_complete
 
 log = get_plugin_logger(__name__)
 
@@ -125,6 +126,21 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         if page.file.src_uri.startswith("mo-hinh/") and page.file.generated_by:
             return sanitize(html)
         return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """After every page and file is written."""
+        # The Pagefind indexing step goes above this line: the completeness check counts its search records.
+        self._require_complete(config)
+
+    def _require_complete(self, config: MkDocsConfig) -> None:
+        """Fail the build, naming the slugs, unless every recognized dossier is in every artefact (verify.py)."""
+        if self.report is None:
+            return
+        recognized = [d.slug for d in self.report.valid() if d.recognized]
+        try:
+            require_complete(Path(config.site_dir), recognized)
+        except IncompleteBuild as exc:
+            raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.models_dir))  # live reload when a dossier changes

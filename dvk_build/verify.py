@@ -1,0 +1,175 @@
+"""Completeness of a built site: every recognized dossier is in every artefact, or the build fails.
+
+Counts are compared as sets of slugs, so a failure names which models are missing (or extra,
+or listed twice) where: model pages, the catalogue `danh-muc/`, the Pagefind search index and
+the open-data exports. Artefacts that a build does not produce (yet) are not checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable
+
+MODEL_URL_RE = re.compile(r"(?:^|/)mo-hinh/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\.html)?$")
+ENTRY_CLASS = "dvk-entry-title"  # the catalogue entry's link (render/templates/_macros.j2)
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
+
+
+@dataclass
+class Gap:
+    """How one artefact differs from the recognized dossiers."""
+
+    where: str  # Vietnamese name of the artefact, with its path
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    twice: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = []
+        if self.missing:
+            parts.append(f"thiếu {len(self.missing)}: {_names(self.missing)}")
+        if self.extra:
+            parts.append(f"thừa {len(self.extra)}: {_names(self.extra)}")
+        if self.twice:
+            parts.append(f"lặp lại: {_names(self.twice)}")
+        return f"- {self.where}: " + "; ".join(parts)
+
+
+class IncompleteBuild(Exception):
+    """The built site does not hold every recognized dossier exactly once in every artefact."""
+
+
+def _names(slugs: list[str], limit: int = 20) -> str:
+    shown = ", ".join(slugs[:limit])
+    return shown + (f" … và {len(slugs) - limit} mô hình khác" if len(slugs) > limit else "")
+
+
+def _compare(where: str, expected: set[str], found: Iterable[str]) -> Gap | None:
+    counts = Counter(found)
+    gap = Gap(where, sorted(expected - counts.keys()), sorted(counts.keys() - expected),
+              sorted(s for s, n in counts.items() if n > 1))
+    return gap if (gap.missing or gap.extra or gap.twice) else None
+
+
+def _slug_of(url: str) -> str | None:
+    m = MODEL_URL_RE.search(url.split("#")[0].split("?")[0])
+    return m.group(1) if m else None
+
+
+# --- what each artefact holds ---------------------------------------------------------------
+
+
+def model_pages(site: Path) -> list[str]:
+    """Slugs that have a page `mo-hinh/<slug>/index.html`."""
+    folder = site / "mo-hinh"
+    return sorted(p.parent.name for p in folder.glob("*/index.html")) if folder.is_dir() else []
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.entries: list[str] = []  # links with the entry class
+        self.any: list[str] = []  # every link to a model page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "a":
+            return
+        a = dict(attrs)
+        slug = _slug_of(a.get("href") or "")
+        if slug:
+            self.any.append(slug)
+            if ENTRY_CLASS in (a.get("class") or "").split():
+                self.entries.append(slug)
+
+
+def catalogue_entries(site: Path) -> list[str] | None:
+    """Slugs listed on `danh-muc/` and its numbered pages, once per entry (None when there is no catalogue)."""
+    first = site / "danh-muc" / "index.html"
+    if not first.is_file():
+        return None
+    entries: list[str] = []
+    fallback: list[str] = []
+    for page in [first, *sorted((site / "danh-muc").glob("trang-*/index.html"))]:
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        entries += parser.entries
+        fallback += parser.any
+    return entries if entries else sorted(set(fallback))
+
+
+def search_records(site: Path) -> list[str] | None:
+    """Model slugs among Pagefind's indexed pages (None when the site has no Pagefind index)."""
+    folder = site / "pagefind" / "fragment"
+    if not (site / "pagefind" / "pagefind-entry.json").is_file():
+        return None
+    slugs = []
+    for fragment in sorted(folder.glob("*.pf_fragment")):
+        raw = gzip.decompress(fragment.read_bytes())
+        raw = raw[len(PAGEFIND_SIGNATURE):] if raw.startswith(PAGEFIND_SIGNATURE) else raw
+        slug = _slug_of(str(json.loads(raw.decode("utf-8")).get("url", "")))
+        if slug:
+            slugs.append(slug)
+    return slugs
+
+
+def _row_slug(row: dict[str, Any]) -> str | None:
+    for key in ("slug", "id", "ma", "url", "duong_dan", "link"):
+        value = row.get(key)
+        if isinstance(value, str) and value:
+            return _slug_of(value) or value
+    return None
+
+
+def json_rows(path: Path) -> list[str] | None:
+    """Slugs of the rows of an exported JSON file: a list, or the first list inside an object."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        data = next((v for k, v in data.items() if isinstance(v, list) and k != "fields"), [])
+    rows = [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
+    return [_row_slug(r) or "?" for r in rows]
+
+
+def csv_rows(path: Path) -> list[str] | None:
+    """Slugs of the rows of an exported CSV file (UTF-8, a BOM allowed)."""
+    if not path.is_file():
+        return None
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+    return [_row_slug({k.strip().lower(): v for k, v in row.items() if k}) or "?" for row in reader]
+
+
+# --- the check --------------------------------------------------------------------------------
+
+
+def gaps(site: Path, recognized: Iterable[str]) -> list[Gap]:
+    """Every difference between the recognized dossiers and what the built site holds."""
+    expected = set(recognized)
+    artefacts: list[tuple[str, list[str] | None]] = [
+        ("trang mô hình `mo-hinh/<tên>/`", model_pages(site)),
+        ("danh mục `danh-muc/`", catalogue_entries(site)),
+        ("chỉ mục tìm kiếm `pagefind/`", search_records(site)),
+        ("dữ liệu mở `du-lieu/mo-hinh.json`", json_rows(site / "du-lieu" / "mo-hinh.json")),
+        ("dữ liệu mở `du-lieu/mo-hinh.csv`", csv_rows(site / "du-lieu" / "mo-hinh.csv")),
+    ]
+    found = [_compare(where, expected, slugs) for where, slugs in artefacts if slugs is not None]
+    return [g for g in found if g is not None]
+
+
+def require_complete(site: Path, recognized: Iterable[str]) -> None:
+    """Raise IncompleteBuild, naming the slugs, unless every artefact holds exactly the recognized dossiers."""
+    expected = sorted(set(recognized))
+    found = gaps(site, expected)
+    if found:
+        lines = "\n".join(g.describe() for g in found)
+        raise IncompleteBuild(
+            f"Trang xây dựng không đầy đủ: có {len(expected)} hồ sơ đã công nhận nhưng các phần sau không khớp:\n{lines}"
+        )
