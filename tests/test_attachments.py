@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -225,3 +226,15 @@ def test_build_refuses_a_symlinked_attachment(tmp_path: Path, outside: Path) -> 
     assert "DVK508" in proc.stderr and "models/mau/index.md" in proc.stderr
     site = tmp_path / "du-an" / "site"
     assert not any("mat-khau" in p.read_text(errors="replace") for p in site.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("example,code", [("dvk508-symlink-escape", "DVK508"), ("dvk509-type-mismatch", "DVK509")])
+def test_negative_examples_fail_with_their_code(example: str, code: str) -> None:
+    """The examples under tests/example-files/negative/ (until their shared harness lists them)."""
+    from conftest import ROOT
+
+    path = ROOT / "tests" / "example-files" / "negative" / example / "index.md"
+    proc = subprocess.run([sys.executable, "-m", "dvk_build", "check", "--format", "json", str(path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert [p["code"] for p in json.loads(proc.stdout)["problems"]] == [code]
