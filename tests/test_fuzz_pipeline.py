@@ -57,17 +57,25 @@ def pipeline(text: str | bytes, folder: Path) -> None:
 
 
 # Crash sites this fuzzing found in code outside the safety work, reported to its owners, not fixed
-# here: a list or mapping where a word is expected is looked up in a dict (TypeError: unhashable).
+# here: a list or mapping where a word is expected is looked up in a dict (TypeError: unhashable),
+# and a result without `target` next to a target without `id` (KeyError).
 # Each is replayed by test_known_crash_is_fixed (xfail until fixed); the property tests skip these
 # sites so that any other crash still fails them.
-KNOWN_CRASHES: dict[str, tuple[tuple[Any, ...], Any]] = {
-    "validate/rules/dvk201_field_not_in_period.py": (("fields", 0), []),
-    "validate/rules/dvk202_missing_criterion.py": (("holder", "kind"), []),
-    "validate/rules/dvk301_tier_not_in_period.py": (("recognitions", 0, "tier"), []),
-    "validate/rules/dvk303_replication_scope.py": (("evaluation", "replicability", "scope"), []),
-    "validate/rules/dvk406_self_assessment.py": (("evaluation", "self_assessment"), []),
-    "assessment.py": (("idea", "targets", 0, "id"), []),
+DELETE = object()
+KNOWN_CRASHES: dict[str, tuple[str, type[Exception], list[tuple[tuple[Any, ...], Any]]]] = {
+    # id: (crash site, exception, the data edits that replay it)
+    "dvk201-field-list": ("validate/rules/dvk201_field_not_in_period.py", TypeError, [(("fields", 0), [])]),
+    "dvk202-kind-list": ("validate/rules/dvk202_missing_criterion.py", TypeError, [(("holder", "kind"), [])]),
+    "dvk301-tier-list": ("validate/rules/dvk301_tier_not_in_period.py", TypeError, [(("recognitions", 0, "tier"), [])]),
+    "dvk303-scope-list": ("validate/rules/dvk303_replication_scope.py", TypeError,
+                          [(("evaluation", "replicability", "scope"), [])]),
+    "dvk406-assessment-list": ("validate/rules/dvk406_self_assessment.py", TypeError,
+                               [(("evaluation", "self_assessment"), [])]),
+    "assessment-id-list": ("assessment.py", TypeError, [(("idea", "targets", 0, "id"), [])]),
+    "assessment-result-without-target": ("assessment.py", KeyError,
+                                         [(("idea", "targets", 2), {}), (("evaluation", "results", 1, "target"), DELETE)]),
 }
+KNOWN_SITES = {(site, exc) for site, exc, _ in KNOWN_CRASHES.values()}
 
 
 def _crash_site(exc: BaseException) -> str:
@@ -81,8 +89,8 @@ def fuzz_pipeline(text: str | bytes, folder: Path) -> None:
     """pipeline(), with the known crash sites (above) set aside so that only new ones fail."""
     try:
         pipeline(text, folder)
-    except TypeError as exc:
-        if "unhashable" in str(exc) and _crash_site(exc) in KNOWN_CRASHES:
+    except (TypeError, KeyError) as exc:
+        if (_crash_site(exc), type(exc)) in KNOWN_SITES:
             reject()
         raise
 
@@ -196,21 +204,30 @@ def test_data_edits_give_diagnostics(folder: Path, text: str) -> None:
     fuzz_pipeline(text, folder)
 
 
-def _edited(path: tuple[Any, ...], value: Any) -> str:
+def _edited(edits: list[tuple[tuple[Any, ...], Any]]) -> str:
     import copy
 
     data = copy.deepcopy(DATA)
-    node = data
-    for step in path[:-1]:
-        node = node[step]
-    node[path[-1]] = value
+    for path, value in edits:
+        node = data
+        for step in path[:-1]:
+            node = node[step]
+        if value is DELETE:
+            del node[path[-1]]
+        else:
+            node[path[-1]] = value
     return f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{BODY}"
 
 
-@pytest.mark.xfail(raises=TypeError, strict=False, reason="known crash outside the safety work (see KNOWN_CRASHES)")
-@pytest.mark.parametrize("site", sorted(KNOWN_CRASHES))
-def test_known_crash_is_fixed(folder: Path, site: str) -> None:
-    pipeline(_edited(*KNOWN_CRASHES[site]), folder)
+@pytest.mark.parametrize("crash", sorted(KNOWN_CRASHES))
+def test_known_crash_is_fixed(folder: Path, crash: str) -> None:
+    """Each known crash, replayed: xfail while it still crashes at its site, a pass once fixed."""
+    site, exc_type, edits = KNOWN_CRASHES[crash]
+    try:
+        pipeline(_edited(edits), folder)
+    except exc_type as exc:
+        assert _crash_site(exc) == site
+        pytest.xfail(f"known crash outside the safety work: {exc_type.__name__} in dvk_build/{site}")
 
 
 # --- inputs built to be slow or deep: each finishes quickly with diagnostics ---------------------
