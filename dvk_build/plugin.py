@@ -45,6 +45,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.report: Report | None = None
         self.catalogue: Catalogue | None = None
         self.output: Output | None = None
+        self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
         if not config.nav:
             config.nav = self._nav()
         return config
@@ -79,6 +80,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             )
         self.report = report
         self.catalogue = build_catalogue(report)
+        for ctx in report.dossiers:
+            # Value positions only served the validator's messages; at 10,000 dossiers they hold ~300 MB.
+            ctx.tree.positions.clear()
+            ctx.tree.key_positions.clear()
         self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
@@ -119,11 +124,26 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         elif edit is None and page.file.generated_by:
             page.edit_url = None  # generated listings have no source to edit
         context["dvk"] = {"catalogue": self.catalogue, "config": self.dvk_config}
+        if self.output is not None and page.content and self.output.stash.prefix in page.content:
+            # Generated HTML blocks come back only now, page by page, so MkDocs does not hold every
+            # page's full HTML at once (render/stash.py); model pages' blocks pass the sanitizer too.
+            self._placeholders[page.file.src_uri] = page.content
+            clean = sanitize if self._is_model_page(page) else None
+            page.content = self.output.stash.restore(page.content, clean)
         return context
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self._placeholders:
+            page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
+        return output
+
+    @staticmethod
+    def _is_model_page(page: MkPage) -> bool:
+        return page.file.src_uri.startswith("mo-hinh/") and bool(page.file.generated_by)
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Model pages carry editors' text: sanitize their HTML whatever the validator let through."""
-        if page.file.src_uri.startswith("mo-hinh/") and page.file.generated_by:
+        if self._is_model_page(page):
             return sanitize(html)
         return html
 

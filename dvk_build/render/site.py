@@ -16,6 +16,7 @@ import yaml
 from ..config import Config
 from ..model import Catalogue, Model
 from . import charts, text
+from .stash import HtmlStash
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE_SIZE = 50  # entries per listing page: small enough for a phone on a weak connection
@@ -39,6 +40,7 @@ class Group:
 class Output:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes | str] = field(default_factory=dict)  # non-page files: exports, feed
+    stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the pages' placeholders stand for
 
 
 def url_of(src_uri: str) -> str:
@@ -95,6 +97,8 @@ class SiteRenderer:
         self.c = config
         self.env = _env()
         self.env.globals.update(c=config, label=config.label)
+        self.stash = HtmlStash()
+        self.env.filters["html"] = self.stash.put
         self.makers: list[Callable[[SiteRenderer, Output], None]] = [
             SiteRenderer._home,
             SiteRenderer._models,
@@ -107,7 +111,7 @@ class SiteRenderer:
         ]
 
     def render(self) -> Output:
-        out = Output()
+        out = Output(stash=self.stash)
         for make in self.makers:
             make(self, out)
         return out
