@@ -50,7 +50,8 @@ def discover(paths: list[Path]) -> list[Found]:
 
 def _describe(file: Path) -> Found:
     if file.name == "index.md":
-        return Found(file, file.parent.name, file.parent)
+        # `dvk check index.md` from inside the bundle: the slug is the folder's name, not ""
+        return Found(file, file.absolute().parent.name, file.parent)
     return Found(file, file.stem, None)
 
 

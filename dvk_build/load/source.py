@@ -69,7 +69,7 @@ def split(text: str) -> Source:
     raise SourceError(
         "DVK003",
         "Phần thông tin đầu tệp (front matter) không có dòng `---` đóng lại.",
-        len(lines),
+        len(text.rstrip("\n").split("\n")),  # the file's last line, not the empty one after its final newline
         1,
         "Thêm một dòng `---` sau trường YAML cuối cùng, trước phần nội dung.",
     )

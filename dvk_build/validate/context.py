@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..config import Config
+from ..config import Config, Period
 from ..load.yamltree import PathKey, Tree
 from ..problem import Problem
 from .rule import Rule
@@ -39,6 +39,17 @@ class DossierContext:
                 return None
         return node
 
+    def word(self, *path: str | int) -> str | None:
+        """The value at path when it is text, else None: a list or number where a slug is expected
+        is the form checks' to report, and must not reach a dict lookup (unhashable)."""
+        value = self.get(*path)
+        return value if isinstance(value, str) else None
+
+    @property
+    def period(self) -> Period | None:
+        """The configured period the dossier names, or None when unknown or malformed."""
+        return self.config.periods.get(self.word("period") or "")
+
     def items(self, *path: str) -> list[tuple[int, dict[str, Any]]]:
         """(index, item) of the mapping items of a list, skipping malformed ones."""
         value = self.get(*path)
@@ -54,7 +65,9 @@ class DossierContext:
 
     def label(self, at: PathKey) -> str:
         """Vietnamese label of a data path, e.g. ('idea', 'targets', 0, 'id')."""
-        dotted = ".".join("[]" if isinstance(p, int) else p for p in at).replace(".[]", "[]")
+        dotted = ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
+        while dotted.endswith("[]") and dotted not in self.config.field_labels:
+            dotted = dotted[:-2]  # an item of a plain list (`fields[]`) is named after its list
         return self.config.label(dotted)
 
     @property

@@ -38,10 +38,17 @@ class Report:
         return [d for d in self.dossiers if d.path not in bad]
 
 
+# Load-time traps: the value is not what the editor typed, so other verdicts on it are noise.
+_TRAP_CODES = frozenset({"DVK005", "DVK006"})
+
+
 def check_dossier(ctx: DossierContext) -> list[Problem]:
     problems = list(check_form(ctx))
     for check in DOSSIER_CHECKS:
         problems.extend(check(ctx))
+    trapped = {(p.line, p.col) for p in ctx.problems if p.code in _TRAP_CODES}
+    if trapped:
+        problems = [p for p in problems if (p.line, p.col) not in trapped]
     return problems
 
 

@@ -44,6 +44,16 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+_TYPE_HINT = {
+    "integer": "Số viết liền, không dấu chấm, không kèm chữ (ví dụ 15000000).",
+    "number": "Số viết liền, không kèm chữ; phần thập phân dùng dấu chấm (ví dụ 3.5).",
+    "string": "Chữ có dấu `:` hoặc bắt đầu bằng `[`, `{` thì đặt cả giá trị trong ngoặc kép.",
+    "boolean": "Ghi `true` (đúng) hoặc `false` (sai).",
+    "array": "Danh sách viết `[a, b]` hoặc mỗi mục một dòng bắt đầu bằng `- `.",
+    "object": "Nhóm trường viết mỗi trường con một dòng, thụt lề hai dấu cách: `tên: giá trị`.",
+}
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "để trống"
@@ -91,7 +101,7 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             yield ctx.problem(
                 r102.RULE, path,
                 f"{where} phải là {names}, nhưng đang là {_kind(err.instance)} `{_show(err.instance)}`.",
-                "Số viết liền không dấu chấm, không kèm chữ (ví dụ 15000000); chữ có dấu `:` thì đặt trong ngoặc kép.",
+                " ".join(_TYPE_HINT[w] for w in wanted if w in _TYPE_HINT),
             )
         elif kw == "enum":
             allowed = [v for v in err.validator_value if v is not None]

@@ -17,11 +17,11 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    period = ctx.config.periods.get(ctx.get("period") or "")
+    period = ctx.period
     fields = ctx.get("fields")
     if period is None or not isinstance(fields, list):
         return
     for i, slug in enumerate(fields):
-        if slug in ctx.config.fields and slug not in period.fields:
+        if isinstance(slug, str) and slug in ctx.config.fields and slug not in period.fields:
             yield ctx.problem(RULE, ("fields", i), f"Lĩnh vực `{slug}` không thuộc {period.label}.",
                               "Chọn một trong: " + ", ".join(f"`{f}`" for f in period.fields) + ".")

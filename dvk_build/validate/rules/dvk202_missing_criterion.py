@@ -19,7 +19,7 @@ RULE = Rule(
 def check(ctx: DossierContext) -> Iterator[Problem]:
     if not ctx.recognized:
         return  # a draft is judged only for the steps it has reached
-    kind = ctx.get("holder", "kind")
+    kind = ctx.word("holder", "kind")
     for crit in ctx.config.criteria.get(kind, ()):
         value = ctx.get("criteria", crit.key)
         if not isinstance(value, str) or not value.strip():

@@ -17,9 +17,9 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    kind = ctx.get("holder", "kind")
+    kind = ctx.word("holder", "kind")
     criteria = ctx.get("criteria")
-    if kind not in ctx.config.criteria or not isinstance(criteria, dict):
+    if kind is None or kind not in ctx.config.criteria or not isinstance(criteria, dict):
         return
     own = {c.key for c in ctx.config.criteria[kind]}
     label = ctx.config.holder_kinds[kind].lower()

@@ -17,11 +17,11 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    period = ctx.config.periods.get(ctx.get("period") or "")
+    period = ctx.period
     if period is None:
         return
     for i, rec in ctx.items("recognitions"):
         tier = rec.get("tier")
-        if tier in ctx.config.tiers and tier not in period.tiers:
+        if isinstance(tier, str) and tier in ctx.config.tiers and tier not in period.tiers:
             yield ctx.problem(RULE, ("recognitions", i, "tier"), f"{period.label} không có {ctx.config.tiers[tier].label.lower()}.",
                               "Các cấp của giai đoạn: " + ", ".join(f"`{t}`" for t in period.tiers) + ".")

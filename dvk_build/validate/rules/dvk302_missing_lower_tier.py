@@ -17,13 +17,13 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    period = ctx.config.periods.get(ctx.get("period") or "")
+    period = ctx.period
     if period is None:
         return
     seen: set[str] = set()
     for i, rec in ctx.items("recognitions"):
         tier = rec.get("tier")
-        if tier in period.tiers:
+        if isinstance(tier, str) and tier in period.tiers:
             idx = period.tiers.index(tier)
             if idx > 0:
                 lower = period.tiers[idx - 1]

@@ -18,12 +18,12 @@ RULE = Rule(
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     tiers = ctx.config.tiers
-    claimed = [rec.get("tier") for _, rec in ctx.items("recognitions") if rec.get("tier") in tiers]
+    claimed = [rec.get("tier") for _, rec in ctx.items("recognitions") if isinstance(rec.get("tier"), str) and rec["tier"] in tiers]
     if not claimed:
         return
     top = max(claimed, key=ctx.config.tier_rank)
-    scope = ctx.get("evaluation", "replicability", "scope")
-    if scope not in tiers:
+    scope = ctx.word("evaluation", "replicability", "scope")
+    if scope is None or scope not in tiers:
         yield ctx.problem(RULE, ("evaluation", "replicability"), "Chưa nêu phạm vi có thể nhân rộng (`evaluation.replicability.scope`).",
                           f"Với mô hình {tiers[top].label.lower()}, ghi `scope: {top}` hoặc cao hơn.")
     elif ctx.config.tier_rank(scope) < ctx.config.tier_rank(top):

@@ -20,8 +20,10 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, rec in ctx.items("recognitions"):
         tier = rec.get("tier")
+        if not isinstance(tier, str):
+            continue
         if tier in seen:
             yield ctx.problem(RULE, ("recognitions", i, "tier"), f"Cấp `{tier}` đã được công nhận ở lần thứ {seen[tier] + 1}.",
                               "Xóa lần nhập trùng hoặc sửa lại cấp.")
-        elif isinstance(tier, str):
+        else:
             seen[tier] = i

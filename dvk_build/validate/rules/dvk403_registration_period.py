@@ -17,7 +17,7 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    period = ctx.config.periods.get(ctx.get("period") or "")
+    period = ctx.period
     day = parse_date(ctx.get("idea", "registered", "date"))
     if period and day and not (period.start <= day <= period.end):
         yield ctx.problem(RULE, ("idea", "registered", "date"),

@@ -18,9 +18,10 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    declared = ctx.get("evaluation", "self_assessment")
-    targets = [t for _, t in ctx.items("idea", "targets")]
-    results = [r for _, r in ctx.items("evaluation", "results")]
+    declared = ctx.word("evaluation", "self_assessment")
+    # malformed ids and result names are DVK102/DVK104's; only well-formed pairs are compared
+    targets = [t for _, t in ctx.items("idea", "targets") if isinstance(t.get("id"), str)]
+    results = [r for _, r in ctx.items("evaluation", "results") if isinstance(r.get("target"), str)]
     computed = compute(targets, results)
     if declared in ctx.config.self_assessment and computed and computed != declared:
         labels = ctx.config.self_assessment

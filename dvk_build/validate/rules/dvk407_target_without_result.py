@@ -19,7 +19,7 @@ RULE = Rule(
 def check(ctx: DossierContext) -> Iterator[Problem]:
     if not ctx.items("evaluation", "results"):
         return
-    done = {r.get("target") for _, r in ctx.items("evaluation", "results")}
+    done = {r["target"] for _, r in ctx.items("evaluation", "results") if isinstance(r.get("target"), str)}
     for i, target in ctx.items("idea", "targets"):
         if isinstance(target.get("id"), str) and target["id"] not in done:
             yield ctx.problem(RULE, ("idea", "targets", i, "id"), f"Chỉ tiêu `{target['id']}` chưa có kết quả đánh giá.",
