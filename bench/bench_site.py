@@ -1,0 +1,318 @@
+"""Site build benchmark: the dvk build beside a plain Material build of the same pages as Markdown.
+
+    python bench/bench_site.py [N ...] [--repeat R] [--work DIR] [--keep]
+
+For each N (default 1000 and 10000): generate N synthetic dossiers with `bench/generate.py`, build
+them with the dvk plugin (`mkdocs build`), then turn every built model page back into a plain
+Markdown page holding the same text, and build those N pages with Material alone (out of the nav,
+search plugin off, then on). Prints one Markdown table row per build: wall time and peak RSS of the
+build process and its children (getrusage of a fresh wrapper process per build).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Runs a command in a fresh process and reports its wall time and the peak RSS of its descendants
+# (RUSAGE_CHILDREN's ru_maxrss is the largest of them: mkdocs itself, or Pagefind's binary).
+MEASURE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+wall = time.perf_counter() - t
+print(json.dumps({"rc": rc, "wall": wall, "rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+@dataclass
+class Result:
+    n: int
+    build: str
+    wall: float
+    rss_mb: float
+    pages: int
+    site_mb: float
+
+    def row(self) -> str:
+        return f"| {self.n:,} | {self.build} | {self.wall:.1f} | {self.rss_mb:.0f} | {self.pages:,} | {self.site_mb:.0f} |"
+
+
+def measure(cmd: list[str], cwd: Path) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-c", MEASURE, *cmd], cwd=cwd, env=ENV, capture_output=True, text=True)
+    if proc.returncode != 0 or not proc.stdout.strip():
+        raise SystemExit(f"measuring {cmd} failed:\n{proc.stdout}\n{proc.stderr}")
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    if data["rc"] != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {data['rc']} in {cwd}")
+    return data
+
+
+def tree_size(path: Path) -> tuple[int, float]:
+    """(number of HTML pages, megabytes on disk) of a built site."""
+    pages = sum(1 for _ in path.rglob("*.html"))
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return pages, size / 1e6
+
+
+def build(n: int, label: str, config_file: Path, site: Path) -> Result:
+    shutil.rmtree(site, ignore_errors=True)
+    data = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)], config_file.parent)
+    pages, size = tree_size(site)
+    result = Result(n, label, data["wall"], data["rss_kb"] / 1024, pages, size)
+    print(result.row(), flush=True)
+    return result
+
+
+# --- the dvk project -------------------------------------------------------------------------
+
+def search_switch() -> tuple[str, Any] | None:
+    """The dvk plugin's option that turns Pagefind indexing off, if the plugin has one."""
+    from dvk_build.plugin import DvkPluginConfig
+
+    for name in ("search", "pagefind"):
+        if hasattr(DvkPluginConfig, name):  # options are class attributes of the config class
+            return name, False
+    return None
+
+
+def dvk_project(work: Path, models: Path, options: dict[str, Any]) -> tuple[Path, Path]:
+    """mkdocs.yml inheriting the shipped one, with the generated dossiers as models_dir."""
+    site = work / "site"
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(ROOT / "content" / "pages"),
+        "site_dir": str(site),
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+        "plugins": [{"dvk": {"models_dir": str(models), **options}}],
+    }
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return work / "mkdocs.yml", site
+
+
+# --- the plain Material project: the same text as Markdown pages -------------------------------
+
+class ArticleToMarkdown(HTMLParser):
+    """The text of a built page's <article> as ordinary Markdown (headings, lists, tables, bold)."""
+
+    BLOCKS = {"p", "div", "aside", "dl", "ul", "ol", "table", "caption", "figure", "nav", "section"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # >0 inside <article>
+        self.skip = 0  # inside an element whose text is not page text (edit button, svg, script)
+        self.out: list[str] = []
+        self.line: list[str] = []
+        self.lists: list[str] = []
+        self.row: list[str] | None = None
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+        self.href: list[str] = []
+
+    def flush(self, prefix: str = "") -> None:
+        text = " ".join("".join(self.line).split())
+        if text:
+            self.out.append(prefix + text)
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+            return
+        if not self.depth:
+            return
+        if self.skip or tag in ("svg", "script", "style") or (tag == "a" and "md-content__button" in (a.get("class") or "")):
+            self.skip += 1  # counts open elements inside the skipped one
+            return
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") or tag in self.BLOCKS or tag in ("dt", "dd", "li", "tr"):
+            self.flush()
+        target = self.cell if self.cell is not None else self.line
+        if tag in ("ul", "ol"):
+            self.lists.append(tag)
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag in ("strong", "b", "dt"):
+            target.append("**")
+        elif tag == "em":
+            target.append("*")
+        elif tag == "a":
+            target.append("[")
+            self.href.append(a.get("href") or "")
+        elif tag in ("br", "span"):
+            target.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth:
+            return
+        if tag == "article":
+            self.depth -= 1
+            self.flush()
+            return
+        if self.skip:
+            self.skip -= 1
+            return
+        target = self.cell if self.cell is not None else self.line
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.flush("#" * int(tag[1]) + " ")
+        elif tag in ("strong", "b", "dt"):
+            target.append("**")
+            if tag == "dt":
+                self.flush()
+        elif tag == "em":
+            target.append("*")
+        elif tag == "a" and self.href:
+            target.append(f"]({self.href.pop()})")
+        elif tag == "li":
+            self.flush(("1. " if self.lists and self.lists[-1] == "ol" else "- "))
+        elif tag in ("ul", "ol"):
+            self.lists and self.lists.pop()
+            self.flush()
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.rows.append(self.row)
+            self.row = None
+        elif tag == "table":
+            if self.rows:
+                width = max(len(r) for r in self.rows)
+                rows = [r + [""] * (width - len(r)) for r in self.rows]
+                self.out.append("\n".join(["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+                                          + ["| " + " | ".join(r) + " |" for r in rows[1:]]))
+            self.rows = []
+        elif tag in self.BLOCKS or tag == "dd":
+            self.flush()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip:  # `<path/>` inside a skipped <svg> opens nothing
+            self.handle_starttag(tag, attrs)
+            if tag not in ("br", "hr", "img", "input", "meta", "link", "wbr"):
+                self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth or self.skip:
+            return
+        (self.cell if self.cell is not None else self.line).append(data)
+
+    def markdown(self) -> str:
+        return "\n\n".join(self.out) + "\n"
+
+
+def to_markdown(html: str) -> str:
+    parser = ArticleToMarkdown()
+    parser.feed(html)
+    parser.close()
+    return parser.markdown()
+
+
+def plain_project(work: Path, dvk_site: Path, search: bool) -> tuple[Path, Path]:
+    """A plain Material project: one Markdown page per built model page, out of the nav."""
+    docs = work / "docs"
+    if not docs.exists():
+        (docs / "mo-hinh").mkdir(parents=True)
+        (docs / "index.md").write_text("# Danh mục\n\nTrang chủ của bản dựng đối chứng.\n", encoding="utf-8")
+        for page in sorted((dvk_site / "mo-hinh").glob("*/index.html")):
+            md = to_markdown(page.read_text(encoding="utf-8"))
+            (docs / "mo-hinh" / f"{page.parent.name}.md").write_text(md, encoding="utf-8")
+    shipped = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    site = work / ("site-search" if search else "site")
+    config = {
+        "site_name": "Đối chứng",
+        "site_url": shipped.get("site_url"),
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "use_directory_urls": True,
+        "theme": {"name": "material", "language": "vi", "font": False, "features": ["navigation.tabs"]},
+        "markdown_extensions": shipped.get("markdown_extensions") or ["toc", "tables"],
+        "nav": ["index.md"],
+        "not_in_nav": "/mo-hinh/",
+        "plugins": ["search"] if search else [],
+    }
+    name = "mkdocs-search.yml" if search else "mkdocs.yml"
+    (work / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return work / name, site
+
+
+class _Tolerant(yaml.SafeLoader):
+    pass
+
+
+_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)  # `!!python/name:` in mkdocs.yml
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+def generate(n: int, out: Path, generator: Path) -> Path:
+    if not generator.exists():
+        raise SystemExit("bench/generate.py is missing (the synthetic dossier generator)")
+    t = time.perf_counter()
+    subprocess.run([sys.executable, str(generator), str(n), str(out)], check=True, env=ENV, stdout=subprocess.DEVNULL)
+    models = out / "models" if (out / "models").is_dir() else out
+    count = sum(1 for _ in models.rglob("*.md"))
+    print(f"<!-- generated {count} dossiers in {time.perf_counter() - t:.1f} s -->", flush=True)
+    return models
+
+
+def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Result]:
+    results: list[Result] = []
+    switch = search_switch()
+    print("| dossiers | build | wall s | peak RSS MB | HTML pages | site MB |\n|---:|---|---:|---:|---:|---:|", flush=True)
+    for n in sizes:
+        base = work / str(n)
+        shutil.rmtree(base, ignore_errors=True)
+        models = generate(n, base / "models", generator)
+        dvk_cfg, dvk_site = dvk_project(base / "dvk", models, {})
+        variants = [("dvk", dvk_cfg, dvk_site)]
+        if switch:
+            cfg, site = dvk_project(base / "dvk-nosearch", models, {switch[0]: switch[1]})
+            variants.append((f"dvk, {switch[0]}: false (no Pagefind)", cfg, site))
+        for _ in range(repeat):
+            for label, cfg, site in variants:
+                results.append(build(n, label, cfg, site))
+            plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=False)
+            results.append(build(n, "plain Material, search off", plain_cfg, plain_site))
+            plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=True)
+            results.append(build(n, "plain Material, search on", plain_cfg, plain_site))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=1, help="builds of each kind per size (all are printed)")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep the working folder")
+    parser.add_argument("--generator", type=Path, default=ROOT / "bench" / "generate.py",
+                        help="script called as `GENERATOR N OUTDIR` (default: bench/generate.py)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-"))
+    try:
+        run(args.sizes, args.repeat, work, args.generator)
+    finally:
+        if not args.keep and not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
