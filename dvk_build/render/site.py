@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Catalogue, Model
+from ..search.records import record as search_record
 from . import charts, text
 from .stash import HtmlStash
 
@@ -103,6 +104,7 @@ class SiteRenderer:
         self.env.filters["html"] = self.stash.put
         self._entries: dict[str, str] = {}
         self.env.globals["entry"] = self._entry
+        self.env.globals["search_record"] = search_record
         self.makers: list[Callable[[SiteRenderer, Output], None]] = [
             SiteRenderer._home,
             SiteRenderer._models,
@@ -112,6 +114,7 @@ class SiteRenderer:
             SiteRenderer._typical,
             SiteRenderer._catalogue,
             SiteRenderer._stats,
+            SiteRenderer._search,
         ]
 
     def render(self) -> Output:
@@ -182,8 +185,8 @@ class SiteRenderer:
         for tier in self.c.tiers_in_order():
             models = self.catalogue.in_tier(tier.slug)
             groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.c.fields.values()]
-            intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, nhóm theo lĩnh vực. "
-                     f"Tiêu chuẩn: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
+            intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, xếp theo lĩnh vực. "
+                     f"Tiêu chuẩn {tier.label.lower()}: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
             self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro,
                           [g for g in groups if g.models])
 
@@ -192,7 +195,7 @@ class SiteRenderer:
             models = self.catalogue.in_field(f.slug)
             groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
                       for t in reversed(self.c.tiers_in_order())]
-            intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, nhóm theo cấp công nhận cao nhất."
+            intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, xếp theo cấp công nhận cao nhất."
             self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, [g for g in groups if g.models])
 
     def _provinces(self, out: Output) -> None:
@@ -222,6 +225,11 @@ class SiteRenderer:
     def _catalogue(self, out: Output) -> None:
         self._listing(out, "danh-muc/", "Danh mục mô hình", "Tất cả mô hình đã được công nhận, mới nhất trước.",
                       [Group("", self.catalogue.models)])
+
+    def _search(self, out: Output) -> None:
+        from ..search.pages import make_search_page  # that module reads this one
+
+        make_search_page(self, out)
 
     def _stats(self, out: Output) -> None:
         cat, c = self.catalogue, self.c
