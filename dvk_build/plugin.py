@@ -21,6 +21,7 @@ from .render.extras import makers
 from .render.sanitize import sanitize
 from .render.site import Output, render_site
 from .report import format_problem
+from .search.pagefind_index import IndexingFailed, index_site
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
 
@@ -148,8 +149,13 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After every page and file is written."""
-        # The Pagefind indexing step goes above this line: the completeness check counts its search records.
+        """After every page and file is written: the search index, then the completeness check (which counts it)."""
+        try:
+            stats = index_site(Path(config.site_dir))
+        except IndexingFailed as exc:
+            raise PluginError(str(exc)) from None
+        if stats is not None:
+            log.info("Chỉ mục tìm kiếm: %d trang mô hình, %d từ, %.1f giây.", stats.pages, stats.words, stats.seconds)
         self._require_complete(config)
 
     def _require_complete(self, config: MkDocsConfig) -> None:
