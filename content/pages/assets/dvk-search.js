@@ -1,0 +1,352 @@
+// dvk search: the search page `tim-kiem/` and the faceted catalogue `danh-muc/`, both on Pagefind.
+// Everything loads from this site (no other host). Without JavaScript the catalogue stays a plain
+// paginated list; with it, filters combine, each value shows its count, and the URL keeps the state.
+
+const PAGE_SIZE = 20; // results drawn at a time: each one is a small fetch (its Pagefind fragment)
+const SORTS = [
+  { value: "", label: "Phù hợp nhất" },
+  { value: "moi-nhat", label: "Mới nhất", pagefind: { date: "desc" } },
+  { value: "ten", label: "Tên (A–Z)", pagefind: { title: "asc" } },
+];
+const QUERY_PARAM = "q";
+const SORT_PARAM = "sap-xep";
+
+/** Root URL of the site, from Material's page configuration (works under a sub-path too). */
+function siteRoot() {
+  const config = document.getElementById("__config");
+  const base = config ? JSON.parse(config.textContent).base || "." : ".";
+  return new URL(base.replace(/\/?$/, "/"), location.href);
+}
+
+/** Lower case without diacritics, đ as d: what a phone keyboard without Vietnamese types. */
+function fold(text) {
+  return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value == null) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+const number = (n) => n.toLocaleString("vi-VN");
+
+/** Filter state as read from and written to the query string: `?q=…&cap=tinh,huyen&sap-xep=ten`. */
+class State {
+  constructor(facets) {
+    this.facets = facets;
+    this.q = "";
+    this.sort = "";
+    this.selected = Object.fromEntries(facets.map((f) => [f.key, new Set()]));
+  }
+
+  static fromUrl(facets) {
+    const state = new State(facets);
+    const params = new URLSearchParams(location.search);
+    state.q = (params.get(QUERY_PARAM) || "").trim();
+    const sort = params.get(SORT_PARAM) || "";
+    state.sort = SORTS.some((s) => s.value === sort) ? sort : "";
+    for (const facet of facets) {
+      const known = new Set(facet.values.map((v) => v.value));
+      for (const value of (params.get(facet.key) || "").split(",")) {
+        if (known.has(value)) state.selected[facet.key].add(value);
+      }
+    }
+    return state;
+  }
+
+  /** The sort in effect: relevance needs words to be relevant to, else newest first. */
+  get effectiveSort() {
+    return this.sort === "" && !this.q ? "moi-nhat" : this.sort;
+  }
+
+  get anyFilter() {
+    return Object.values(this.selected).some((s) => s.size > 0);
+  }
+
+  toUrl() {
+    const params = new URLSearchParams();
+    if (this.q) params.set(QUERY_PARAM, this.q);
+    for (const facet of this.facets) {
+      const values = facet.values.map((v) => v.value).filter((v) => this.selected[facet.key].has(v));
+      if (values.length) params.set(facet.key, values.join(","));
+    }
+    if (this.sort && this.sort !== (this.q ? "" : "moi-nhat")) params.set(SORT_PARAM, this.sort);
+    const query = params.toString();
+    return location.pathname + (query ? `?${query}` : "") + location.hash;
+  }
+
+  /** Pagefind filters: any value within a facet, every facet together; `except` leaves one facet out. */
+  pagefindFilters(except = null) {
+    const filters = {};
+    for (const [key, values] of Object.entries(this.selected)) {
+      if (key !== except && values.size) filters[key] = { any: [...values] };
+    }
+    return filters;
+  }
+}
+
+class Finder {
+  constructor(mount, mode, pagefind, data) {
+    this.mount = mount;
+    this.mode = mode; // "search" (tim-kiem/) or "catalogue" (danh-muc/)
+    this.pagefind = pagefind;
+    this.facets = data.facets;
+    this.foldMark = data.fold_mark;
+    this.labels = Object.fromEntries(this.facets.map((f) => [f.key, Object.fromEntries(f.values.map((v) => [v.value, v.label]))]));
+    this.state = State.fromUrl(this.facets);
+    this.run = 0;
+    this.results = [];
+    this.shown = 0;
+  }
+
+  async start(totals) {
+    this.totals = totals;
+    this.build();
+    await this.update();
+  }
+
+  build() {
+    const s = this.state;
+    this.input = el("input", { type: "search", name: QUERY_PARAM, value: s.q, autocomplete: "off", spellcheck: "false",
+      enterkeyhint: "search", placeholder: "Ví dụ: dân vận, nong thon moi, duong giao thong" });
+    this.input.value = s.q;
+    this.sortSelect = el("select", { name: SORT_PARAM },
+      ...SORTS.map((o) => el("option", { value: o.value, text: o.label })));
+    const form = el("form", { class: "dvk-finder-form", role: "search" },
+      el("label", { class: "dvk-q" }, this.mode === "search" ? "Từ khóa (có dấu hoặc không dấu)" : "Lọc theo từ khóa", this.input),
+      el("label", {}, "Sắp xếp", this.sortSelect));
+    form.addEventListener("submit", (e) => { e.preventDefault(); this.setQuery(this.input.value, true); });
+    let timer = 0;
+    this.input.addEventListener("input", () => {
+      this.pagefind.preload(this.input.value);
+      clearTimeout(timer);
+      timer = setTimeout(() => this.setQuery(this.input.value), 250);
+    });
+    this.sortSelect.addEventListener("change", () => { this.state.sort = this.sortSelect.value; this.update(); });
+
+    const wide = window.matchMedia("(min-width: 60em)").matches;
+    this.boxes = {};
+    this.facetTitles = {};
+    const groups = this.facets.filter((f) => f.values.length).map((facet) => {
+      const items = facet.values.map((v) => {
+        const box = el("input", { type: "checkbox", name: facet.key, value: v.value });
+        box.checked = this.state.selected[facet.key].has(v.value);
+        box.addEventListener("change", () => {
+          const set = this.state.selected[facet.key];
+          box.checked ? set.add(v.value) : set.delete(v.value);
+          this.update();
+        });
+        const count = el("span", { class: "dvk-count" });
+        this.boxes[`${facet.key}\u0000${v.value}`] = { box, count };
+        return el("li", {}, el("label", {}, box, el("span", { text: v.label }), count));
+      });
+      const title = el("small");
+      this.facetTitles[facet.key] = title;
+      const open = wide || facet.values.length <= 6 || this.state.selected[facet.key].size > 0;
+      return el("details", { open }, el("summary", {}, facet.label, " ", title), el("ul", {}, ...items));
+    });
+    const reset = el("button", { type: "button", class: "dvk-button dvk-reset", text: "Bỏ tất cả bộ lọc" });
+    reset.addEventListener("click", () => {
+      for (const set of Object.values(this.state.selected)) set.clear();
+      for (const { box } of Object.values(this.boxes)) box.checked = false;
+      this.update();
+    });
+    this.resetButton = reset;
+    this.status = el("p", { class: "dvk-status", role: "status", "aria-live": "polite" });
+    this.list = el("ul", { class: "dvk-list dvk-results" });
+    this.more = el("button", { type: "button", class: "dvk-button", hidden: true });
+    this.more.addEventListener("click", () => this.draw(this.run));
+    // On a phone the filters fold into one line above the results; on a wide screen they stay open beside them.
+    this.toggleCount = el("small");
+    const facetsBox = el("aside", { class: "dvk-facets", "aria-label": "Bộ lọc" },
+      el("details", { class: "dvk-facets-toggle", open: wide }, el("summary", {}, "Bộ lọc ", this.toggleCount), ...groups, reset));
+    const results = el("section", { class: "dvk-results-box", "aria-label": "Kết quả" }, this.status, this.list, this.more);
+    this.mount.replaceChildren(form, el("div", { class: "dvk-finder-body" }, facetsBox, results));
+  }
+
+  setQuery(value, now = false) {
+    const q = value.trim();
+    if (q === this.state.q && !now) return;
+    this.state.q = q;
+    this.update();
+  }
+
+  /** Run the search for the current state, then draw the counts and the first results. */
+  async update() {
+    const run = ++this.run;
+    const s = this.state;
+    history.replaceState(null, "", s.toUrl());
+    const header = document.getElementById("dvk-hsearch-q");
+    if (header && this.mode === "search") header.value = s.q;
+    this.sortSelect.value = s.effectiveSort;
+    this.sortSelect.querySelector('option[value=""]').disabled = !s.q;
+    this.resetButton.hidden = !s.anyFilter;
+    if (this.mode === "search" && !s.q && !s.anyFilter) {
+      this.results = [];
+      this.showCounts(this.totals);
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = "Nhập từ khóa để tìm mô hình, hoặc chọn bộ lọc bên cạnh.";
+      return;
+    }
+    const sort = SORTS.find((o) => o.value === s.effectiveSort).pagefind;
+    const query = s.q || null;
+    const search = await this.pagefind.search(query, { filters: s.pagefindFilters(), ...(sort ? { sort } : {}) });
+    if (run !== this.run || search === null) return;
+    // A value's count is what choosing it would give: for a facet already narrowed, the other
+    // facets' filters only (values of one facet add up, they do not narrow each other).
+    const counts = {};
+    for (const facet of this.facets) {
+      if (s.selected[facet.key].size) {
+        const other = await this.pagefind.search(query, { filters: s.pagefindFilters(facet.key) });
+        counts[facet.key] = other.filters?.[facet.key] || {};
+      } else {
+        counts[facet.key] = (!query && !s.anyFilter ? this.totals : search.filters)?.[facet.key] || {};
+      }
+    }
+    if (run !== this.run) return;
+    this.showCounts(counts);
+    this.results = search.results;
+    this.shown = 0;
+    this.list.replaceChildren();
+    const n = this.results.length;
+    this.status.replaceChildren(...(n === 0
+      ? [s.q ? `Không tìm thấy mô hình nào khớp với “${s.q}”` : "Không có mô hình nào khớp với các bộ lọc đã chọn", "."]
+      : [el("strong", { text: number(n) }), " mô hình", s.q ? ` khớp với “${s.q}”` : "", s.anyFilter ? " theo các bộ lọc đã chọn" : "", "."]));
+    await this.draw(run);
+  }
+
+  showCounts(counts) {
+    let total = 0;
+    for (const facet of this.facets) {
+      let chosen = 0;
+      for (const v of facet.values) {
+        const { box, count } = this.boxes[`${facet.key}\u0000${v.value}`] || {};
+        if (!box) continue;
+        const n = counts?.[facet.key]?.[v.value] ?? 0;
+        count.textContent = number(n);
+        box.disabled = n === 0 && !box.checked;
+        box.closest("label").classList.toggle("dvk-zero", box.disabled);
+        if (box.checked) chosen += 1;
+      }
+      const title = this.facetTitles[facet.key];
+      if (title) title.textContent = chosen ? `(đã chọn ${chosen})` : facet.hint ? `(${facet.hint})` : "";
+      total += chosen;
+    }
+    this.toggleCount.textContent = total ? `(đã chọn ${total})` : "";
+  }
+
+  /** Load and append the next page of results (one fragment each). */
+  async draw(run) {
+    const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    this.more.disabled = true;
+    const pages = await Promise.all(slice.map((r) => r.data()));
+    if (run !== this.run) return;
+    this.list.append(...pages.map((p) => this.entry(p)));
+    this.shown += slice.length;
+    const left = this.results.length - this.shown;
+    this.more.hidden = left <= 0;
+    this.more.disabled = false;
+    this.more.textContent = `Xem thêm ${number(Math.min(left, PAGE_SIZE))} mô hình (còn ${number(left)})`;
+  }
+
+  /** One result, drawn like an entry of the plain listings (render/templates/_macros.j2). */
+  entry(page) {
+    const meta = page.meta || {};
+    const filters = page.filters || {};
+    const order = (key) => (this.facets.find((f) => f.key === key)?.values || []).map((v) => v.value);
+    const tiers = order("cap").filter((v) => (filters.cap || []).includes(v)).reverse(); // lowest tier first
+    const fields = order("linh-vuc").filter((v) => (filters["linh-vuc"] || []).includes(v));
+    const badges = [
+      ...tiers.map((v) => el("span", { class: `dvk-badge dvk-tier dvk-tier-${v}`, text: this.labels.cap?.[v] || v })),
+      ...fields.map((v) => el("span", { class: "dvk-badge dvk-field", text: this.labels["linh-vuc"]?.[v] || v })),
+    ];
+    const who = [meta.holder, meta.place, meta.date ? `công nhận ${meta.date}` : ""].filter(Boolean).join(" · ");
+    const excerpt = this.state.q ? this.excerpt(page.excerpt || "", meta.summary || "") : null;
+    return el("li", { class: "dvk-entry" },
+      el("a", { class: "dvk-entry-title", href: page.url, text: meta.title || page.url }),
+      el("div", { class: "dvk-entry-meta" }, ...badges),
+      el("div", { class: "dvk-entry-who", text: who }),
+      excerpt);
+  }
+
+  /** Pagefind's excerpt, without the folded words of the search record (records.py); else the summary, marked. */
+  excerpt(html, summary) {
+    const kept = html.split(this.foldMark).filter((part) => /[^\x00-\x7f]/.test(part.replace(/<[^>]+>/g, "")));
+    let text = kept.join(" … ").trim();
+    if (!/<mark>/.test(text)) {
+      const words = this.state.q.split(/\s+/).map(fold).filter(Boolean);
+      const short = summary.length > 220 ? `${summary.slice(0, summary.lastIndexOf(" ", 220))} …` : summary;
+      text = short.split(/(\s+)/).map((w) => {
+        const bare = fold(w.replace(/[^\p{L}\p{N}]/gu, ""));
+        const safe = escapeHtml(w);
+        return bare && words.some((q) => bare.startsWith(q)) ? `<mark>${safe}</mark>` : safe;
+      }).join("");
+    }
+    const p = el("p", { class: "dvk-excerpt" });
+    p.innerHTML = text; // Pagefind escapes the page text before adding <mark>; the summary is escaped above
+    return p;
+  }
+}
+
+function showError(mount, message) {
+  mount.querySelector(".dvk-finder-error")?.remove();
+  mount.prepend(el("p", { class: "dvk-finder-error", role: "alert", text: message }));
+}
+
+async function main() {
+  let mount = document.getElementById("dvk-finder");
+  let mode = "search";
+  const fallback = [];
+  if (!mount) {
+    // The catalogue: the plain list and its pager stay for browsers without JavaScript.
+    const list = document.querySelector("article .dvk-list");
+    if (!list) return;
+    mode = "catalogue";
+    mount = el("div", { id: "dvk-finder", class: "dvk-finder", "data-mode": mode });
+    list.before(mount);
+    fallback.push(list, ...document.querySelectorAll("article .dvk-pager"));
+  }
+  const root = siteRoot();
+  let data;
+  try {
+    const response = await fetch(new URL("tim-kiem/bo-loc.json", root));
+    data = await response.json();
+  } catch (error) {
+    showError(mount, "Không tải được bộ lọc của danh mục. Hãy tải lại trang.");
+    return;
+  }
+  if (!data.models) {
+    mount.replaceChildren(el("p", { text: "Chưa có mô hình nào được công nhận." }));
+    return;
+  }
+  let pagefind;
+  let totals;
+  try {
+    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+    await pagefind.init();
+    totals = await pagefind.filters();
+  } catch (error) {
+    showError(mount, mode === "catalogue"
+      ? "Không tải được công cụ lọc; danh sách dưới đây vẫn đầy đủ, theo thứ tự mới nhất."
+      : "Không tải được công cụ tìm kiếm. Hãy tải lại trang, hoặc xem danh mục đầy đủ.");
+    return;
+  }
+  for (const node of fallback) node.style.display = "none"; // `hidden` loses to the pager's display: flex
+  await new Finder(mount, mode, pagefind, data).start(totals);
+  if (mode === "search" && !new URLSearchParams(location.search).get(QUERY_PARAM)) mount.querySelector("input[type=search]")?.focus();
+}
+
+main();
