@@ -147,10 +147,10 @@ def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[D
     try:
         tree = parse(source.front_matter, source.fm_first_line)
     except YamlSyntaxError as exc:
-        return None, [problem("DVK007", exc.message, exc.line, exc.col,
-                              "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép quanh giá trị có dấu `:` hoặc `#`.")]
+        return None, [problem("DVK007", exc.message, exc.line, exc.col, exc.hint)]
     except RecursionError:  # thousands of nested `[[[...` would otherwise end in a traceback
-        return None, [problem("DVK007", "Lỗi cú pháp YAML: các danh sách hoặc nhóm trường lồng nhau quá sâu.",
+        return None, [problem("DVK007", "Lỗi cú pháp YAML: các danh sách hoặc nhóm trường lồng nhau quá sâu "
+                              "(hoặc một bí danh `*` trỏ vào chính nhóm chứa nó).",
                               source.fm_first_line, 1, "Mỗi trường chỉ lồng vài cấp; xóa các dấu `[` hoặc `{` thừa.")]
     problems = [problem(t.code, t.message, t.pos[0], t.pos[1], t.hint) for t in tree.traps]
     if not isinstance(tree.data, dict):

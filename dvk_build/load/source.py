@@ -18,6 +18,9 @@ class SourceError(Exception):
         self.hint = hint
 
 
+_YAML_ONLY_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
 @dataclass(frozen=True)
 class Source:
     text: str  # the whole file, decoded, LF line ends, NFC
@@ -63,7 +66,9 @@ def split(text: str) -> Source:
         )
     for idx in range(1, len(lines)):
         if lines[idx].rstrip() in ("---", "..."):
-            fm = "\n".join(lines[1:idx]) + "\n"
+            # YAML counts NEL/LS/PS as line breaks (a Word soft break pasted into a value): as spaces,
+            # they neither break the value nor shift the line numbers of everything below them
+            fm = "\n".join(lines[1:idx]).translate(_YAML_ONLY_BREAKS) + "\n"
             body = "\n".join(lines[idx + 1 :])
             return Source(text, fm, 2, body, idx + 2)
     raise SourceError(

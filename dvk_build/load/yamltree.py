@@ -55,12 +55,16 @@ class Tree:
         return self.key_positions.get(path) or self.pos(path)
 
 
+SYNTAX_HINT = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép quanh giá trị có dấu `:` hoặc `#`."
+
+
 class YamlSyntaxError(Exception):
-    def __init__(self, message: str, line: int, col: int) -> None:
+    def __init__(self, message: str, line: int, col: int, hint: str = SYNTAX_HINT) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.col = col
+        self.hint = hint
 
 
 def _mark(node: yaml.Node, first_line: int) -> Pos:
@@ -76,8 +80,18 @@ def parse(text: str, first_line: int) -> Tree:
         line = (mark.line + first_line) if mark else first_line
         col = (mark.column + 1) if mark else 1
         raise YamlSyntaxError(_explain(exc), line, col) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors
-        raise YamlSyntaxError(f"Lỗi cú pháp YAML: {exc}", first_line, 1) from None
+    except yaml.reader.ReaderError as exc:  # a control character
+        # libyaml counts the position in bytes of UTF-8, PyYAML in characters
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore") if _Loader is not yaml.SafeLoader \
+            else text[: exc.position]
+        line, col = first_line + before.count("\n"), len(before) - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise YamlSyntaxError(
+            f"Lỗi cú pháp YAML: có ký tự điều khiển vô hình U+{ord(char):04X}, YAML không cho phép.", line, col,
+            "Xóa ký tự đó: gõ lại đoạn chữ quanh vị trí này (ký tự lạ thường đến từ việc sao chép từ phần mềm khác).",
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - other libyaml errors carry no position
+        raise YamlSyntaxError("Lỗi cú pháp YAML.", first_line, 1) from None
     tree = Tree(data=None)
     if root is None:
         tree.data = {}
@@ -90,25 +104,42 @@ def parse(text: str, first_line: int) -> Tree:
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
-    known = {
-        "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
-        "mapping values are not allowed here": "dấu `:` ở vị trí không hợp lệ (giá trị có dấu `:` cần đặt trong ngoặc kép)",
-        "could not find expected ':'": "thiếu dấu `:` sau tên trường",
-        "found undefined alias": "dùng bí danh (*alias) chưa khai báo",
-        "did not find expected key": "thụt lề không đúng hoặc thiếu dấu `-`/`:`",
-        "expected <block end>, but found '-'": "thụt lề của danh sách không đúng",
-        "found unexpected end of stream": "thiếu dấu ngoặc kép hoặc ngoặc đóng",
-        "did not find expected node content": "thiếu giá trị hoặc thiếu ngoặc đóng `]`/`}`",
-        "did not find expected ',' or ']'": "danh sách trong ngoặc vuông thiếu dấu `,` hoặc `]`",
-        "did not find expected ',' or '}'": "nhóm trường trong ngoặc nhọn thiếu dấu `,` hoặc `}`",
-        "found character that cannot start any token": "có ký tự không được đứng đầu giá trị (như `@`, `` ` ``); đặt giá trị trong ngoặc kép",
-        "found unknown escape character": "chuỗi trong ngoặc kép có dấu `\\` không hợp lệ",
-        "could not find expected ':'": "thiếu dấu `:` sau tên trường",
-    }
-    for eng, vi in known.items():
+    for eng, vi in _KNOWN_PROBLEMS:
         if problem.startswith(eng):
             return f"Lỗi cú pháp YAML: {vi}."
-    return f"Lỗi cú pháp YAML ({problem or exc.context})."
+    return f"Lỗi cú pháp YAML (chi tiết kỹ thuật: {problem or exc.context})."
+
+
+# libyaml's (and PyYAML's) problem texts, by prefix, in the words of an editor.
+_COLON = "dấu `:` ở vị trí không hợp lệ (giá trị có dấu `:` cần đặt trong ngoặc kép)"
+_KNOWN_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("found character '\\t' that cannot start any token", "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"),
+    ("found a tab character", "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"),
+    ("mapping values are not allowed", _COLON),
+    ("found unexpected ':'", _COLON),
+    ("could not find expected ':'", "thiếu dấu `:` sau tên trường"),
+    ("found undefined alias", "dùng bí danh (*alias) chưa khai báo; giá trị bắt đầu bằng `*` cần đặt trong ngoặc kép"),
+    ("did not find expected key", "thụt lề không đúng hoặc thiếu dấu `-`/`:`"),
+    ("expected <block end>, but found '-'", "thụt lề của danh sách không đúng"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không đúng (các dòng `- ` phải thẳng cột)"),
+    ("block sequence entries are not allowed", "dấu `- ` ở vị trí không hợp lệ (thụt lề sai, hoặc mục danh sách nằm sau một giá trị)"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép hoặc ngoặc đóng"),
+    ("did not find expected node content", "thiếu giá trị hoặc thiếu ngoặc đóng `]`/`}`"),
+    ("did not find expected ',' or ']'", "danh sách trong ngoặc vuông thiếu dấu `,` hoặc `]`"),
+    ("did not find expected ',' or '}'", "nhóm trường trong ngoặc nhọn thiếu dấu `,` hoặc `}`"),
+    ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (như `@`, `` ` ``); đặt giá trị trong ngoặc kép"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có dấu `\\` không hợp lệ"),
+    ("did not find expected comment or line break", "sau dấu `|` hoặc `>` (đoạn chữ nhiều dòng) không được viết chữ trên cùng dòng"),
+    ("did not find expected alphabetic or numeric character", "dấu `&` hoặc `*` đứng đầu giá trị có nghĩa riêng trong YAML; đặt giá trị trong ngoặc kép"),
+    ("did not find expected whitespace or line break", "dấu `!` đứng đầu giá trị có nghĩa riêng trong YAML; đặt giá trị trong ngoặc kép"),
+    ("mapping keys are not allowed", "dấu `?` ở vị trí không hợp lệ; đặt giá trị trong ngoặc kép"),
+    ("did not find expected <document start>", "có dòng thừa (như `...` hoặc dòng bắt đầu bằng `%`) trong phần thông tin đầu tệp"),
+    ("but found another document", "phần thông tin đầu tệp chỉ được có một khối YAML"),
+    ("could not find expected directive name", "dòng bắt đầu bằng `%` có nghĩa riêng trong YAML; đặt giá trị trong ngoặc kép"),
+    ("found unexpected non-alphabetical character", "dòng bắt đầu bằng `%` có nghĩa riêng trong YAML; đặt giá trị trong ngoặc kép"),
+    ("did not find expected", "thiếu dấu ngoặc, dấu `,` hoặc thụt lề không đúng"),
+    ("found unexpected", "có ký tự đặc biệt ở vị trí không hợp lệ; đặt giá trị trong ngoặc kép"),
+)
 
 
 def _build(node: yaml.Node, path: PathKey, tree: Tree, first_line: int, budget: list[int]) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -59,8 +59,16 @@ def check_loaded(loaded: LoadResult) -> Report:
         report.problems.extend(check_dossier(ctx))
     for check_corpus in CORPUS_CHECKS:
         report.problems.extend(check_corpus(loaded.dossiers))
+    report.problems = [_one_line(p) for p in report.problems]
     report.problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
     return report
+
+
+def _one_line(p: Problem) -> Problem:
+    """A message quoting a value with a line break (a multi-line key, say) stays one output line."""
+    if "\n" in p.message or "\n" in p.hint:
+        return replace(p, message=p.message.replace("\n", "↵"), hint=p.hint.replace("\n", "↵"))
+    return p
 
 
 def check_paths(
