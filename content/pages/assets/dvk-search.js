@@ -8,6 +8,12 @@ const SORTS = [
   { value: "moi-nhat", label: "Mới nhất", pagefind: { date: "desc" } },
   { value: "ten", label: "Tên (A–Z)", pagefind: { title: "asc" } },
 ];
+// Vietnamese words are single syllables and Pagefind extends every query word as a prefix ("đê"
+// also finds "đêm", "đến", "để"…): a steep length penalty and a strong title weight put the page
+// with the very word first, and a doubled diacritics bonus ranks "lúa" before "lụa" for "lúa".
+// Chosen on test dossiers (tests/test_search_browser.py checks the order); Pagefind's defaults
+// are 1, 0.8 and {title: 5}.
+const RANKING = { termSimilarity: 6, diacriticSimilarity: 2, metaWeights: { title: 10 } };
 const QUERY_PARAM = "q";
 const SORT_PARAM = "sap-xep";
 
@@ -166,7 +172,7 @@ class Finder {
     this.status = el("p", { class: "dvk-status", role: "status", "aria-live": "polite" });
     this.list = el("ul", { class: "dvk-list dvk-results" });
     this.more = el("button", { type: "button", class: "dvk-button", hidden: true });
-    this.more.addEventListener("click", () => this.draw(this.run));
+    this.more.addEventListener("click", () => { this.mount.setAttribute("aria-busy", "true"); this.draw(this.run); });
     // On a phone the filters fold into one line above the results; on a wide screen they stay open beside them.
     this.toggleCount = el("small");
     const facetsBox = el("aside", { class: "dvk-facets", "aria-label": "Bộ lọc" },
@@ -186,6 +192,7 @@ class Finder {
   async update() {
     const run = ++this.run;
     const s = this.state;
+    this.mount.setAttribute("aria-busy", "true"); // until the results are drawn (tests wait on it too)
     history.replaceState(null, "", s.toUrl());
     const header = document.getElementById("dvk-hsearch-q");
     if (header && this.mode === "search") header.value = s.q;
@@ -197,7 +204,8 @@ class Finder {
       this.showCounts(this.totals);
       this.list.replaceChildren();
       this.more.hidden = true;
-      this.status.textContent = "Nhập từ khóa để tìm mô hình, hoặc chọn bộ lọc bên cạnh.";
+      this.status.textContent = "Nhập từ khóa để tìm mô hình, hoặc chọn bộ lọc.";
+      this.mount.removeAttribute("aria-busy");
       return;
     }
     const sort = SORTS.find((o) => o.value === s.effectiveSort).pagefind;
@@ -259,6 +267,7 @@ class Finder {
     this.more.hidden = left <= 0;
     this.more.disabled = false;
     this.more.textContent = `Xem thêm ${number(Math.min(left, PAGE_SIZE))} mô hình (còn ${number(left)})`;
+    this.mount.removeAttribute("aria-busy");
   }
 
   /** One result, drawn like an entry of the plain listings (render/templates/_macros.j2). */
@@ -335,7 +344,7 @@ async function main() {
   let totals;
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
     totals = await pagefind.filters();
   } catch (error) {
