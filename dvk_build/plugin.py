@@ -32,6 +32,7 @@ class DvkPluginConfig(MkConfig):
     models_dir = opt.Type(str, default="content/models")
     config_file = opt.Optional(opt.Type(str))
     max_listed_errors = opt.Type(int, default=50)
+    search = opt.Type(bool, default=True)  # false: no Pagefind index (benchmarks measure what it adds)
 
 
 class DvkPlugin(BasePlugin[DvkPluginConfig]):
@@ -151,7 +152,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After every page and file is written: the search index, then the completeness check (which counts it)."""
         try:
-            stats = index_site(Path(config.site_dir))
+            stats = index_site(Path(config.site_dir)) if self.config.search else None
         except IndexingFailed as exc:
             raise PluginError(str(exc)) from None
         if stats is not None:
