@@ -1,0 +1,473 @@
+"""Traceability: each clause of the guideline → dossier fields, rule codes, and where the site shows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GUIDELINE = "Hướng dẫn bổ sung các bước xây dựng mô hình “Dân vận khéo”, giai đoạn 2021-2025 (Ban Dân vận Tỉnh ủy)"
+FORMAT = "Định dạng hồ sơ của dự án (DOSSIER-FORMAT.md)"
+
+# Where the site shows things (URLs in DOSSIER-FORMAT.md, section titles from config.yaml `steps`).
+_MODEL = "Trang mô hình (`mo-hinh/<tên>/`)"
+_STEP = {
+    1: f"{_MODEL}, mục “Bước 1: Lên ý tưởng xây dựng mô hình”",
+    2: f"{_MODEL}, mục “Bước 2: Triển khai xây dựng mô hình”",
+    3: f"{_MODEL}, mục “Bước 3: Theo dõi, đôn đốc, kiểm tra thực hiện mô hình” (dòng thời gian)",
+    4: f"{_MODEL}, mục “Bước 4: Đánh giá mô hình” (bảng chỉ tiêu và kết quả)",
+    5: f"{_MODEL}, mục “Bước 5: Công nhận mô hình”",
+    6: f"{_MODEL}, mục “Bước 6: Khen thưởng và nhân rộng mô hình”",
+}
+_CRITERIA = f"{_MODEL}, mục “Tiêu chí mô hình “Dân vận khéo” (mục 5.2.a)”"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of the guideline (or of the format) and how the project carries it out.
+
+    `rules` may be empty only when `note` says why the clause is documentary; otherwise `note`
+    adds what the rules do not cover.
+    """
+
+    id: str  # stable; rules name it in `Rule.clause`
+    ref: str  # where it sits: "Bước 1", "Mục 5.2.a, tập thể"
+    text: str  # the guideline's words as written; `…` marks a cut, `[...]` an editorial addition
+    fields: tuple[str, ...]  # dossier field paths, dotted, `[]` for list items
+    rules: tuple[str, ...]  # rule codes that check it
+    site: str  # where the published site shows it
+    note: str = ""
+    source: str = GUIDELINE
+
+
+CLAUSES: tuple[Clause, ...] = (
+    Clause(
+        "I", "Phần I",
+        "Các bước xây dựng mô hình “Dân vận khéo” [Bước 1 đến Bước 6].",
+        ("idea", "rollout", "monitoring", "evaluation", "recognitions", "awards", "replication"),
+        ("DVK401", "DVK402", "DVK404"),
+        f"{_MODEL}: sáu mục Bước 1 đến Bước 6 theo thứ tự; hồ sơ chưa được công nhận không được đăng",
+        "Giai đoạn (bước xa nhất) của hồ sơ được tính ra, không nhập tay: hồ sơ nháp chỉ bị kiểm tra các bước đã qua.",
+    ),
+    # --- Bước 1 ---------------------------------------------------------------------------------
+    Clause(
+        "b1-nhan-dien-van-de", "Bước 1",
+        "Nhận diện vấn đề (các vấn đề đang tồn tại ở đơn vị, địa phương, từ đó xác định nội dung, vấn đề cần xây "
+        "dựng mô hình đúng trọng tâm, trọng điểm).",
+        ("idea.problem",), ("DVK401",),
+        f"{_STEP[1]}; khung “Nhân rộng mô hình này”, dòng “Vấn đề giải quyết”",
+    ),
+    Clause(
+        "b1-dieu-kien-nguon-luc", "Bước 1",
+        "Xem xét các điều kiện của đơn vị, địa phương; các nguồn lực để thực hiện mô hình (bao gồm cả những người "
+        "tích cực tham gia mô hình, chọn người/tổ/đội hạt nhân, nòng cốt để thực hiện mô hình và nguồn kinh phí "
+        "thực hiện).",
+        ("idea.conditions", "idea.core_team", "idea.funding.amount_vnd", "idea.funding.sources"), (),
+        f"{_STEP[1]}; khung “Nhân rộng mô hình này” (lực lượng nòng cốt, kinh phí)",
+        "Hướng dẫn yêu cầu xem xét điều kiện, nguồn lực nhưng không đặt mức tối thiểu nào, nên không có quy tắc "
+        "riêng; hồ sơ ghi lại để đơn vị khác học tập. Kiểu dữ liệu (số tiền là số không âm) do DVK102, DVK105 kiểm tra.",
+    ),
+    Clause(
+        "b1-linh-vuc", "Bước 1",
+        "Chọn nội dung xây dựng mô hình “Dân vận khéo” … tập trung trên các lĩnh vực: Kinh tế, văn hóa-xã hội, quốc "
+        "phòng- an ninh, xây dựng hệ thống chính trị và các mô hình trong thực hiện tốt nội dung “04 không”.",
+        ("fields", "fields[]", "period"), ("DVK103", "DVK201"),
+        f"{_MODEL}, nhãn lĩnh vực; trang lĩnh vực `linh-vuc/<lĩnh-vực>/`",
+    ),
+    Clause(
+        "b1-tieu-chi", "Bước 1",
+        "Xác định tiêu chí, tiêu chuẩn của mô hình “Dân vận khéo” (thực hiện theo điểm 2, mục II của Hướng dẫn "
+        "08-HD/BDVTU, ngày 25/5/2022).",
+        ("criteria",), ("DVK202", "DVK203"),
+        _CRITERIA,
+        "Tiêu chí được xác định từ bước 1 nhưng chỉ bắt buộc có minh chứng khi đề nghị công nhận (mục 5.2.a).",
+    ),
+    Clause(
+        "b1-ket-qua-du-kien", "Bước 1",
+        "Kết quả dự kiến của mô hình (gồm: phạm vi, đối tượng tác động đến mô hình; mục tiêu, chỉ tiêu đặt ra của mô "
+        "hình; lợi ích đem lại của mô hình; xác định những khó khăn khi triển khai mô hình; những việc, cấp ủy, chính "
+        "quyền địa phương đơn vị phải tham gia để xây dựng mô hình; kết hợp hài hòa 03 lợi ích (tập thể, cộng đồng "
+        "và cá nhân), ...",
+        ("idea.scope", "idea.targets", "idea.targets[].id", "idea.targets[].indicator", "idea.targets[].target",
+         "idea.targets[].unit", "idea.targets[].better", "idea.benefits", "idea.difficulties",
+         "idea.interests.collective", "idea.interests.community", "idea.interests.individual"),
+        ("DVK401", "DVK408", "DVK204"),
+        f"{_STEP[1]} (ba ô “03 lợi ích”); bảng chỉ tiêu ở mục Bước 4",
+        "Chỉ tiêu là con số có đơn vị để so với kết quả ở bước 4; phạm vi, lợi ích, khó khăn là phần tự sự, không bắt buộc.",
+    ),
+    Clause(
+        "b1-dang-ky", "Bước 1",
+        "Đặt tên mô hình và đăng ký xây dựng mô hình (đối tượng và cách thức đăng ký thực hiện đảm bảo theo điểm 3.1 "
+        "và 3.2, mục 3 của Hướng dẫn 08-HD/BDVTU, ngày 25/5/2022).",
+        ("title", "idea.registered.date", "idea.registered.with"), ("DVK104", "DVK401", "DVK403"),
+        f"{_MODEL}, tên mô hình; {_STEP[1]}, dòng “Đăng ký xây dựng mô hình”",
+    ),
+    # --- Bước 2 ---------------------------------------------------------------------------------
+    Clause(
+        "b2-ban-chi-dao", "Bước 2",
+        "Thành lập Ban chỉ đạo xây dựng mô hình; tổ khảo sát mô hình; Tổ tuyên truyền, vận động thành lập mô hình...",
+        ("rollout.steering_committee.date", "rollout.steering_committee.members"), ("DVK402",),
+        _STEP[2],
+        "Quy tắc chỉ kiểm tra ngày thành lập nằm sau ngày đăng ký; hồ sơ không bắt buộc ghi Ban chỉ đạo vì định dạng "
+        "chỉ đòi kế hoạch triển khai cho bước 2.",
+    ),
+    Clause(
+        "b2-khao-sat", "Bước 2",
+        "Tiến hành khảo sát, báo cáo thực trạng tình hình nơi triển khai mô hình; đánh giá những thuận lợi, khó khăn "
+        "khi triển khai, từ đó đề ra giải pháp thực hiện mô hình hiệu quả và sát với thực tiễn (đối với một số mô hình "
+        "được triển khai trên diện rộng toàn xã, phường, thị trấn hoặc khu phố, xóm... cần xây dựng bản cam kết thực "
+        "hiện để tất cả bà con Nhân dân cùng thực hiện).",
+        ("rollout.survey.date", "rollout.survey.findings", "rollout.commitment.date", "rollout.commitment.signatories"),
+        ("DVK402",),
+        _STEP[2],
+        "Bản cam kết chỉ cần với mô hình triển khai trên diện rộng; hồ sơ không ghi được “diện rộng” nên không bắt buộc.",
+    ),
+    Clause(
+        "b2-phan-cong", "Bước 2",
+        "Thông báo phân công nhiệm vụ các thành viên Ban chỉ đạo thực hiện mô hình.",
+        ("rollout.assignment.date", "rollout.assignment.notice"), ("DVK402",),
+        _STEP[2],
+    ),
+    Clause(
+        "b2-ke-hoach", "Bước 2",
+        "Xây dựng kế hoạch triển khai xây dựng mô hình (xác định cụ thể hình thức, cách thức triển khai mô hình; công "
+        "tác tuyên truyền vận động Nhân dân thực hiện; phân công nhiệm vụ cụ thể …; tiến độ thời gian, địa điểm và các "
+        "giải pháp thực hiện; kinh phí thực hiện và nguồn kinh phí).",
+        ("rollout.plan.date", "rollout.plan.activities", "rollout.plan.budget_vnd"), ("DVK401", "DVK402"),
+        _STEP[2],
+    ),
+    # --- Bước 3 ---------------------------------------------------------------------------------
+    Clause(
+        "b3-ke-hoach-theo-doi", "Bước 3",
+        "Kế hoạch theo dõi kết quả tổ chức thực hiện.",
+        ("monitoring",), (),
+        _STEP[3],
+        "Hồ sơ ghi các lần theo dõi, kiểm tra đã làm (nhật ký), không ghi riêng bản kế hoạch theo dõi; việc có theo "
+        "dõi được kiểm tra ở mục “Kiểm tra theo tiến độ” (DVK401).",
+    ),
+    Clause(
+        "b3-kiem-tra", "Bước 3",
+        "Kiểm tra theo tiến độ thực hiện, chỉ ra những việc chưa đảm bảo yêu cầu và bàn thống nhất các giải pháp.",
+        ("monitoring[].date", "monitoring[].activity", "monitoring[].findings", "monitoring[].actions"),
+        ("DVK401", "DVK402", "DVK404"),
+        _STEP[3],
+    ),
+    Clause(
+        "b3-ghi-chep", "Bước 3",
+        "Ghi chép đầy đủ các việc, tiến độ triển khai thực hiện; kịp thời xác định khuyết điểm, hạn chế và trách nhiệm "
+        "các bên, khắc phục ngay; động viên kịp thời.",
+        ("monitoring[].findings", "monitoring[].actions"), ("DVK401",),
+        _STEP[3],
+        "“Đầy đủ” không đo được bằng máy: quy tắc chỉ đòi ít nhất một lần theo dõi có ngày và nội dung.",
+    ),
+    Clause(
+        "b3-nhan-dan-giam-sat", "Bước 3",
+        "Cùng với Nhân dân kiểm tra, giám sát việc thực hiện mô hình; rút kinh nghiệm, phê bình, khen thưởng... (nếu có).",
+        ("monitoring[].activity",), (),
+        _STEP[3],
+        "Hướng dẫn ghi “nếu có”: không bắt buộc; khi có, đơn vị ghi thành một lần theo dõi.",
+    ),
+    # --- Bước 4 ---------------------------------------------------------------------------------
+    Clause(
+        "b4-danh-gia", "Bước 4",
+        "Đánh giá kết quả, hiệu quả so với mục tiêu, chỉ tiêu ban đầu đề ra.",
+        ("evaluation.date", "evaluation.results[].target", "evaluation.results[].actual"),
+        ("DVK401", "DVK405", "DVK407"),
+        f"{_STEP[4]}",
+    ),
+    Clause(
+        "b4-qua-trinh", "Bước 4",
+        "Quá trình triển khai thực hiện mô hình; các vấn đề phát sinh mà kế hoạch ban đầu không nhìn thấy, các vấn đề "
+        "cần rút kinh nghiệm; trách nhiệm phối hợp của chính quyền, các bộ phận, tổ chức, cá nhân có liên quan.",
+        ("evaluation.process", "evaluation.lessons"), (),
+        _STEP[4],
+        "Nội dung tự sự, không có tiêu chí đo được; hiển thị khi có.",
+    ),
+    Clause(
+        "b4-lan-toa", "Bước 4",
+        "Sự tích cực của tổ chức, cá nhân thực hiện mô hình; mức độ lan tỏa của mô hình trong Nhân dân (… có thu hút "
+        "được nhiều thành viên tham gia hay không, có thành lập thêm được nhiều tổ chức cùng thực hiện hay không).",
+        ("evaluation.spread",), (),
+        _STEP[4],
+        "Ở bước 4 đây là phần tự đánh giá tự sự; sức lan tỏa được bắt buộc có minh chứng ở tiêu chí 5.2.a "
+        "(`criteria.spread`, DVK202).",
+    ),
+    Clause(
+        "b4-kinh-phi", "Bước 4",
+        "Nguồn kinh phí triển khai (có phát sinh hay không) (nếu có).",
+        ("evaluation.funding_actual_vnd",), (),
+        _STEP[4],
+        "Hướng dẫn ghi “nếu có”: không bắt buộc; kiểu số do DVK102, DVK105 kiểm tra.",
+    ),
+    Clause(
+        "b4-tuyen-truyen", "Bước 4",
+        "Công tác tuyên truyền trong Nhân dân; công tác nắm tình hình, lắng nghe tâm tư, nguyện vọng của Nhân dân.",
+        ("evaluation.process",), (),
+        f"{_STEP[4]}; mục “Kinh nghiệm thực hiện” (phần nội dung của hồ sơ)",
+        "Nội dung tự sự, không có trường riêng: đơn vị ghi ở `evaluation.process` hoặc phần nội dung (Markdown).",
+    ),
+    Clause(
+        "b4-tu-danh-gia", "Bước 4",
+        "Căn cứ kết quả dự kiến của mô hình theo bản đăng ký để tự đánh giá kết quả thực hiện của mô hình theo 03 mức: "
+        "vượt, bằng, kém.",
+        ("evaluation.self_assessment", "evaluation.results", "idea.targets"),
+        ("DVK401", "DVK405", "DVK406", "DVK407"),
+        f"{_STEP[4]}, dòng “Tự đánh giá”; đầu trang mô hình",
+        "Mức tự đánh giá được tính lại từ kết quả: tất cả đạt và có chỉ tiêu vượt là “vượt”; tất cả vừa đạt là "
+        "“bằng”; có chỉ tiêu chưa đạt là “kém”.",
+    ),
+    Clause(
+        "b4-ben-vung", "Bước 4",
+        "Tập thể (cá nhân) tự đánh giá về tính bền vững, khả năng nhân rộng của mô hình ở địa phương, cơ sở, cơ quan, "
+        "đơn vị.",
+        ("evaluation.sustainability", "evaluation.replicability.scope", "evaluation.replicability.how"), ("DVK303",),
+        f"{_STEP[4]}; khung “Nhân rộng mô hình này”, dòng “Điều kiện nhân rộng”",
+    ),
+    # --- Bước 5 ---------------------------------------------------------------------------------
+    Clause(
+        "5.1", "Bước 5, mục 5.1",
+        "Đề nghị các tập thể, cá nhân viết báo cáo kết quả triển khai, thực hiện việc xây dựng mô hình “Dân vận khéo” "
+        "(theo Mẫu 2a của HD/BDVTU, ngày 25/5/2022).",
+        ("recognitions[].report.form", "recognitions[].report.date"), ("DVK304", "DVK402"),
+        _STEP[5],
+    ),
+    Clause(
+        "5.2", "Bước 5, mục 5.2",
+        "Cấp ủy, tổ chức đảng họp để xem xét, thảo luận và biểu quyết công nhận mô hình “Dân vận khéo” cho tập thể và "
+        "cá nhân phải đảm bảo các tiêu chí, tiêu chuẩn cụ thể như sau:",
+        ("recognitions[].body", "recognitions[].vote.date", "recognitions[].vote.members", "recognitions[].vote.in_favor"),
+        ("DVK304", "DVK305", "DVK402"),
+        f"{_STEP[5]} (ngày biểu quyết, số phiếu tán thành trên số thành viên)",
+    ),
+    Clause(
+        "5.2.a", "Bước 5, mục 5.2.a",
+        "a. Tiêu chí mô hình “Dân vận khéo” [đối với tập thể; đối với cá nhân].",
+        ("holder.kind", "criteria"), ("DVK202", "DVK203"),
+        _CRITERIA,
+        "Bộ tiêu chí của mỗi loại chủ thể khai báo trong config.yaml (`criteria`).",
+    ),
+    Clause(
+        "5.2.a-tt-linh-vuc", "Mục 5.2.a, tập thể",
+        "Nội dung mô hình thuộc các lĩnh vực phát triển kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ "
+        "thống chính trị hoặc nội dung “04 không”.",
+        ("fields", "fields[]"), ("DVK103", "DVK201"),
+        f"{_MODEL}, nhãn lĩnh vực; trang lĩnh vực `linh-vuc/<lĩnh-vực>/`",
+    ),
+    Clause(
+        "5.2.a-tt-lanh-dao", "Mục 5.2.a, tập thể",
+        "Phải gắn liền với sự lãnh đạo, chỉ đạo của cấp ủy, chính quyền;",
+        ("criteria.leadership", "holder.party_body"), ("DVK202",),
+        f"{_CRITERIA}; đầu trang mô hình, dòng “Cấp ủy lãnh đạo”",
+    ),
+    Clause(
+        "5.2.a-tt-hieu-qua", "Mục 5.2.a, tập thể",
+        "mang lại hiệu quả thiết thực cho cơ quan, đơn vị, xã hội và cộng đồng dân cư.",
+        ("criteria.effectiveness",), ("DVK202",),
+        _CRITERIA,
+    ),
+    Clause(
+        "5.2.a-tt-ung-ho", "Mục 5.2.a, tập thể",
+        "Được đông đảo nhân dân đồng tình ủng hộ.",
+        ("criteria.popular_support",), ("DVK202",),
+        _CRITERIA,
+    ),
+    Clause(
+        "5.2.a-tt-03-loi-ich", "Mục 5.2.a, tập thể",
+        "Kết hợp hài hòa được 3 lợi ích (tập thể, cộng đồng và cá nhân).",
+        ("criteria.three_interests", "idea.interests.collective", "idea.interests.community", "idea.interests.individual"),
+        ("DVK202", "DVK204"),
+        f"{_CRITERIA}; {_STEP[1]}, ba ô “03 lợi ích”",
+    ),
+    Clause(
+        "5.2.a-tt-lan-toa", "Mục 5.2.a, tập thể",
+        "Có sức lan tỏa, ảnh hưởng lớn, tích cực trong cộng đồng; có tính kế thừa, phát triển và được nhân rộng ở "
+        "ngành, địa phương.",
+        ("criteria.spread", "replication.sites"), ("DVK202",),
+        f"{_CRITERIA}; {_STEP[6]}, dòng “Nơi đã nhân rộng”",
+    ),
+    Clause(
+        "5.2.a-cn-vai-tro", "Mục 5.2.a, cá nhân",
+        "Là người trực tiếp tham mưu, triển khai và tổ chức thực hiện mô hình; hoặc là người chủ công trực tiếp thực "
+        "hiện mô hình đạt nhiều kết quả được tập thể ghi nhận biểu dương.",
+        ("criteria.role", "holder.title"), ("DVK202", "DVK205"),
+        f"{_CRITERIA}; đầu trang mô hình, dòng “Chủ thể” (họ tên, chức vụ)",
+    ),
+    Clause(
+        "5.2.a-cn-sang-tao", "Mục 5.2.a, cá nhân",
+        "Có nhiều sáng tạo trong quá trình thực hiện hoặc có phương pháp “khéo” trong vận động nhân dân.",
+        ("criteria.creativity",), ("DVK202",),
+        _CRITERIA,
+    ),
+    Clause(
+        "5.2.a-cn-lan-toa", "Mục 5.2.a, cá nhân",
+        "Có sức lan tỏa trong địa phương, cơ quan, đơn vị.",
+        ("criteria.spread",), ("DVK202",),
+        _CRITERIA,
+    ),
+    Clause(
+        "5.2.a-cn-pham-chat", "Mục 5.2.a, cá nhân",
+        "Có phẩm chất chính trị, đạo đức tốt, lối sống lành mạnh; bản thân và gia đình gương mẫu thực hiện tốt các "
+        "chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
+        ("criteria.conduct",), ("DVK202",),
+        _CRITERIA,
+    ),
+    Clause(
+        "5.2.a-cn-van-dong", "Mục 5.2.a, cá nhân",
+        "Vận động được đông đảo nhân dân, người lao động hưởng ứng tham gia các phong trào thi đua yêu nước ở địa "
+        "phương, đơn vị.",
+        ("criteria.mobilization",), ("DVK202",),
+        _CRITERIA,
+    ),
+    Clause(
+        "5.2.b", "Bước 5, mục 5.2.b",
+        "b. Tiêu chuẩn mô hình “Dân vận khéo” [cấp cơ sở, cấp huyện, cấp tỉnh].",
+        ("period", "recognitions[].tier"), ("DVK301", "DVK302", "DVK303", "DVK307"),
+        f"{_STEP[5]}; nhãn cấp; trang cấp `cap/<cấp>/`",
+        "Các cấp của mỗi giai đoạn khai báo trong config.yaml: giai đoạn 2026-2030 (chính quyền địa phương hai cấp) "
+        "chỉ có cấp xã và cấp tỉnh; quy tắc đọc cấu hình nên áp dụng như nhau cho cả hai giai đoạn.",
+    ),
+    Clause(
+        "5.2.b-co-so", "Mục 5.2.b, cấp cơ sở",
+        "Đối với Mô hình “Dân vận khéo” cấp cơ sở: Đảm bảo các tiêu chí theo điểm a, mục 5.2 nêu trên; đã nhân rộng "
+        "hoặc có thể nhân rộng ở cơ sở (thôn, khu phố, các chi, tổ hội,...), nội bộ tổ chức, cơ quan, đơn vị các cấp.",
+        ("recognitions[].tier", "criteria", "evaluation.replicability.scope"), ("DVK202", "DVK303"),
+        f"{_STEP[5]}; trang cấp `cap/co-so/`",
+    ),
+    Clause(
+        "5.2.b-huyen", "Mục 5.2.b, cấp huyện",
+        "Đối với Mô hình “Dân vận khéo” cấp huyện: Là những mô hình được chọn ra từ các mô hình được công nhận mô hình "
+        "“Dân vận khéo” cấp cơ sở; đã nhân rộng hoặc có thể nhân rộng ở phạm vi toàn huyện (thị xã, thành phố), cơ "
+        "quan, đơn vị, tổ chức theo ngành dọc cấp huyện.",
+        ("recognitions[].tier", "evaluation.replicability.scope"), ("DVK302", "DVK303", "DVK402"),
+        f"{_STEP[5]}; trang cấp `cap/huyen/`",
+    ),
+    Clause(
+        "5.2.b-tinh", "Mục 5.2.b, cấp tỉnh",
+        "Mô hình “Dân vận khéo” cấp tỉnh: Là những mô hình được chọn ra từ các mô hình được công nhận mô hình “Dân vận "
+        "khéo” cấp huyện; đã nhân rộng hoặc có thể nhân rộng trong phạm vi toàn tỉnh, cơ quan, đơn vị, tổ chức theo "
+        "ngành dọc cấp tỉnh và các đơn vị ngành dọc Trung ương quản lý đóng chân trên địa bàn tỉnh.",
+        ("recognitions[].tier", "evaluation.replicability.scope"), ("DVK302", "DVK303", "DVK402"),
+        f"{_STEP[5]}; trang cấp `cap/tinh/`",
+    ),
+    Clause(
+        "5.3", "Bước 5, mục 5.3",
+        "Ban hành Thông báo công nhận mô hình “Dân vận khéo” cho các tập thể, cá nhân (theo Mẫu 2b của HD/BDVTU, ngày "
+        "25/5/2022).",
+        ("recognitions[].notice.number", "recognitions[].notice.date"), ("DVK304", "DVK306", "DVK402", "DVK404"),
+        f"{_STEP[5]}; đầu trang mô hình, dòng “Cấp cao nhất”; nguồn tin `feed.xml`",
+        "Hồ sơ có ít nhất một lần công nhận hợp lệ mới được đăng trên trang.",
+    ),
+    # --- Bước 6 ---------------------------------------------------------------------------------
+    Clause(
+        "b6-khen-thuong", "Bước 6",
+        "Hàng năm, các cấp ủy, tổ chức đảng xem xét, lựa chọn các mô hình “Dân vận khéo” tiêu biểu để biểu dương, khen "
+        "thưởng đảm bảo theo Hướng dẫn số 10 - HD/BDVTU, ngày 22/3/2024 …",
+        ("awards[].year", "awards[].by", "awards[].form", "awards[].decision", "awards[].typical"),
+        ("DVK306", "DVK404"),
+        f"{_STEP[6]}; đầu trang mô hình, dòng “Tiêu biểu”",
+        "Việc chọn mô hình tiêu biểu là của cấp ủy; hồ sơ ghi lại kết quả (năm, cơ quan, hình thức, số quyết định).",
+    ),
+    Clause(
+        "b6-tuyen-truyen", "Bước 6",
+        "Tăng cường tuyên truyền phổ biến, nhân rộng các mô hình được công nhận trong các cơ quan, đơn vị trực thuộc.",
+        (), (),
+        "Cả trang web: danh mục `danh-muc/`, trang cấp `cap/`, trang lĩnh vực `linh-vuc/`, nguồn tin `feed.xml`, "
+        "dữ liệu mở `du-lieu/`",
+        "Việc của cấp ủy, không phải nội dung hồ sơ; chính trang danh mục này là một kênh tuyên truyền, đăng mọi mô "
+        "hình đã được công nhận.",
+    ),
+    Clause(
+        "b6-nhan-rong", "Bước 6",
+        "Nghiên cứu học tập các mô hình phù hợp để áp dụng triển khai thực hiện trong Đảng bộ, Đảng ủy mình.",
+        ("replication.derived_from",), ("DVK602", "DVK603"),
+        f"{_STEP[6]}, dòng “Học tập từ mô hình” và “Các mô hình học tập từ mô hình này”",
+    ),
+    Clause(
+        "b6-mo-hinh-chua-cao", "Bước 6",
+        "Quan tâm triển khai các mô hình kết quả chưa cao, chưa có sức lan tỏa trong Nhân dân để có nhiều mô hình hay, "
+        "tốt đề nghị công nhận cấp tỉnh.",
+        ("evaluation.self_assessment",), (),
+        f"{_MODEL}, dòng “Tự đánh giá”",
+        "Chỉ đạo dành cho cấp ủy; hồ sơ chỉ cho thấy mức tự đánh giá (“kém” là kết quả chưa cao).",
+    ),
+    Clause(
+        "b6-ke-hoach-nhan-rong", "Bước 6",
+        "Lập Kế hoạch nhân rộng mô hình.",
+        ("replication.plan", "replication.sites[].unit", "replication.sites[].locality", "replication.sites[].year"), (),
+        f"{_STEP[6]}, dòng “Kế hoạch nhân rộng” và “Nơi đã nhân rộng”",
+        "Kế hoạch nhân rộng do cấp ủy lập sau khi công nhận; hồ sơ ghi lại khi có, không bắt buộc để được đăng. "
+        "Phạm vi nhân rộng theo cấp được kiểm tra ở mục 5.2.b (DVK303).",
+    ),
+    # --- Phần II và chú thích -------------------------------------------------------------------
+    Clause(
+        "II", "Phần II",
+        "[Tổ chức thực hiện] Ban thường vụ các huyện, thị, thành ủy và đảng ủy trực thuộc chỉ đạo triển khai thực hiện "
+        "đảm bảo theo các bước nêu trong Hướng dẫn này …",
+        (), (),
+        "Trang hướng dẫn `huong-dan/`",
+        "Phân công giữa các cấp ủy; không có dữ liệu nào trong hồ sơ.",
+    ),
+    Clause(
+        "chu-thich-04-khong", "Chú thích (1)",
+        "Nội dung “4 không”: Không gây phiền hà cho nhân dân và doanh nghiệp; Không xả rác nhựa và rác thải sinh hoạt "
+        "bừa bãi; Không vi phạm Luật Giao thông đường bộ; Không tụ tập gây rối, ảnh hưởng an ninh chính trị, trật tự, "
+        "an toàn xã hội.",
+        ("fields[]",), ("DVK103",),
+        "Trang lĩnh vực `linh-vuc/bon-khong/`",
+    ),
+    # --- the format's own requirements ------------------------------------------------------------
+    Clause(
+        "dinh-dang", "Đọc được hồ sơ",
+        "Mỗi hồ sơ là một tệp Markdown mã UTF-8, mở đầu bằng phần thông tin YAML giữa hai dòng `---`; tên tệp là địa "
+        "chỉ trang; chỉ dùng các trường của định dạng, đúng kiểu, đúng dạng, đủ trường bắt buộc.",
+        ("title", "period", "fields", "summary", "holder.kind", "holder.name", "locality.province"),
+        ("DVK001", "DVK002", "DVK003", "DVK004", "DVK005", "DVK006", "DVK007", "DVK008",
+         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106"),
+        f"{_MODEL}: tên, tóm tắt, chủ thể, địa bàn; lược đồ dữ liệu mở `du-lieu/dossier.schema.json`",
+        "Không phải điều khoản của hướng dẫn: điều kiện để máy đọc đúng hồ sơ mà người soạn đã viết.",
+        source=FORMAT,
+    ),
+    Clause(
+        "an-toan", "An toàn khi công bố",
+        "Trang là trang công khai: không có mã HTML nguy hiểm, không có dữ liệu cá nhân (số căn cước, số điện thoại di "
+        "động, thư điện tử, địa chỉ nhà riêng); tệp đính kèm nằm trong thư mục hồ sơ, đúng loại; mỗi hồ sơ một địa chỉ riêng.",
+        ("contact.phone", "contact.email", "contact.official", "attachments[].path", "attachments[].caption"),
+        ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK601"),
+        f"{_MODEL}, khung “Nhân rộng mô hình này”, dòng “Liên hệ” (chỉ số máy, hộp thư cơ quan); mục “Tài liệu kèm theo”",
+        "Không phải điều khoản của hướng dẫn: yêu cầu của việc đăng công khai (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
+        source=FORMAT,
+    ),
+)
+
+BY_ID: dict[str, Clause] = {c.id: c for c in CLAUSES}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(rules_url: str | None = None) -> str:
+    """The table as a Vietnamese Markdown section (level-2 heading), for the guide page.
+
+    `rules_url` (e.g. "../quy-tac/") links each rule code to its entry in the rules reference.
+    """
+    from .registry import RULES
+
+    def code(c: str) -> str:
+        return f"[{c}]({rules_url}#{c.lower()})" if rules_url else f"`{c}`"
+
+    lines = [
+        "## Đối chiếu hướng dẫn với hồ sơ và quy tắc kiểm tra { #doi-chieu-huong-dan }",
+        "",
+        f"Mỗi dòng là một điều khoản của {GUIDELINE}: trường nào trong hồ sơ ghi lại điều khoản đó, quy tắc nào của "
+        "lệnh `dvk check` kiểm tra nó, và trang web hiển thị nó ở đâu. Điều khoản không có quy tắc thì có ghi lý do.",
+        "",
+        "| Điều khoản | Nội dung hướng dẫn | Trường trong hồ sơ | Quy tắc | Trên trang web |",
+        "|---|---|---|---|---|",
+    ]
+    for c in CLAUSES:
+        fields = ", ".join(f"`{f}`" for f in c.fields) or "—"
+        rules = ", ".join(f"{code(r)} {RULES[r].name}" for r in c.rules) or "không có"
+        content = c.text if c.source == GUIDELINE else f"{c.text} *({c.source})*"
+        if c.note:
+            content += f"<br>*Ghi chú:* {c.note}"
+        lines.append(f"| {_cell(c.ref)} | {_cell(content)} | {_cell(fields)} | {_cell(rules)} | {_cell(c.site)} |")
+    return "\n".join(lines) + "\n"
