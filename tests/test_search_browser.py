@@ -99,8 +99,20 @@ def value_counts(page: Any, key: str) -> dict[str, int]:
     return {value: int(text.replace(".", "")) for value, text in rows}
 
 
+def open_filters(page: Any) -> None:
+    """Unfold the filter panel (folded on the search page until wanted) and wait for its counts."""
+    toggle = page.locator("details.dvk-facets-toggle")
+    if toggle.get_attribute("open") is None:
+        toggle.locator("> summary").click()
+    page.wait_for_function("() => [...document.querySelectorAll('.dvk-facets .dvk-count')].some(e => e.textContent)")
+    page.wait_for_function(READY)
+
+
 def click(page: Any, key: str, value: str) -> None:
-    page.locator(f'.dvk-facets input[name="{key}"][value="{value}"]').click()
+    box = page.locator(f'.dvk-facets input[name="{key}"][value="{value}"]')
+    if not box.is_visible():
+        open_filters(page)
+    box.click()
     page.wait_for_function(READY)
 
 

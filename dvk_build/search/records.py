@@ -15,6 +15,10 @@ from .fold import d_words, sort_key
 TIER, FIELD, PROVINCE, YEAR, KIND, ASSESSMENT = "cap", "linh-vuc", "tinh", "nam", "chu-the", "tu-danh-gia"
 FOLDED_WEIGHT = 0.5  # below ordinary text (1) and headings (up to 7): a match typed with đ ranks first
 FOLD_MARK = "⁂"  # brackets the folded words, so the search page can cut them out of an excerpt
+# A word on every model page and nowhere else (no Vietnamese word starts with "zz"): the catalogue
+# searches it to list pages by filters alone, as Pagefind's own filter-only search (a null query)
+# loads every chunk of the index.
+ALL_WORD = "zzdvk"
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class SearchRecord:
     filters: list[tuple[str, str]]
     meta: list[tuple[str, str]]
     sorts: list[tuple[str, str]]
-    folded: str  # words spelled with đ, typed without it; empty when there are none
+    folded: str  # ALL_WORD, then the words spelled with đ, typed without it
     weight: float = FOLDED_WEIGHT
     mark: str = FOLD_MARK
 
@@ -71,7 +75,7 @@ def record(m: Model) -> SearchRecord:
         sorts.append(("date", m.recognized_on.isoformat()))
     # Key text first, so the folded copy keeps its order of importance; then the rest of the dossier.
     key_text = [m.title, m.summary, holder, _place(m)]
-    folded = " ".join(d_words([*key_text, *_strings(m.data), m.body]))
+    folded = " ".join([ALL_WORD, *d_words([*key_text, *_strings(m.data), m.body])])
     return SearchRecord(filters, [(k, v) for k, v in meta if v], sorts, folded)
 
 
@@ -105,4 +109,5 @@ def facets(catalogue: Catalogue, c: Config) -> dict[str, Any]:
         ],
         "models": len(models),
         "fold_mark": FOLD_MARK,
+        "all_word": ALL_WORD,
     }

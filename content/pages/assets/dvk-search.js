@@ -2,7 +2,9 @@
 // Everything loads from this site (no other host). Without JavaScript the catalogue stays a plain
 // paginated list; with it, filters combine, each value shows its count, and the URL keeps the state.
 
-const PAGE_SIZE = 20; // results drawn at a time: each one is a small fetch (its Pagefind fragment)
+// Results drawn at a time; each one is a fetch of its Pagefind fragment (~3 KB): ten answer a
+// query, the catalogue shows a longer page.
+const PAGE_SIZE = { search: 10, catalogue: 20 };
 const SORTS = [
   { value: "", label: "Phù hợp nhất" },
   { value: "moi-nhat", label: "Mới nhất", pagefind: { date: "desc" } },
@@ -109,6 +111,11 @@ class Finder {
     this.pagefind = pagefind;
     this.facets = data.facets;
     this.foldMark = data.fold_mark;
+    // Every model page holds this word (records.py). Pagefind answers a search without words
+    // (`search(null)`) by loading every chunk of its index, megabytes at province scale; this
+    // word's chunk is one small file, so the catalogue's filter-only searches use it instead.
+    this.allWord = data.all_word;
+    this.pageSize = PAGE_SIZE[mode];
     this.labels = Object.fromEntries(this.facets.map((f) => [f.key, Object.fromEntries(f.values.map((v) => [v.value, v.label]))]));
     this.state = State.fromUrl(this.facets);
     this.run = 0;
@@ -116,10 +123,17 @@ class Finder {
     this.shown = 0;
   }
 
-  async start(totals) {
-    this.totals = totals;
+  async start() {
+    this.mount.setAttribute("aria-busy", "true");
     this.build();
+    // The catalogue is its filters: load them now. The search page loads them (a few files of
+    // page lists) only when its filter panel is opened or the URL already chooses a filter.
+    if (this.mode === "catalogue" || this.state.anyFilter) await this.loadFilters();
     await this.update();
+  }
+
+  async loadFilters() {
+    if (!this.totals) this.totals = await this.pagefind.filters();
   }
 
   build() {
@@ -142,6 +156,7 @@ class Finder {
     this.sortSelect.addEventListener("change", () => { this.state.sort = this.sortSelect.value; this.update(); });
 
     const wide = window.matchMedia("(min-width: 60em)").matches;
+    const panelOpen = this.mode === "catalogue" ? wide : this.state.anyFilter;
     this.boxes = {};
     this.facetTitles = {};
     const groups = this.facets.filter((f) => f.values.length).map((facet) => {
@@ -173,10 +188,18 @@ class Finder {
     this.list = el("ul", { class: "dvk-list dvk-results" });
     this.more = el("button", { type: "button", class: "dvk-button", hidden: true });
     this.more.addEventListener("click", () => { this.mount.setAttribute("aria-busy", "true"); this.draw(this.run); });
-    // On a phone the filters fold into one line above the results; on a wide screen they stay open beside them.
+    // The filters fold into one line: on a phone, and on the search page until they are wanted.
     this.toggleCount = el("small");
-    const facetsBox = el("aside", { class: "dvk-facets", "aria-label": "Bộ lọc" },
-      el("details", { class: "dvk-facets-toggle", open: wide }, el("summary", {}, "Bộ lọc ", this.toggleCount), ...groups, reset));
+    const toggle = el("details", { class: `dvk-facets-toggle${this.mode === "search" ? " dvk-facets-toggle--search" : ""}`, open: panelOpen },
+      el("summary", {}, this.mode === "search" ? "Lọc kết quả " : "Bộ lọc ", this.toggleCount), ...groups, reset);
+    toggle.addEventListener("toggle", async () => {
+      if (toggle.open && !this.totals) {
+        this.mount.setAttribute("aria-busy", "true");
+        await this.loadFilters();
+        await this.update();
+      }
+    });
+    const facetsBox = el("aside", { class: "dvk-facets", "aria-label": "Bộ lọc" }, toggle);
     const results = el("section", { class: "dvk-results-box", "aria-label": "Kết quả" }, this.status, this.list, this.more);
     this.mount.replaceChildren(form, el("div", { class: "dvk-finder-body" }, facetsBox, results));
   }
@@ -201,7 +224,7 @@ class Finder {
     this.resetButton.hidden = !s.anyFilter;
     if (this.mode === "search" && !s.q && !s.anyFilter) {
       this.results = [];
-      this.showCounts(this.totals);
+      if (this.totals) this.showCounts(this.totals);
       this.list.replaceChildren();
       this.more.hidden = true;
       this.status.textContent = "Nhập từ khóa để tìm mô hình, hoặc chọn bộ lọc.";
@@ -209,22 +232,24 @@ class Finder {
       return;
     }
     const sort = SORTS.find((o) => o.value === s.effectiveSort).pagefind;
-    const query = s.q || null;
+    const query = s.q || this.allWord;
     const search = await this.pagefind.search(query, { filters: s.pagefindFilters(), ...(sort ? { sort } : {}) });
     if (run !== this.run || search === null) return;
     // A value's count is what choosing it would give: for a facet already narrowed, the other
     // facets' filters only (values of one facet add up, they do not narrow each other).
-    const counts = {};
-    for (const facet of this.facets) {
-      if (s.selected[facet.key].size) {
-        const other = await this.pagefind.search(query, { filters: s.pagefindFilters(facet.key) });
-        counts[facet.key] = other.filters?.[facet.key] || {};
-      } else {
-        counts[facet.key] = (!query && !s.anyFilter ? this.totals : search.filters)?.[facet.key] || {};
+    if (this.totals) {
+      const counts = {};
+      for (const facet of this.facets) {
+        if (s.selected[facet.key].size) {
+          const other = await this.pagefind.search(query, { filters: s.pagefindFilters(facet.key) });
+          counts[facet.key] = other.filters?.[facet.key] || {};
+        } else {
+          counts[facet.key] = search.filters?.[facet.key] || {};
+        }
       }
+      if (run !== this.run) return;
+      this.showCounts(counts);
     }
-    if (run !== this.run) return;
-    this.showCounts(counts);
     this.results = search.results;
     this.shown = 0;
     this.list.replaceChildren();
@@ -257,7 +282,7 @@ class Finder {
 
   /** Load and append the next page of results (one fragment each). */
   async draw(run) {
-    const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+    const slice = this.results.slice(this.shown, this.shown + this.pageSize);
     this.more.disabled = true;
     const pages = await Promise.all(slice.map((r) => r.data()));
     if (run !== this.run) return;
@@ -266,7 +291,7 @@ class Finder {
     const left = this.results.length - this.shown;
     this.more.hidden = left <= 0;
     this.more.disabled = false;
-    this.more.textContent = `Xem thêm ${number(Math.min(left, PAGE_SIZE))} mô hình (còn ${number(left)})`;
+    this.more.textContent = `Xem thêm ${number(Math.min(left, this.pageSize))} mô hình (còn ${number(left)})`;
     this.mount.removeAttribute("aria-busy");
   }
 
@@ -341,12 +366,10 @@ async function main() {
     return;
   }
   let pagefind;
-  let totals;
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
-    totals = await pagefind.filters();
   } catch (error) {
     showError(mount, mode === "catalogue"
       ? "Không tải được công cụ lọc; danh sách dưới đây vẫn đầy đủ, theo thứ tự mới nhất."
@@ -354,7 +377,7 @@ async function main() {
     return;
   }
   for (const node of fallback) node.style.display = "none"; // `hidden` loses to the pager's display: flex
-  await new Finder(mount, mode, pagefind, data).start(totals);
+  await new Finder(mount, mode, pagefind, data).start();
   if (mode === "search" && !new URLSearchParams(location.search).get(QUERY_PARAM)) mount.querySelector("input[type=search]")?.focus();
 }
 
