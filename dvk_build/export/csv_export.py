@@ -1,0 +1,39 @@
+"""`du-lieu/mo-hinh.csv`: one row per published model, RFC 4180, UTF-8 with a BOM for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from ..model import Catalogue
+from .context import ExportContext
+from .records import rows
+
+PATH = "du-lieu/mo-hinh.csv"
+BOM = "\ufeff"  # without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection, OWASP);
+# numbers are written as numbers, so only text is ever quoted this way.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_of(value: Any) -> str:
+    """How a typed cell is written in CSV."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_START) else value
+    return str(value)
+
+
+def render(catalogue: Catalogue, ctx: ExportContext) -> bytes:
+    """The CSV file: a header row of column names, then the models, newest recognition first."""
+    header, body = rows(catalogue, ctx)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for r in body:
+        writer.writerow([text_of(v) for v in r])
+    return (BOM + out.getvalue()).encode("utf-8")

@@ -1,0 +1,101 @@
+"""`du-lieu/mo-hinh.json`: every published model, and the JSON Schema that describes the file."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Catalogue, Model
+from ..schema import SCHEMA_ID
+from .context import ExportContext
+from .records import json_columns, record
+
+Json = dict[str, Any]
+PATH = "du-lieu/mo-hinh.json"
+SCHEMA_PATH = "du-lieu/mo-hinh.schema.json"
+
+
+def _licence(ctx: ExportContext) -> Json:
+    site = ctx.config.site
+    return {"name": site.get("licence", ""), "url": site.get("licence_url", "")}
+
+
+def _header(ctx: ExportContext, pointer: str = "") -> Json:
+    """Fields every JSON file starts with; `$schema` only when the schema's absolute address is known."""
+    schema_ref = {"$schema": ctx.absolute(SCHEMA_PATH) + pointer} if ctx.site_url else {}
+    return {
+        **schema_ref,
+        "title": ctx.config.site.get("name", ""),
+        "generated": ctx.generated_iso,
+        "licence": _licence(ctx),
+        "notice": " ".join(str(ctx.config.site.get("illustrative_notice", "")).split()),
+        "source": ctx.absolute("du-lieu/"),
+    }
+
+
+def document(catalogue: Catalogue, ctx: ExportContext) -> Json:
+    """{generated, count, licence, …, models: […]}, newest recognition first; `models` is the only list."""
+    cols = json_columns(ctx.config)
+    return {**_header(ctx), "count": len(catalogue.models), "models": [record(m, ctx, cols) for m in catalogue.models]}
+
+
+def model_document(m: Model, ctx: ExportContext) -> Json:
+    """The JSON file published beside one model's page."""
+    return {**_header(ctx, "#/$defs/modelFile"), "model": record(m, ctx)}
+
+
+def dumps(doc: Json, indent: int | None = None) -> str:
+    """UTF-8 JSON text (Vietnamese kept readable, not \\u-escaped), ending in a newline."""
+    separators = (",", ": ") if indent else (",", ":")
+    return json.dumps(doc, ensure_ascii=False, indent=indent, separators=separators) + "\n"
+
+
+def schema(ctx: ExportContext) -> Json:
+    """JSON Schema (draft 2020-12) of `mo-hinh.json` and, as `$defs/modelFile`, of a model's own file."""
+    cols = json_columns(ctx.config)
+    base = ctx.site_url or SCHEMA_ID.rsplit("du-lieu/", 1)[0]
+    model = {
+        "title": "Một mô hình đã được công nhận",
+        "type": "object",
+        "properties": {c.name: {"title": c.label, **{k: v for k, v in c.schema.items() if k != "title"}} for c in cols},
+        "required": [c.name for c in cols],
+        "additionalProperties": False,
+    }
+    header = {
+        "$schema": {"type": "string"},
+        "title": {"type": "string"},
+        "generated": {"title": "Thời điểm tạo tệp (UTC)", "type": "string", "format": "date-time"},
+        "licence": {
+            "title": "Giấy phép dữ liệu",
+            "type": "object",
+            "properties": {"name": {"type": "string"}, "url": {"type": "string"}},
+            "required": ["name", "url"],
+        },
+        "notice": {"title": "Lưu ý về dữ liệu", "type": "string"},
+        "source": {"title": "Trang dữ liệu mở", "type": "string"},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": base + SCHEMA_PATH,
+        "title": "Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận",
+        "description": "Tệp du-lieu/mo-hinh.json: mỗi mô hình một bản ghi phẳng gồm các trường của hồ sơ "
+                       "(khóa là đường dẫn trường, ví dụ holder.name) và các giá trị suy ra (cấp cao nhất, bước, địa chỉ).",
+        "type": "object",
+        "properties": {
+            **header,
+            "count": {"title": "Số mô hình", "type": "integer", "minimum": 0},
+            "models": {"title": "Các mô hình, công nhận mới nhất trước", "type": "array", "items": {"$ref": "#/$defs/model"}},
+        },
+        "required": ["generated", "count", "licence", "models"],
+        "additionalProperties": False,
+        "$defs": {
+            "model": model,
+            "modelFile": {
+                "title": "Tệp JSON riêng của một mô hình (mo-hinh/<mã>/mo-hinh.json)",
+                "type": "object",
+                "properties": {**header, "model": {"$ref": "#/$defs/model"}},
+                "required": ["generated", "licence", "model"],
+                "additionalProperties": False,
+            },
+        },
+    }

@@ -1,0 +1,410 @@
+"""One flat, ordered record per published model: every dossier field plus the derived values.
+
+The columns come from the dossier's JSON Schema (`build_schema`) and the labels from config.yaml, so
+a field added to the format appears in every export and in the codebook without touching this file.
+Keys are the dossier's dotted paths (`holder.name`); lists of records (targets, recognitions, awards,
+sites...) stay lists in JSON and become readable text (or one column per tier) in CSV and Excel.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from ..config import Config
+from ..model import Catalogue, Model
+from ..schema import DATE_PATTERN, SLUG_PATTERN, build_schema
+from .context import ExportContext
+
+Json = dict[str, Any]
+JSON, TABLE = "json", "table"  # TABLE: CSV and Excel, which share their columns
+BOTH = frozenset({JSON, TABLE})
+LIST_SEP, ITEM_SEP = "; ", " | "  # between plain values, between records flattened into one cell
+
+# Kinds of value; the codebook names them in Vietnamese.
+TEXT, DATE, INTEGER, NUMBER, BOOLEAN, CODE, CODES, TEXTS, INTEGERS, RECORDS, URL = (
+    "text", "date", "integer", "number", "boolean", "code", "codes", "texts", "integers", "records", "url")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the exports: its key, meaning, kind, allowed codes and where it appears."""
+
+    name: str
+    label: str
+    kind: str
+    schema: Json  # JSON Schema of the value in the JSON export
+    values: tuple[tuple[str, str], ...] = ()  # allowed codes and their Vietnamese labels
+    formats: frozenset[str] = BOTH
+    note: str = ""  # how the table formats flatten it, when they do
+    get: Callable[[Model, ExportContext], Any] | None = None  # derived values; dossier fields are read by path
+
+    def value(self, model: Model, ctx: ExportContext) -> Any:
+        return self.get(model, ctx) if self.get else _plain(_at(model.data, self.name))
+
+
+# --- reading dossier values ----------------------------------------------------------------------
+
+
+def _at(data: Any, dotted: str) -> Any:
+    for key in dotted.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready copy: dates as YYYY-MM-DD, nothing shared with the model's data."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _nullable(schema: Json) -> Json:
+    """The schema also allowing null (a flattened value is null when its parent object is missing)."""
+    schema = copy.deepcopy(schema)
+    if "enum" in schema:
+        if None not in schema["enum"]:
+            schema["enum"] = [*schema["enum"], None]
+        return schema
+    kinds = schema.get("type")
+    if isinstance(kinds, str):
+        schema["type"] = [kinds, "null"]
+    elif isinstance(kinds, list) and "null" not in kinds:
+        schema["type"] = [*kinds, "null"]
+    return schema
+
+
+def _kind(schema: Json) -> str:
+    if "enum" in schema:
+        return CODE
+    kinds = schema.get("type")
+    kinds = {kinds} if isinstance(kinds, str) else set(kinds or [])
+    if "array" in kinds:
+        items = schema.get("items") or {}
+        if "enum" in items:
+            return CODES
+        if "object" in set([items.get("type")] if isinstance(items.get("type"), str) else items.get("type") or []):
+            return RECORDS
+        return TEXTS
+    if "integer" in kinds:
+        return INTEGER
+    if "number" in kinds:
+        return NUMBER
+    if "boolean" in kinds:
+        return BOOLEAN
+    if schema.get("pattern") == DATE_PATTERN:
+        return DATE
+    return TEXT
+
+
+def _code_labels(config: Config, path: str, codes: Iterable[Any]) -> tuple[tuple[str, str], ...]:
+    """Vietnamese label of each allowed code, from config.yaml."""
+    tables: dict[str, dict[str, str]] = {
+        "period": {k: p.label for k, p in config.periods.items()},
+        "fields": {k: f.label for k, f in config.fields.items()},
+        "holder.kind": dict(config.holder_kinds),
+        "evaluation.self_assessment": {k: v["long"] for k, v in config.self_assessment.items()},
+        "evaluation.replicability.scope": {k: t.label for k, t in config.tiers.items()},
+    }
+    table = tables.get(path, {})
+    return tuple((str(c), table.get(str(c), "")) for c in codes if c is not None)
+
+
+# --- the dossier's own fields, walked from its schema ------------------------------------------
+
+
+def _label(config: Config, path: str) -> str:
+    """Vietnamese meaning of a dossier path; deep paths name their group (`Ban chỉ đạo: Ngày thành lập`)."""
+    parts = path.split(".")
+    if parts[0] == "criteria" and len(parts) == 2:
+        by_kind = [(config.holder_kinds.get(kind, kind).lower(), c.label)
+                   for kind, crits in config.criteria.items() for c in crits if c.key == parts[1]]
+        named = "; ".join(f"{label} ({kind})" for kind, label in by_kind)
+        return f"{config.label('criteria')}: {named}"
+    label = config.label(path)
+    if len(parts) >= 3:
+        parent = ".".join(parts[:-1])
+        if parent in config.field_labels:
+            label = f"{config.label(parent)}: {label}"
+    return label
+
+
+
+def _dossier_columns(config: Config) -> list[Column]:
+    schema = build_schema(config)
+    out: list[Column] = []
+
+    def walk(props: Json, required: set[str], prefix: str, optional_parent: bool) -> None:
+        for key, sub in props.items():
+            path = prefix + key
+            optional = optional_parent or key not in required
+            types = sub.get("type")
+            types = {types} if isinstance(types, str) else set(types or [])
+            if "object" in types and "properties" in sub:
+                walk(sub["properties"], set(sub.get("required", [])), path + ".", optional)
+                continue
+            value_schema = _nullable(sub) if optional else copy.deepcopy(sub)
+            kind = _kind(sub)
+            codes = sub.get("enum") or (sub.get("items") or {}).get("enum") or []
+            out.append(Column(path, _label(config, path), kind, value_schema, _code_labels(config, path, codes)))
+
+    walk(schema["properties"], set(schema.get("required", [])), "", False)
+    return out
+
+
+# --- values derived by the model, never typed by hand --------------------------------------------
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _head_columns() -> list[Column]:
+    url = {"type": "string", "minLength": 1}
+    return [
+        Column("slug", "Mã mô hình (tên tệp hồ sơ; phần cuối địa chỉ trang)", CODE,
+               {"type": "string", "pattern": SLUG_PATTERN}, get=lambda m, c: m.slug),
+        Column("url", "Địa chỉ trang của mô hình", URL, url, get=lambda m, c: c.absolute(m.url)),
+        Column("data_url", "Địa chỉ tệp JSON riêng của mô hình", URL, url,
+               get=lambda m, c: c.absolute(model_json_path(m))),
+    ]
+
+
+def _derived_columns(config: Config) -> list[Column]:
+    tiers = tuple((t.slug, t.label) for t in config.tiers_in_order())
+    tier_codes = [t for t, _ in tiers]
+    marks = tuple((k, v["long"]) for k, v in config.self_assessment.items())
+    mark_codes: list[Any] = [k for k, _ in marks] + [None]
+    steps = tuple((str(k), v["long"]) for k, v in sorted(config.steps.items()))
+    date = {"type": "string", "pattern": DATE_PATTERN}
+    return [
+        Column("tier_reached", "Cấp công nhận cao nhất đã đạt", CODE, {"enum": tier_codes}, tiers,
+               get=lambda m, c: m.tier),
+        Column("tiers", "Các cấp đã được công nhận, từ thấp đến cao", CODES,
+               {"type": "array", "items": {"enum": tier_codes}}, tiers, get=lambda m, c: m.tiers),
+        Column("stage", "Bước xa nhất hồ sơ thể hiện, theo sáu bước của hướng dẫn", INTEGER,
+               {"type": "integer", "minimum": 0, "maximum": max(config.steps)}, steps, get=lambda m, c: m.stage),
+        Column("self_assessment", "Tự đánh giá: mức hồ sơ ghi; nếu hồ sơ không ghi, mức tính từ kết quả", CODE,
+               {"enum": mark_codes}, marks, get=lambda m, c: m.self_assessment),
+        Column("self_assessment_computed", "Tự đánh giá tính từ kết quả so với chỉ tiêu đăng ký (để đối chiếu)", CODE,
+               {"enum": mark_codes}, marks, get=lambda m, c: m.computed_assessment),
+        Column("recognized_on", "Ngày thông báo công nhận gần nhất", DATE, date,
+               get=lambda m, c: _date(m.recognized_on)),
+        Column("first_recognized_on", "Ngày thông báo công nhận đầu tiên", DATE, date,
+               get=lambda m, c: _date(m.first_recognized_on)),
+        Column("province_now", "Tỉnh, thành phố hiện nay (sau sắp xếp năm 2025)", TEXT, {"type": "string"},
+               get=lambda m, c: m.province),
+        Column("province_at_recognition", "Tỉnh, thành phố tại thời điểm công nhận", TEXT, {"type": "string"},
+               get=lambda m, c: m.province_at_recognition),
+        Column("typical_years", "Các năm được chọn là mô hình tiêu biểu", INTEGERS,
+               {"type": "array", "items": {"type": "integer"}}, get=lambda m, c: m.typical_years),
+        Column("cost_vnd", "Kinh phí (đồng): thực tế nếu hồ sơ có, nếu không thì dự kiến", INTEGER,
+               {"type": ["integer", "null"], "minimum": 0}, get=lambda m, c: m.cost_vnd),
+        Column("replicated_by", "Mã các mô hình học tập từ mô hình này", CODES,
+               {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
+               get=lambda m, c: list(m.derived_children)),
+    ]
+
+
+def model_json_path(m: Model) -> str:
+    """Where a model's own JSON file is published, beside its page."""
+    return f"{m.url}mo-hinh.json"
+
+
+# --- what the dossier holds but the exports show differently --------------------------------------
+
+
+def _official_only(key: str) -> Callable[[Model, ExportContext], Any]:
+    """The site shows a contact's phone or e-mail only when the dossier marks it official; so do the exports."""
+
+    def get(m: Model, ctx: ExportContext) -> Any:
+        contact = m.data.get("contact") or {}
+        return contact.get(key) if contact.get("official") else None
+
+    return get
+
+
+def _attachments(m: Model, ctx: ExportContext) -> list[Json] | None:
+    items = m.data.get("attachments")
+    if not items:
+        return _plain(items)
+    return [{**_plain(a), "url": ctx.absolute(f"{m.url}{a['path']}")} for a in items]
+
+
+def _num(value: Any) -> str:
+    from ..render.text import number
+
+    return number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def _targets_text(m: Model, ctx: ExportContext) -> str:
+    """`Số hộ ký cam kết: 120 hộ → 125 hộ | …`: each registered target with its result."""
+    parts = []
+    for t in m.targets_with_results():
+        unit = f" {t['unit']}" if t.get("unit") else ""
+        actual = f"{_num(t['actual'])}{unit}" if t.get("actual") is not None else "chưa có kết quả"
+        lower = " (càng thấp càng tốt)" if t.get("better") == "lower" else ""
+        parts.append(f"{t['indicator']}{lower}: {_num(t['target'])}{unit} → {actual}")
+    return ITEM_SEP.join(parts)
+
+
+def _joined(items: Any, one: Callable[[Json], str]) -> str:
+    return ITEM_SEP.join(one(i) for i in items or [] if isinstance(i, dict))
+
+
+def _generic(item: Json) -> str:
+    return ", ".join(str(_plain(v)) for v in item.values() if v not in (None, "", [], {}))
+
+
+def _award(a: Json) -> str:
+    text = f"{a.get('year')}: {a.get('form')} – {a.get('by')}"
+    if a.get("decision"):
+        text += f" (số {a['decision']})"
+    return text + (", mô hình tiêu biểu" if a.get("typical") else "")
+
+
+def _site(s: Json) -> str:
+    text = ", ".join(str(s[k]) for k in ("unit", "locality") if s.get(k))
+    return text + (f" ({s['year']})" if s.get("year") else "")
+
+
+def _monitoring(e: Json) -> str:
+    return f"{_plain(e.get('date'))}: {e.get('activity')}"
+
+
+def _recognition_columns(config: Config) -> list[Column]:
+    """In CSV and Excel, `recognitions` is one group of columns per tier, lowest first."""
+    out: list[Column] = []
+    for tier in config.tiers_in_order():
+        def pick(m: Model, slug: str = tier.slug) -> Any:
+            found = [r for r in m.recognitions if r.tier == slug]
+            return found[-1] if found else None
+
+        def vote(m: Model, c: ExportContext, pick: Callable[[Model], Any] = pick) -> str | None:
+            r = pick(m)
+            return f"{r.vote_in_favor}/{r.vote_members}" if r and r.vote_members else None
+
+        base = f"recognitions.{tier.slug}"
+        out += [
+            Column(f"{base}.body", f"{tier.label}: {config.label('recognitions[].body')}", TEXT,
+                   {"type": ["string", "null"]}, formats=frozenset({TABLE}),
+                   get=lambda m, c, pick=pick: pick(m).body if pick(m) else None),
+            Column(f"{base}.notice.number", f"{tier.label}: {config.label('recognitions[].notice.number')} "
+                   f"({config.label('recognitions[].notice')})", TEXT, {"type": ["string", "null"]},
+                   formats=frozenset({TABLE}), get=lambda m, c, pick=pick: pick(m).notice_number if pick(m) else None),
+            Column(f"{base}.notice.date", f"{tier.label}: {config.label('recognitions[].notice.date')}", DATE,
+                   {"type": ["string", "null"]}, formats=frozenset({TABLE}),
+                   get=lambda m, c, pick=pick: _date(pick(m).notice_date) if pick(m) else None),
+            Column(f"{base}.vote", f"{tier.label}: {config.label('recognitions[].vote')} "
+                   "(số phiếu tán thành/số thành viên)", TEXT, {"type": ["string", "null"]},
+                   formats=frozenset({TABLE}), get=vote),
+        ]
+    return out
+
+
+_BODY = Column("body_markdown", "Nội dung hồ sơ dưới phần thông tin đầu tệp (Markdown): cách làm, kinh nghiệm",
+               TEXT, {"type": "string"}, formats=frozenset({JSON}), get=lambda m, c: m.body.strip())
+
+# How CSV and Excel show a list of records in one cell (JSON keeps the list).
+_TABLE_TEXT: dict[str, Callable[[Model, ExportContext], str]] = {
+    "idea.targets": _targets_text,
+    "monitoring": lambda m, c: _joined(m.data.get("monitoring"), _monitoring),
+    "awards": lambda m, c: _joined(m.data.get("awards"), _award),
+    "replication.sites": lambda m, c: _joined((m.data.get("replication") or {}).get("sites"), _site),
+    "attachments": lambda m, c: _joined(_attachments(m, c), lambda a: f"{a.get('caption') or a['path']}: {a['url']}"),
+}
+_NOTES: dict[str, str] = {
+    "idea.targets": "CSV, Excel: mỗi chỉ tiêu viết “chỉ tiêu: mức đăng ký → kết quả đạt”, các chỉ tiêu cách nhau bởi “ | ”.",
+    "evaluation.results": "Chỉ có trong JSON; CSV, Excel gộp kết quả vào cột idea.targets.",
+    "recognitions": "Chỉ có trong JSON; CSV, Excel có bốn cột cho mỗi cấp: recognitions.<cấp>.body, .notice.number, "
+                    ".notice.date, .vote.",
+    "monitoring": "CSV, Excel: “ngày: hoạt động”, các lần cách nhau bởi “ | ”.",
+    "awards": "CSV, Excel: “năm: hình thức – cơ quan (số quyết định)”, cách nhau bởi “ | ”.",
+    "replication.sites": "CSV, Excel: “đơn vị, địa bàn (năm)”, cách nhau bởi “ | ”.",
+    "attachments": "Trong JSON mỗi tệp có thêm `url`; CSV, Excel: “chú thích: địa chỉ”, cách nhau bởi “ | ”.",
+}
+
+
+def _customize(col: Column, config: Config) -> list[Column]:
+    """A dossier column as the exports publish it, followed by any columns that replace it in tables."""
+    from dataclasses import replace
+
+    note = _NOTES.get(col.name, "")
+    if col.name in ("contact.phone", "contact.email"):
+        return [replace(col, get=_official_only(col.name.split(".")[1]),
+                        note="Chỉ công bố khi hồ sơ xác nhận là số điện thoại, thư điện tử công vụ của cơ quan.")]
+    if col.name == "attachments":
+        schema = copy.deepcopy(col.schema)
+        schema["items"]["properties"]["url"] = {"title": "Địa chỉ tệp", "type": "string"}
+        return [replace(col, schema=schema, get=_attachments, note=note)]
+    if col.name == "evaluation.results":
+        return [replace(col, formats=frozenset({JSON}), note=note)]
+    if col.name == "recognitions":
+        return [replace(col, formats=frozenset({JSON}), note=note), *_recognition_columns(config)]
+    if col.kind == RECORDS and col.name not in _TABLE_TEXT:
+        note = note or "CSV, Excel: các mục cách nhau bởi “ | ”, các giá trị của một mục cách nhau bởi dấu phẩy."
+    return [replace(col, note=note)] if note else [col]
+
+
+_CACHE: dict[int, tuple[Config, list[Column]]] = {}  # one schema walk per configuration, not one per model
+
+
+def columns(config: Config) -> list[Column]:
+    """Every column, in their stable published order: identity, summary fields, derived values, the rest."""
+    hit = _CACHE.get(id(config))
+    if hit is not None and hit[0] is config:
+        return hit[1]
+    dossier = [c for col in _dossier_columns(config) for c in _customize(col, config)]
+    split = next(i for i, c in enumerate(dossier) if c.name == "summary") + 1
+    cols = [*_head_columns(), *dossier[:split], *_derived_columns(config), *dossier[split:], _BODY]
+    _CACHE[id(config)] = (config, cols)
+    return cols
+
+
+def json_columns(config: Config) -> list[Column]:
+    return [c for c in columns(config) if JSON in c.formats]
+
+
+def table_columns(config: Config) -> list[Column]:
+    return [c for c in columns(config) if TABLE in c.formats]
+
+
+# --- records and rows ------------------------------------------------------------------------------
+
+
+def record(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> Json:
+    """The model as one JSON object, keys in column order."""
+    return {c.name: c.value(m, ctx) for c in (cols or json_columns(ctx.config))}
+
+
+def cell(col: Column, m: Model, ctx: ExportContext) -> Any:
+    """The value of a table cell: str, int, float, bool or None (lists joined into text)."""
+    if col.name in _TABLE_TEXT:
+        return _TABLE_TEXT[col.name](m, ctx) or None
+    value = col.value(m, ctx)
+    if isinstance(value, list):
+        if col.kind == RECORDS:
+            return _joined(value, _generic) or None
+        return LIST_SEP.join(str(v) for v in value) or None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def row(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> list[Any]:
+    """The model as one row of typed cells, in table column order."""
+    return [cell(c, m, ctx) for c in (cols or table_columns(ctx.config))]
+
+
+def rows(catalogue: Catalogue, ctx: ExportContext) -> tuple[list[str], list[list[Any]]]:
+    """Header and one row per published model, newest recognition first (the catalogue's order)."""
+    cols = table_columns(ctx.config)
+    return [c.name for c in cols], [row(m, ctx, cols) for m in catalogue.models]

@@ -1,0 +1,157 @@
+"""The open-data files, the feed and the page `du-lieu/`, added to the site (render/extras.py calls `make`)."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from dataclasses import dataclass
+
+from ..render.site import Output, Page, SiteRenderer, _meta
+from ..schema import build_schema
+from . import csv_export, feed, json_export, xlsx_export
+from .codebook import markdown_table
+from .context import ExportContext, normalize_site_url
+from .records import model_json_path
+
+PAGE = "du-lieu/index.md"
+DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file listed on the data page."""
+
+    path: str
+    link: str  # relative to du-lieu/
+    what: str
+    size: int
+
+
+def site_url(renderer: SiteRenderer) -> str | None:
+    """The site's absolute address: `site.url` in config.yaml if set, else MkDocs' `site_url`.
+
+    Makers receive no MkDocs configuration, so the plugin's `config` is looked up on the call stack
+    (`DvkPlugin.on_files(files, config)`); outside MkDocs (tests, the CLI) the answer is None.
+    """
+    explicit = normalize_site_url(renderer.c.site.get("url"))
+    if explicit:
+        return explicit
+    frame = inspect.currentframe()
+    try:
+        while frame is not None:
+            config = frame.f_locals.get("config")
+            if config is not None and hasattr(config, "config_file_path") and hasattr(config, "site_url"):
+                return normalize_site_url(config.site_url)
+            frame = frame.f_back
+    finally:
+        del frame  # a frame kept alive would keep every local of the build alive
+    return None
+
+
+def _size(n: int) -> str:
+    """`12,3 kB`: Vietnamese decimal comma."""
+    if n < 1000:
+        return f"{n} byte"
+    for unit, scale in (("kB", 1e3), ("MB", 1e6)):
+        if n < scale * 1000 or unit == "MB":
+            return f"{n / scale:.1f} {unit}".replace(".", ",")
+    return f"{n} byte"
+
+
+def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes], list[Download]]:
+    cat = renderer.catalogue
+    out: dict[str, bytes] = {}
+    listed: list[tuple[str, str, str]] = []
+
+    def add(path: str, data: bytes, link: str, what: str) -> None:
+        out[path] = data
+        listed.append((path, link, what))
+
+    add(csv_export.PATH, csv_export.render(cat, ctx), "mo-hinh.csv",
+        "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)")
+    if xlsx_export.available():  # openpyxl is an optional extra: without it the site simply has no .xlsx
+        add(xlsx_export.PATH, xlsx_export.render(cat, ctx), "mo-hinh.xlsx",
+            "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột")
+    add(json_export.PATH, json_export.dumps(json_export.document(cat, ctx)).encode("utf-8"), "mo-hinh.json",
+        "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)")
+    add(json_export.SCHEMA_PATH, json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8"),
+        "mo-hinh.schema.json", "JSON Schema mô tả tệp mo-hinh.json (và tệp JSON riêng của từng mô hình)")
+    add(DOSSIER_SCHEMA_PATH, (json.dumps(build_schema(renderer.c), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        "dossier.schema.json", "JSON Schema của hồ sơ mô hình (phần thông tin đầu tệp mà biên tập viên soạn)")
+    add(feed.PATH, feed.render(cat, ctx), "../feed.xml",
+        f"Nguồn tin Atom: các mô hình mới được công nhận, mới nhất trước (tối đa {feed.LIMIT} mô hình)")
+    for m in cat.models:
+        out[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx), indent=2).encode("utf-8")
+    return out, [Download(p, link, what, len(out[p])) for p, link, what in listed]
+
+
+def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download]) -> str:
+    site = renderer.c.site
+    n = len(renderer.catalogue.models)
+    notice = " ".join(str(site.get("illustrative_notice", "")).split())
+    licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
+    licence_md = f"[{licence}]({licence_url})" if licence_url else licence
+    generated = ctx.generated
+    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {_size(d.size)} |" for d in downloads)
+    description = (f"Tải về {n} mô hình “Dân vận khéo” đã được công nhận dưới dạng CSV, Excel, JSON và nguồn tin Atom; "
+                   "bảng mã giải thích từng cột, giấy phép và cách trích dẫn.")
+    cite = (f"{site.get('name', '')} ({generated.year}). *Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận* "
+            f"[tập dữ liệu, {licence}]. Bản tạo ngày {generated.day}/{generated.month}/{generated.year}. "
+            f"{ctx.absolute('du-lieu/')}")
+    return f"""---
+{_meta("Dữ liệu mở", description, hide=["navigation"])}
+---
+
+# Dữ liệu mở
+
+<p class="dvk-intro">Các mô hình “Dân vận khéo” đã được công nhận trên trang này ({n} mô hình) có thể tải về để tra cứu,
+thống kê, nghiên cứu hoặc đưa lên trang khác. Dữ liệu được tạo lại mỗi lần trang được xây dựng, từ chính các hồ sơ đã qua
+kiểm tra; hồ sơ chưa được công nhận không có trong dữ liệu.</p>
+
+!!! warning "Dữ liệu minh họa"
+    {notice}
+
+## Tải về
+
+| Tệp | Nội dung | Dung lượng |
+|---|---|---|
+{rows}
+
+Mỗi mô hình còn có tệp JSON riêng, tải từ trang của mô hình (liên kết “Tải dữ liệu JSON”), tại địa chỉ
+`mo-hinh/<mã mô hình>/mo-hinh.json`.
+
+## Cách đọc dữ liệu
+
+- Mỗi dòng (CSV, Excel) hay mỗi bản ghi (JSON) là một mô hình đã được công nhận ít nhất ở một cấp; mô hình công nhận
+  gần đây nhất đứng trước.
+- Tên cột là đường dẫn của trường trong hồ sơ (ví dụ `holder.name` là tên chủ thể), giống nhau ở mọi dạng tệp.
+  Các cột cấp cao nhất, các cấp, bước, tự đánh giá tính từ kết quả, ngày công nhận và tỉnh hiện nay do phần mềm tính
+  từ hồ sơ, không nhập tay.
+- Mã (cấp, lĩnh vực, giai đoạn, loại chủ thể, mức tự đánh giá) viết không dấu; ý nghĩa của từng mã ở bảng mã dưới đây.
+- Ngày viết dạng NĂM-THÁNG-NGÀY (2023-07-12); số không có dấu phân cách hàng nghìn; ô trống là hồ sơ không ghi.
+- Trong CSV và Excel, các giá trị của một danh sách cách nhau bởi “; ”, nhiều bản ghi trong một ô cách nhau bởi “ | ”.
+  Ô văn bản bắt đầu bằng dấu =, +, - hoặc @ được thêm dấu ' ở đầu trong tệp CSV để bảng tính không coi là công thức.
+- Số điện thoại, thư điện tử chỉ có khi hồ sơ xác nhận là của cơ quan; dữ liệu không chứa thông tin liên lạc riêng
+  của cá nhân.
+
+## Bảng mã
+
+{markdown_table(renderer.c)}
+## Giấy phép
+
+Dữ liệu được chia sẻ theo giấy phép {licence_md}. Khi dùng lại, xin ghi rõ nguồn như hướng dẫn dưới đây.
+
+## Cách trích dẫn
+
+> {cite}
+
+Xin trích kèm ngày tạo bản dữ liệu đã dùng: dữ liệu thay đổi mỗi khi có mô hình mới được công nhận.
+"""
+
+
+def make(renderer: SiteRenderer, output: Output) -> None:
+    """Add the exports, the feed, both JSON Schemas, every model's JSON file and the page `du-lieu/`."""
+    ctx = ExportContext(config=renderer.c, site_url=site_url(renderer))
+    files, downloads = _files(renderer, ctx)
+    output.files.update(files)
+    output.pages.append(Page(PAGE, _page(renderer, ctx, downloads)))

@@ -1,0 +1,113 @@
+"""`mo-hinh.xlsx`: the CSV's rows as an Excel workbook (openpyxl, the optional extra `dvk[xlsx]`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from ..model import Catalogue
+from .codebook import entries
+from .context import ExportContext
+from .records import DATE, table_columns, rows
+
+PATH = "du-lieu/mo-hinh.xlsx"
+INSTALL_HINT = "pip install 'dvk[xlsx]'"
+EXCEL_CELL_LIMIT = 32767  # characters; Excel refuses to open a file with a longer cell
+
+
+class OpenpyxlMissing(ImportError):
+    """The optional dependency for Excel files is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__(f"Xuất tệp Excel (.xlsx) cần thư viện openpyxl. Cài đặt bằng lệnh: {INSTALL_HINT}")
+
+
+def available() -> bool:
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _value(value: Any, kind: str) -> Any:
+    if isinstance(value, str):
+        if kind == DATE and len(value) == 10:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        return value[:EXCEL_CELL_LIMIT]
+    return value
+
+
+def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The workbook re-zipped with every entry dated `when`: the same content gives the same bytes."""
+    stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
+    stamp = (max(stamp[0], 1980), *stamp[1:])  # the zip format starts in 1980
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)  # type: ignore[arg-type]
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def render(catalogue: Catalogue, ctx: ExportContext) -> bytes:
+    """Sheet "Mô hình" (bold, frozen header row) and sheet "Giải thích" (the codebook)."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.writer.excel import ExcelWriter
+    except ImportError:
+        raise OpenpyxlMissing() from None
+
+    header, body = rows(catalogue, ctx)
+    kinds = [c.kind for c in table_columns(ctx.config)]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Mô hình"
+    ws.append(header)
+    for r in body:
+        ws.append([_value(v, k) for v, k in zip(r, kinds)])
+    bold = Font(bold=True)
+    for c in ws[1]:
+        c.font = bold
+    for row_cells in ws.iter_rows(min_row=2):
+        for c in row_cells:
+            if isinstance(c.value, str):
+                c.data_type = "s"  # openpyxl would store "=…" as a formula (injection); text stays text
+            elif isinstance(c.value, dt.date):
+                c.number_format = "yyyy-mm-dd"
+    ws.freeze_panes = "B2"  # the header row and the slug column stay in view
+    ws.auto_filter.ref = ws.dimensions
+    for letter, width in (("A", 34), ("B", 40), ("C", 40), ("D", 50)):
+        ws.column_dimensions[letter].width = width
+
+    book = wb.create_sheet("Giải thích")
+    book.append(["Cột", "Ý nghĩa", "Kiểu", "Giá trị cho phép", "Có trong", "Ghi chú"])
+    for c in book[1]:
+        c.font = bold
+    for e in entries(ctx.config):
+        book.append([e.name, e.meaning, e.type, e.values_text, e.formats_text, e.note])
+    book.freeze_panes = "A2"
+    for letter, width in (("A", 34), ("B", 60), ("C", 22), ("D", 50), ("E", 14), ("F", 50)):
+        book.column_dimensions[letter].width = width
+    for row_cells in book.iter_rows(min_row=2):
+        for c in row_cells:
+            c.data_type = "s"
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+
+    wb.properties.creator = ctx.config.site.get("name", "dvk")
+    wb.properties.title = ctx.config.site.get("name", "")
+    naive = ctx.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    wb.properties.created = wb.properties.modified = naive
+    raw = io.BytesIO()
+    # ExcelWriter rather than wb.save(), which stamps the current time as "modified"
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return _fixed_zip(raw.getvalue(), ctx.generated)
