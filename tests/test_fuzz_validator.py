@@ -24,6 +24,9 @@ from dvk_build import report as reporting
 from dvk_build.config import default_config
 from dvk_build.load.source import decode, split
 from dvk_build.validate.engine import check_paths
+from dvk_build.load.yamltree import parse
+from dvk_build.schema import build_schema
+from dvk_build.validate.fastschema import compile_schema
 from dvk_build.validate.registry import RULES
 
 EXAMPLES = int(os.environ.get("DVK_FUZZ_VALIDATOR", "300"))
@@ -179,3 +182,40 @@ def test_the_bases_are_valid(folder: Path) -> None:
         path = folder / "mau.md"
         path.write_text(base, encoding="utf-8")
         assert check_paths([path], CONFIG, TODAY, root=folder).problems == []
+
+
+SCHEMA = build_schema(CONFIG)
+QUICK = compile_schema(SCHEMA)
+
+
+@st.composite
+def edited_values(draw: st.DrawFn) -> Any:
+    """The data of a valid dossier (as the loader builds it) with a few values replaced or deleted."""
+    source = split(draw(st.sampled_from(BASES)))
+    data = parse(source.front_matter, source.fm_first_line).data
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        path = draw(st.sampled_from(list(_paths(data))[1:]))
+        parent = data
+        for step in path[:-1]:
+            parent = parent[step]
+        if draw(st.booleans()) and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = draw(JSON_LIKE)
+    return data
+
+
+@SETTINGS
+@given(data=edited_values())
+def test_quick_schema_check_never_accepts_what_jsonschema_refuses(data: Any) -> None:
+    """form.py trusts a True from the quick check and skips jsonschema: it must never be wrong."""
+    import jsonschema
+
+    if QUICK(data):
+        assert jsonschema.Draft202012Validator(SCHEMA).is_valid(data), data
+
+
+def test_quick_schema_check_accepts_the_valid_bases() -> None:
+    for base in BASES:
+        source = split(base)
+        assert QUICK(parse(source.front_matter, source.fm_first_line).data)

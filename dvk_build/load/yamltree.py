@@ -23,6 +23,10 @@ PathKey = tuple[Union[str, int], ...]
 Pos = tuple[int, int]
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_ScalarNode, _MappingNode, _SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOOL_WORDS_OK = {"true", "false"}
 _INT_TRAP = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|.*_.*|.*:.*)$")
 _MAX_NODES = 200_000  # stops alias "billion laughs" expansion
@@ -38,21 +42,41 @@ class Trap:
 
 @dataclass
 class Tree:
+    """The data, the traps found while building it, and positions of every value and key.
+
+    Positions are only needed for problems, which most dossiers do not have: they are worked out
+    on first use, by composing the front matter `source` again (a few hundred microseconds for a
+    dossier with a problem, instead of a dict of ~200 paths kept for every dossier).
+    """
+
     data: Any
-    positions: dict[PathKey, Pos] = field(default_factory=dict)  # value start
-    key_positions: dict[PathKey, Pos] = field(default_factory=dict)  # key start
+    positions: dict[PathKey, Pos] = field(default_factory=dict)  # value start, filled on demand
+    key_positions: dict[PathKey, Pos] = field(default_factory=dict)  # key start, filled on demand
     traps: list[Trap] = field(default_factory=list)
+    source: str = ""  # the front matter text
+    first_line: int = 1  # file line of its first line
 
     def pos(self, path: PathKey) -> Pos:
         """Position of the value at path, else of its nearest existing parent."""
+        positions = self._index()
         while path:
-            if path in self.positions:
-                return self.positions[path]
+            if path in positions:
+                return positions[path]
             path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
 
     def key_pos(self, path: PathKey) -> Pos:
+        self._index()
         return self.key_positions.get(path) or self.pos(path)
+
+    def _index(self) -> dict[PathKey, Pos]:
+        if not self.positions:  # never worked out, or dropped to save memory (plugin.py): again
+            root = yaml.compose(self.source, Loader=_Loader) if self.source.strip() else None
+            if root is None:
+                self.positions[()] = (self.first_line, 1)
+            else:
+                _index(root, (), self, self.first_line)
+        return self.positions
 
 
 SYNTAX_HINT = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép quanh giá trị có dấu `:` hoặc `#`."
@@ -92,13 +116,12 @@ def parse(text: str, first_line: int) -> Tree:
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other libyaml errors carry no position
         raise YamlSyntaxError("Lỗi cú pháp YAML.", first_line, 1) from None
-    tree = Tree(data=None)
+    tree = Tree(data=None, source=text, first_line=first_line)
     if root is None:
         tree.data = {}
-        tree.positions[()] = (first_line, 1)
         return tree
     budget = [_MAX_NODES]
-    tree.data = _build(root, (), tree, first_line, budget)
+    tree.data = _build(root, tree, first_line, budget)
     return tree
 
 
@@ -142,33 +165,59 @@ _KNOWN_PROBLEMS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _build(node: yaml.Node, path: PathKey, tree: Tree, first_line: int, budget: list[int]) -> Any:
+def _build(node: yaml.Node, tree: Tree, first_line: int, budget: list[int]) -> Any:
+    """Plain data from the node tree; traps recorded with their positions, nothing else kept."""
     budget[0] -= 1
     if budget[0] < 0:
         raise YamlSyntaxError("Tệp YAML quá lớn hoặc dùng bí danh (alias) lồng nhau quá sâu.", *_mark(node, first_line))
-    tree.positions[path] = _mark(node, first_line)
-    if isinstance(node, yaml.MappingNode):
+    kind = type(node)
+    if kind is _ScalarNode:
+        return node.value if node.tag == _STR else _scalar(node, tree, first_line)
+    if kind is _MappingNode:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _key(key_node, tree, first_line)
-            kpath = path + (key,)
+            key = str(key_node.value) if type(key_node) is _ScalarNode else _key(key_node, tree, first_line)
             if key in out:
-                first = tree.key_positions[kpath]
+                first = next(k for k, _ in node.value if _key_text(k) == key)
                 tree.traps.append(
                     Trap(
                         "DVK004",
-                        f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {first[0]}); YAML sẽ âm thầm bỏ giá trị đầu.",
+                        f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {_mark(first, first_line)[0]}); "
+                        "YAML sẽ âm thầm bỏ giá trị đầu.",
                         "Xóa một trong hai dòng hoặc gộp nội dung lại.",
                         _mark(key_node, first_line),
                     )
                 )
                 continue
-            tree.key_positions[kpath] = _mark(key_node, first_line)
-            out[key] = _build(value_node, kpath, tree, first_line, budget)
+            if type(value_node) is _ScalarNode and value_node.tag == _STR:  # most values: no call
+                budget[0] -= 1
+                out[key] = value_node.value
+            else:
+                out[key] = _build(value_node, tree, first_line, budget)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), tree, first_line, budget) for i, item in enumerate(node.value)]
-    return _scalar(node, tree, first_line)
+    return [_build(item, tree, first_line, budget) for item in node.value]
+
+
+def _index(node: yaml.Node, path: PathKey, tree: Tree, first_line: int) -> None:
+    """Positions of every value and key below node, paths as _build made the data (first of duplicates)."""
+    tree.positions[path] = _mark(node, first_line)
+    kind = type(node)
+    if kind is _MappingNode:
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = _key_text(key_node)
+            if key in seen:
+                continue
+            seen.add(key)
+            tree.key_positions[path + (key,)] = _mark(key_node, first_line)
+            _index(value_node, path + (key,), tree, first_line)
+    elif kind is _SequenceNode:
+        for i, item in enumerate(node.value):
+            _index(item, path + (i,), tree, first_line)
+
+
+def _key_text(node: yaml.Node) -> str:
+    return str(node.value) if type(node) is _ScalarNode else f"<{type(node).__name__}>"
 
 
 def _key(node: yaml.Node, tree: Tree, first_line: int) -> str:
@@ -222,8 +271,10 @@ def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
         except ValueError:
             return value
     if kind == "timestamp":
+        if _PLAIN_DATE.fullmatch(value):
+            return value  # its own ISO form when it exists; kept as typed when not (DVK106 reports it)
         try:
-            parsed = yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+            parsed = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, TypeError):
             return value
         if isinstance(parsed, dt.datetime):

@@ -24,6 +24,7 @@ class DossierContext:
     today: dt.date
     bundle_dir: str | None = None  # folder of a bundle dossier, else None
     problems: list[Problem] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)  # values several rules derive (text spots)
 
     def get(self, *path: str | int) -> Any:
         """The value at path, or None when any step is missing or of the wrong type."""
@@ -74,23 +75,33 @@ class DossierContext:
     def recognized(self) -> bool:
         return bool(self.items("recognitions"))
 
+    def date_texts(self) -> list[tuple[PathKey, str]]:
+        """Every text value of a `date` key with its path, in document order (computed once)."""
+        found = self.cache.get("date_texts")
+        if found is None:
+            found = self.cache["date_texts"] = []
+            _walk_dates(self.data, (), found)
+        return found
+
     def dates(self) -> Iterator[tuple[PathKey, dt.date]]:
         """Every valid date in the dossier with its path (invalid ones are DVK106's)."""
-        yield from _walk_dates(self.data, ())
+        for path, raw in self.date_texts():
+            parsed = parse_date(raw)
+            if parsed:
+                yield path, parsed
 
 
-def _walk_dates(node: Any, path: PathKey) -> Iterator[tuple[PathKey, dt.date]]:
+def _walk_dates(node: Any, path: PathKey, out: list[tuple[PathKey, str]]) -> None:
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "date" and isinstance(value, str):
-                parsed = parse_date(value)
-                if parsed:
-                    yield path + (key,), parsed
-            else:
-                yield from _walk_dates(value, path + (key,))
+                out.append((path + (key,), value))
+            elif isinstance(value, (dict, list)):
+                _walk_dates(value, path + (key,), out)
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _walk_dates(value, path + (i,))
+            if isinstance(value, (dict, list)):
+                _walk_dates(value, path + (i,), out)
 
 
 def parse_date(value: Any) -> dt.date | None:

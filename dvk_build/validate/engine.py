@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..config import Config, default_config
 from ..load.files import LoadResult, load_paths
@@ -75,5 +77,23 @@ def check_paths(
     paths: Iterable[Path], config: Config | None = None, today: dt.date | None = None, root: Path | None = None
 ) -> Report:
     """Load and validate every dossier under paths (files or folders)."""
-    loaded = load_paths(list(paths), config or default_config(), today or dt.date.today(), root=root)
-    return check_loaded(loaded)
+    with gc_paused():
+        loaded = load_paths(list(paths), config or default_config(), today or dt.date.today(), root=root)
+        return check_loaded(loaded)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while dossiers pile up.
+
+    Loading keeps every dossier's data alive, so each collection walks all of them again: with
+    10,000 dossiers that was a third of the run. Reference counting still frees everything that
+    is not a cycle; the collector runs again (if it ran before) as soon as we are done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

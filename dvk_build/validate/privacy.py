@@ -14,7 +14,7 @@ from ..load.yamltree import PathKey
 from ..problem import Problem
 from .context import DossierContext
 from .rule import Rule
-from .text_scan import Spot, all_spots
+from .text_scan import Spot, all_spots, spots_matching
 
 _NOT_NUM_BEFORE = r"(?<![\d.,/])(?<![\d][.,/-])"
 _NOT_NUM_AFTER = r"(?![\d])(?![.,/-]?\d)"
@@ -65,9 +65,28 @@ def _official(ctx: DossierContext, path: PathKey | None) -> bool:
     return path in (("contact", "phone"), ("contact", "email")) and ctx.get("contact", "official") is True
 
 
+# What each pattern cannot match without, searched in the lowercased text (a cheap first look;
+# the full pattern decides): digits for the numbers, a keyword for the others.
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    CCCD_RE: re.compile(r"\d{3}[ .]?\d{3}"),  # 12 digits, at most in groups of three
+    CMND_RE: re.compile(r"cm|cccd|căn cước|chứng minh|định danh|giấy tờ"),  # its keyword
+    MOBILE_RE: re.compile(r"\d\d(?:[ .-]?\d){7}"),  # the carrier prefix and seven digits
+    EMAIL_RE: re.compile(r"@|\[a|\(a"),
+    # one piece of each form of ADDRESS_RE: house number, lane number `12/3`, "địa chỉ", residence
+    # word before "tại/ở", "nhà ông/bà ..."
+    # (every branch begins with a literal: the regex engine then skips ahead quickly)
+    ADDRESS_RE: re.compile("|".join(
+        ["/\\d", "số nhà", "nhà số", "địa chỉ"]
+        + [rf"{w}\s+(?:tại|ở)" for w in ("trú", "ngụ", "sinh sống", "nhà riêng", "nhà ở")]
+        + [rf"{w}\s+(?:ông|bà|anh|chị|cô|chú|bác|em)" for w in ("nhà", "gia đình")]
+    )),
+}
+
+
 def find(ctx: DossierContext, rule: Rule, pattern: re.Pattern[str], what: str, hint: str,
          allow: Callable[[str], bool] | None = None) -> Iterator[Problem]:
-    for spot in all_spots(ctx):
+    needs = _NEEDS.get(pattern)
+    for spot in spots_matching(ctx, needs, lower=True) if needs is not None else all_spots(ctx):
         if _official(ctx, spot.path):
             continue
         for m in pattern.finditer(spot.text):

@@ -9,6 +9,7 @@ the way a browser would before its scheme is read.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -52,6 +53,14 @@ _ENTITY_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{
 # What a browser drops from a URL before reading its scheme: controls, spaces, and invisible characters.
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]")
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+# Every unsafe piece needs one of these (a tag, an entity, a Markdown link or attr_list, a `:`
+# of a scheme, a control character): text without any is skipped without the full scan.
+TRIGGER_RE = re.compile(r"[<&{\]:\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKUP_RE = re.compile(r"[<&{\]\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # the same without `:`
+# What SCRIPT_SCHEME_RE needs (without entities): the `t` of "script" or `a` of "data", then `:`,
+# invisible characters allowed between, as a browser drops them.
+_SCHEME_HINT_RE = re.compile(r"[tTaA][\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202f\u2060\ufeff]*:")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 FENCE_RE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
 INLINE_CODE_RE = re.compile(r"`[^`\n]+`")
 
@@ -74,18 +83,38 @@ class Spot:
 
 
 def field_texts(ctx: DossierContext) -> Iterator[Spot]:
-    yield from _walk(ctx.data, ())
+    out: list[Spot] = []
+    _walk(ctx.data, (), out)
+    return iter(out)
 
 
-def _walk(node: Any, path: PathKey) -> Iterator[Spot]:
+# Slugs, enum values and dates: nothing unsafe or personal fits in them, so no rule reads them.
+_INERT_RE = re.compile(r"[a-z-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _collect(node: Any, out: list[str]) -> None:
+    """The texts _walk finds, in the same order, without building their paths (the fast first pass)."""
     if isinstance(node, str):
-        yield Spot(node, path)
+        if not _INERT_RE.fullmatch(node):
+            out.append(node)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _collect(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _collect(value, out)
+
+
+def _walk(node: Any, path: PathKey, out: list[Spot]) -> None:
+    if isinstance(node, str):
+        if not _INERT_RE.fullmatch(node):
+            out.append(Spot(node, path))
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _walk(value, path + (key,))
+            _walk(value, path + (key,), out)
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _walk(value, path + (i,))
+            _walk(value, path + (i,), out)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -108,11 +137,96 @@ def body_lines(ctx: DossierContext, skip_code: bool = False) -> Iterator[Spot]:
             yield Spot(line, None, ctx.body_first_line + offset, 1)
 
 
-def all_spots(ctx: DossierContext) -> Iterator[Spot]:
-    """Every text field, then the body; code is not skipped: it is published too."""
-    yield from field_texts(ctx)
+def all_spots(ctx: DossierContext) -> list[Spot]:
+    """Every text field, then the body; code is not skipped: it is published too.
+
+    Computed once per dossier: the safety and privacy rules all read it.
+    """
+    return _spots_upto(ctx, None)
+
+
+def _spots_upto(ctx: DossierContext, index: int | None) -> list[Spot]:
+    """The spots, at least up to `index` (all of them for None): paths are built lazily, in order."""
+    done = ctx.cache.get("spots")
+    if done is None:
+        done = ctx.cache["spots"] = ([], _iter_spots(ctx))
+    spots, rest = done
+    while rest is not None and (index is None or len(spots) <= index):
+        spot = next(rest, None)
+        if spot is None:
+            ctx.cache["spots"] = (spots, None)
+            break
+        spots.append(spot)
+    return spots
+
+
+def _iter_spots(ctx: DossierContext) -> Iterator[Spot]:
+    stack: list[tuple[Any, PathKey]] = [(ctx.data, ())]
+    while stack:  # depth first, in document order, as _collect
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if not _INERT_RE.fullmatch(node):
+                yield Spot(node, path)
+        elif isinstance(node, dict):
+            stack.extend(reversed([(v, path + (k,)) for k, v in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([(v, path + (i,)) for i, v in enumerate(node)]))
     if ctx.body.strip():
         yield body_spot(ctx)
+
+
+def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = False) -> list[Spot]:
+    """The spots where a match of `needs` starts (a match running on into the next spot counts for its first).
+
+    One search over all the dossier's text joined by line breaks, instead of one per field;
+    with `lower`, over the lowercased text (faster than a case-insensitive pattern). Paths
+    are worked out (all_spots) only when something is found.
+    """
+    joined = ctx.cache.get("joined")
+    if joined is None:
+        texts: list[str] = []
+        _collect(ctx.data, texts)
+        if ctx.body.strip():
+            texts.append(ctx.body)
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        text = "\n".join(texts)
+        low = text.lower()
+        joined = ctx.cache["joined"] = (text, low if len(low) == len(text) else None, starts)
+    text, low, starts = joined
+    if lower:
+        if low is None:  # a character whose lowercase is longer (`İ`): offsets would not match
+            return list(all_spots(ctx))
+        text = low
+    hits: list[int] = []
+    m = needs.search(text)
+    while m is not None:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        hits.append(i)
+        if i + 1 >= len(starts):
+            break
+        m = needs.search(text, starts[i + 1])  # on to the next spot
+    if not hits:
+        return []
+    spots = _spots_upto(ctx, hits[-1])  # same texts, same order, with their paths (only as far as needed)
+    return [spots[i] for i in hits]
+
+
+def unsafe_candidates(ctx: DossierContext) -> list[Spot]:
+    """The spots unsafe_findings could find something in, in order (a superset; usually none).
+
+    A `:` is in most texts but only matters after a script scheme; whether one is there at all
+    is asked once of the whole dossier, invisible characters dropped as a browser would.
+    """
+    joined = ctx.cache.get("joined")
+    if joined is None:
+        spots_matching(ctx, _MARKUP_RE)  # builds the joined text
+        joined = ctx.cache["joined"]
+    if "&" in joined[0] or _SCHEME_HINT_RE.search(joined[0]):
+        return spots_matching(ctx, TRIGGER_RE)
+    return spots_matching(ctx, _MARKUP_RE)
 
 
 # --- decoding as a browser would ----------------------------------------------------
@@ -143,7 +257,8 @@ def decoded(text: str) -> tuple[str, list[int]]:
     for _ in range(2):
         text, origin = _decode_once(text, origin)
     kept = [(c, o) for c, o in zip(text, origin) if not _INVISIBLE.match(c)]
-    return "".join(c for c, _ in kept).lower(), [o for _, o in kept]
+    # ASCII-only lowercasing: schemes are ASCII, and `İ`.lower() is two characters (offsets would shift)
+    return "".join(c for c, _ in kept).translate(_ASCII_LOWER), [o for _, o in kept]
 
 
 def url_scheme(url: str) -> str | None:
@@ -277,6 +392,8 @@ def _attr_lists(text: str) -> Iterator[Finding]:
 
 def unsafe_findings(text: str) -> list[Finding]:
     """Every unsafe piece of text, in order, one per place."""
+    if not TRIGGER_RE.search(text):
+        return []
     found: list[Finding] = []
     for m in _CONTROL_RE.finditer(text):
         found.append(Finding(m.start(), m.end(), f"ký tự điều khiển U+{ord(m.group(0)):04X}"))
@@ -285,11 +402,13 @@ def unsafe_findings(text: str) -> list[Finding]:
     found.extend(_tags(text))
     found.extend(_links(text))
     found.extend(_attr_lists(text))
-    clean, origin = decoded(text)
-    for m in SCRIPT_SCHEME_RE.finditer(clean):
-        at = origin[m.start()]
-        if not any(f.offset <= at < max(f.end, f.offset + 1) for f in found):
-            found.append(Finding(at, origin[m.end() - 1] + 1, f"đường dẫn `{m.group(1) or 'data'}:`"))
+    # the exact decoding (with an offset per character) only when there is something to find
+    if "&" in text or SCRIPT_SCHEME_RE.search(_INVISIBLE.sub("", text).translate(_ASCII_LOWER)):
+        clean, origin = decoded(text)
+        for m in SCRIPT_SCHEME_RE.finditer(clean):
+            at = origin[m.start()]
+            if not any(f.offset <= at < max(f.end, f.offset + 1) for f in found):
+                found.append(Finding(at, origin[m.end() - 1] + 1, f"đường dẫn `{m.group(1) or 'data'}:`"))
     found.sort(key=lambda f: f.offset)
     return found
 

@@ -17,8 +17,6 @@ RULE = Rule(
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    for path, value in ctx.tree.positions.items():
-        if path and path[-1] == "date":
-            raw = ctx.get(*path)
-            if isinstance(raw, str) and DATE_RE.match(raw) and parse_date(raw) is None:
-                yield ctx.problem(RULE, path, f"Ngày `{raw}` không có trên lịch.", "Kiểm tra lại ngày và tháng.")
+    for path, raw in ctx.date_texts():
+        if DATE_RE.match(raw) and parse_date(raw) is None:
+            yield ctx.problem(RULE, path, f"Ngày `{raw}` không có trên lịch.", "Kiểm tra lại ngày và tháng.")

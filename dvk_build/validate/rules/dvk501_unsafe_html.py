@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..rule import Rule
-from ..text_scan import all_spots, unsafe_findings
+from ..text_scan import unsafe_candidates, unsafe_findings
 
 RULE = Rule(
     "DVK501", "unsafe-html", Severity.ERROR,
@@ -22,7 +22,7 @@ HINT = ("Xóa mã HTML (kể cả trong khối mã); dùng cú pháp Markdown đ
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    for spot in all_spots(ctx):
+    for spot in unsafe_candidates(ctx):  # only text with a character that markup needs
         for found in unsafe_findings(spot.text):
             msg = f"Nội dung có {found.what}."
             if spot.path is not None:
