@@ -59,6 +59,7 @@ def check_loaded(loaded: LoadResult) -> Report:
     for ctx in loaded.dossiers:
         report.problems.extend(ctx.problems)
         report.problems.extend(check_dossier(ctx))
+        ctx.cache.clear()  # the rules' shared work on this dossier (texts, spots): not needed any more
     for check_corpus in CORPUS_CHECKS:
         report.problems.extend(check_corpus(loaded.dossiers))
     report.problems = [_one_line(p) for p in report.problems]
