@@ -73,7 +73,7 @@ def tree_size(path: Path) -> tuple[int, float]:
 
 def build(n: int, label: str, config_file: Path, site: Path) -> Result:
     shutil.rmtree(site, ignore_errors=True)
-    data = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)], config_file.parent)
+    data = measure([sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config_file)], config_file.parent)
     pages, size = tree_size(site)
     result = Result(n, label, data["wall"], data["rss_kb"] / 1024, pages, size)
     print(result.row(), flush=True)
@@ -225,30 +225,55 @@ def to_markdown(html: str) -> str:
     return parser.markdown()
 
 
-def plain_project(work: Path, dvk_site: Path, search: bool) -> tuple[Path, Path]:
-    """A plain Material project: one Markdown page per built model page, out of the nav."""
+def site_menu() -> list[Any]:
+    """The dvk site's menu (the plugin's nav), for a plain build with the same chrome on every page."""
+    from types import SimpleNamespace
+
+    from dvk_build.config import default_config
+    from dvk_build.plugin import DvkPlugin
+
+    return DvkPlugin._nav(SimpleNamespace(dvk_config=default_config()))  # type: ignore[arg-type]
+
+
+def _menu_pages(nav: list[Any]) -> list[tuple[str, str]]:
+    out = []
+    for entry in nav:
+        for title, target in entry.items():
+            out += _menu_pages(target) if isinstance(target, list) else [(title, target)]
+    return out
+
+
+def plain_project(work: Path, dvk_site: Path, search: bool, menu: bool) -> tuple[Path, Path]:
+    """A plain Material project: one Markdown page per built model page, out of the nav.
+
+    With `menu`, the nav is the dvk site's menu (stub pages): Material renders the whole menu into
+    every page, so this is the like-for-like comparison; without it, the nav is the home page only.
+    """
     docs = work / "docs"
     if not docs.exists():
         (docs / "mo-hinh").mkdir(parents=True)
-        (docs / "index.md").write_text("# Danh mục\n\nTrang chủ của bản dựng đối chứng.\n", encoding="utf-8")
+        for title, target in _menu_pages(site_menu()):
+            (docs / target).parent.mkdir(parents=True, exist_ok=True)
+            (docs / target).write_text(f"# {title}\n\nTrang của bản dựng đối chứng.\n", encoding="utf-8")
         for page in sorted((dvk_site / "mo-hinh").glob("*/index.html")):
             md = to_markdown(page.read_text(encoding="utf-8"))
             (docs / "mo-hinh" / f"{page.parent.name}.md").write_text(md, encoding="utf-8")
     shipped = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant) or {}
-    site = work / ("site-search" if search else "site")
+    variant = ("menu" if menu else "bare") + ("-search" if search else "")
+    site = work / f"site-{variant}"
     config = {
         "site_name": "Đối chứng",
         "site_url": shipped.get("site_url"),
         "docs_dir": str(docs),
         "site_dir": str(site),
         "use_directory_urls": True,
-        "theme": {"name": "material", "language": "vi", "font": False, "features": ["navigation.tabs"]},
+        "theme": {"name": "material", "language": "vi", "font": False, "features": (shipped.get("theme") or {}).get("features") or []},
         "markdown_extensions": shipped.get("markdown_extensions") or ["toc", "tables"],
-        "nav": ["index.md"],
+        "nav": site_menu() if menu else ["index.md"],
         "not_in_nav": "/mo-hinh/",
         "plugins": ["search"] if search else [],
     }
-    name = "mkdocs-search.yml" if search else "mkdocs.yml"
+    name = f"mkdocs-{variant}.yml"
     (work / name).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return work / name, site
 
@@ -289,10 +314,11 @@ def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Resu
         for _ in range(repeat):
             for label, cfg, site in variants:
                 results.append(build(n, label, cfg, site))
-            plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=False)
-            results.append(build(n, "plain Material, search off", plain_cfg, plain_site))
-            plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=True)
-            results.append(build(n, "plain Material, search on", plain_cfg, plain_site))
+            for menu, search, label in ((True, False, "plain Material, same menu, search off"),
+                                        (True, True, "plain Material, same menu, search on"),
+                                        (False, False, "plain Material, one-page nav, search off")):
+                plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=search, menu=menu)
+                results.append(build(n, label, plain_cfg, plain_site))
     return results
 
 
