@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Catalogue
 from .context import ExportContext
-from .records import rows
+from .records import Table, rows
 
 PATH = "du-lieu/mo-hinh.csv"
 BOM = "\ufeff"  # without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese
@@ -28,9 +28,9 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
-def render(catalogue: Catalogue, ctx: ExportContext) -> bytes:
+def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> bytes:
     """The CSV file: a header row of column names, then the models, newest recognition first."""
-    header, body = rows(catalogue, ctx)
+    header, body = table or rows(catalogue, ctx)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)

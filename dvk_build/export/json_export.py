@@ -33,15 +33,21 @@ def _header(ctx: ExportContext, pointer: str = "") -> Json:
     }
 
 
-def document(catalogue: Catalogue, ctx: ExportContext) -> Json:
-    """{generated, count, licence, …, models: […]}, newest recognition first; `models` is the only list."""
+def records(catalogue: Catalogue, ctx: ExportContext) -> list[Json]:
+    """One record per published model, newest recognition first."""
     cols = json_columns(ctx.config)
-    return {**_header(ctx), "count": len(catalogue.models), "models": [record(m, ctx, cols) for m in catalogue.models]}
+    return [record(m, ctx, cols) for m in catalogue.models]
 
 
-def model_document(m: Model, ctx: ExportContext) -> Json:
+def document(catalogue: Catalogue, ctx: ExportContext, recs: list[Json] | None = None) -> Json:
+    """{generated, count, licence, …, models: […]}; `models` is the only list (verify.py finds the rows by it)."""
+    models = recs if recs is not None else records(catalogue, ctx)
+    return {**_header(ctx), "count": len(models), "models": models}
+
+
+def model_document(m: Model, ctx: ExportContext, rec: Json | None = None) -> Json:
     """The JSON file published beside one model's page."""
-    return {**_header(ctx, "#/$defs/modelFile"), "model": record(m, ctx)}
+    return {**_header(ctx, "#/$defs/modelFile"), "model": rec if rec is not None else record(m, ctx)}
 
 
 def dumps(doc: Json, indent: int | None = None) -> str:

@@ -404,7 +404,10 @@ def row(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> list[
     return [cell(c, m, ctx) for c in (cols or table_columns(ctx.config))]
 
 
-def rows(catalogue: Catalogue, ctx: ExportContext) -> tuple[list[str], list[list[Any]]]:
+Table = tuple[list[str], list[list[Any]]]  # header, rows: what CSV and Excel both write
+
+
+def rows(catalogue: Catalogue, ctx: ExportContext) -> Table:
     """Header and one row per published model, newest recognition first (the catalogue's order)."""
     cols = table_columns(ctx.config)
     return [c.name for c in cols], [row(m, ctx, cols) for m in catalogue.models]

@@ -11,7 +11,7 @@ from ..schema import build_schema
 from . import csv_export, feed, json_export, xlsx_export
 from .codebook import markdown_table
 from .context import ExportContext, normalize_site_url
-from .records import model_json_path
+from .records import model_json_path, rows
 
 PAGE = "du-lieu/index.md"
 DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
@@ -67,12 +67,14 @@ def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes]
         out[path] = data
         listed.append((path, link, what))
 
-    add(csv_export.PATH, csv_export.render(cat, ctx), "mo-hinh.csv",
+    table = rows(cat, ctx)  # computed once for CSV and Excel, as the records are for both JSON files
+    recs = json_export.records(cat, ctx)
+    add(csv_export.PATH, csv_export.render(cat, ctx, table), "mo-hinh.csv",
         "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)")
     if xlsx_export.available():  # openpyxl is an optional extra: without it the site simply has no .xlsx
-        add(xlsx_export.PATH, xlsx_export.render(cat, ctx), "mo-hinh.xlsx",
+        add(xlsx_export.PATH, xlsx_export.render(cat, ctx, table), "mo-hinh.xlsx",
             "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột")
-    add(json_export.PATH, json_export.dumps(json_export.document(cat, ctx)).encode("utf-8"), "mo-hinh.json",
+    add(json_export.PATH, json_export.dumps(json_export.document(cat, ctx, recs)).encode("utf-8"), "mo-hinh.json",
         "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)")
     add(json_export.SCHEMA_PATH, json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8"),
         "mo-hinh.schema.json", "JSON Schema mô tả tệp mo-hinh.json (và tệp JSON riêng của từng mô hình)")
@@ -80,8 +82,8 @@ def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes]
         "dossier.schema.json", "JSON Schema của hồ sơ mô hình (phần thông tin đầu tệp mà biên tập viên soạn)")
     add(feed.PATH, feed.render(cat, ctx), "../feed.xml",
         f"Nguồn tin Atom: các mô hình mới được công nhận, mới nhất trước (tối đa {feed.LIMIT} mô hình)")
-    for m in cat.models:
-        out[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx), indent=2).encode("utf-8")
+    for m, rec in zip(cat.models, recs):
+        out[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8")
     return out, [Download(p, link, what, len(out[p])) for p, link, what in listed]
 
 

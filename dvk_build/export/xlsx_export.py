@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Catalogue
 from .codebook import entries
 from .context import ExportContext
-from .records import DATE, table_columns, rows
+from .records import DATE, Table, rows, table_columns
 
 PATH = "du-lieu/mo-hinh.xlsx"
 INSTALL_HINT = "pip install 'dvk[xlsx]'"
@@ -57,50 +57,63 @@ def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def render(catalogue: Catalogue, ctx: ExportContext) -> bytes:
+def _cells(ws: Any, values: list[Any], kinds: list[str] | None = None, font: Any = None, wrap: Any = None) -> list[Any]:
+    """A row for a write-only sheet: plain values, except text that Excel must not read as a formula, dates and styled cells."""
+    from openpyxl.cell import WriteOnlyCell
+
+    styled = font is not None or wrap is not None
+    out = []
+    for i, value in enumerate(values):
+        value = _value(value, kinds[i] if kinds else "")
+        formula_like = isinstance(value, str) and value.startswith("=")
+        if not styled and not formula_like and not isinstance(value, dt.date):
+            out.append(value)
+            continue
+        c = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str):
+            c.data_type = "s"  # openpyxl stores "=…" as a formula (injection); text stays text
+        elif isinstance(value, dt.date):
+            c.number_format = "yyyy-mm-dd"
+        if font is not None:
+            c.font = font
+        if wrap is not None:
+            c.alignment = wrap
+        out.append(c)
+    return out
+
+
+def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> bytes:
     """Sheet "Mô hình" (bold, frozen header row) and sheet "Giải thích" (the codebook)."""
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
         from openpyxl.writer.excel import ExcelWriter
     except ImportError:
         raise OpenpyxlMissing() from None
 
-    header, body = rows(catalogue, ctx)
+    header, body = table or rows(catalogue, ctx)
     kinds = [c.kind for c in table_columns(ctx.config)]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Mô hình"
-    ws.append(header)
-    for r in body:
-        ws.append([_value(v, k) for v, k in zip(r, kinds)])
     bold = Font(bold=True)
-    for c in ws[1]:
-        c.font = bold
-    for row_cells in ws.iter_rows(min_row=2):
-        for c in row_cells:
-            if isinstance(c.value, str):
-                c.data_type = "s"  # openpyxl would store "=…" as a formula (injection); text stays text
-            elif isinstance(c.value, dt.date):
-                c.number_format = "yyyy-mm-dd"
+    wb = Workbook(write_only=True)  # streams rows: 10,000 models in a fraction of the time and memory
+
+    ws = wb.create_sheet("Mô hình")
     ws.freeze_panes = "B2"  # the header row and the slug column stay in view
-    ws.auto_filter.ref = ws.dimensions
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(body) + 1}"
     for letter, width in (("A", 34), ("B", 40), ("C", 40), ("D", 50)):
         ws.column_dimensions[letter].width = width
+    ws.append(_cells(ws, header, font=bold))
+    for r in body:
+        ws.append(_cells(ws, r, kinds))
 
     book = wb.create_sheet("Giải thích")
-    book.append(["Cột", "Ý nghĩa", "Kiểu", "Giá trị cho phép", "Có trong", "Ghi chú"])
-    for c in book[1]:
-        c.font = bold
-    for e in entries(ctx.config):
-        book.append([e.name, e.meaning, e.type, e.values_text, e.formats_text, e.note])
     book.freeze_panes = "A2"
     for letter, width in (("A", 34), ("B", 60), ("C", 22), ("D", 50), ("E", 14), ("F", 50)):
         book.column_dimensions[letter].width = width
-    for row_cells in book.iter_rows(min_row=2):
-        for c in row_cells:
-            c.data_type = "s"
-            c.alignment = Alignment(wrap_text=True, vertical="top")
+    book.append(_cells(book, ["Cột", "Ý nghĩa", "Kiểu", "Giá trị cho phép", "Có trong", "Ghi chú"], font=bold))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for e in entries(ctx.config):
+        book.append(_cells(book, [e.name, e.meaning, e.type, e.values_text, e.formats_text, e.note], wrap=wrap))
 
     wb.properties.creator = ctx.config.site.get("name", "dvk")
     wb.properties.title = ctx.config.site.get("name", "")
