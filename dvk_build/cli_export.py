@@ -26,6 +26,7 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _render(fmt: str, catalogue, ctx: ExportContext) -> bytes:  # type: ignore[no-untyped-def]
+    """The export file's bytes in the chosen format."""
     if fmt == "csv":
         from .export import csv_export
 
@@ -40,6 +41,7 @@ def _render(fmt: str, catalogue, ctx: ExportContext) -> bytes:  # type: ignore[n
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    """Validate, then write the published models; exit 1 on dossier errors, 2 on usage errors."""
     fmt = _format(args)
     if fmt == "xlsx":
         from .export import xlsx_export

@@ -40,10 +40,12 @@ class Entry:
 
     @property
     def values_text(self) -> str:
+        """Allowed codes with their labels, `; `-separated."""
         return LIST_SEP.join(f"{code} ({label})" if label else code for code, label in self.values)
 
     @property
     def formats_text(self) -> str:
+        """The files the column is in."""
         return ", ".join(self.formats)
 
 

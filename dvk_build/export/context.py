@@ -73,4 +73,5 @@ class ExportContext:
 
     @property
     def generated_iso(self) -> str:
+        """Generation time in UTC, `2025-01-02T03:04:05Z`."""
         return self.generated.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -33,6 +33,7 @@ def entry_id(m: Model, ctx: ExportContext) -> str:
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """An Atom child element with optional text and attributes."""
     el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
     if text is not None:
         el.text = text
@@ -55,6 +56,7 @@ def _content(m: Model, ctx: ExportContext) -> str:
 
 
 def _entry(feed: ET.Element, m: Model, ctx: ExportContext) -> None:
+    """One model as an Atom entry."""
     c = ctx.config
     e = _el(feed, "entry")
     _el(e, "title", m.title, type="text")

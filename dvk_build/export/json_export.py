@@ -16,6 +16,7 @@ SCHEMA_PATH = "du-lieu/mo-hinh.schema.json"
 
 
 def _licence(ctx: ExportContext) -> Json:
+    """The data licence from config.yaml."""
     site = ctx.config.site
     return {"name": site.get("licence", ""), "url": site.get("licence_url", "")}
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable
 
 from ..config import Config
 from ..model import Catalogue, Model
+from ..render.text import number
 from ..schema import DATE_PATTERN, SLUG_PATTERN, build_schema
 from .context import ExportContext
 
@@ -42,6 +43,7 @@ class Column:
     get: Callable[[Model, ExportContext], Any] | None = None  # derived values; dossier fields are read by path
 
     def value(self, model: Model, ctx: ExportContext) -> Any:
+        """The column's value for one model, as the JSON export holds it."""
         return self.get(model, ctx) if self.get else _plain(_at(model.data, self.name))
 
 
@@ -49,6 +51,7 @@ class Column:
 
 
 def _at(data: Any, dotted: str) -> Any:
+    """`data["idea"]["registered"]["date"]` for `idea.registered.date`; None where a level is missing."""
     for key in dotted.split("."):
         if not isinstance(data, dict):
             return None
@@ -82,18 +85,22 @@ def _nullable(schema: Json) -> Json:
     return schema
 
 
+def _types(schema: Json) -> set[str]:
+    """The schema's `type` keyword as a set."""
+    kinds = schema.get("type")
+    return {kinds} if isinstance(kinds, str) else set(kinds or [])
+
+
 def _kind(schema: Json) -> str:
+    """The kind of value a dossier schema describes."""
     if "enum" in schema:
         return CODE
-    kinds = schema.get("type")
-    kinds = {kinds} if isinstance(kinds, str) else set(kinds or [])
+    kinds = _types(schema)
     if "array" in kinds:
         items = schema.get("items") or {}
         if "enum" in items:
             return CODES
-        if "object" in set([items.get("type")] if isinstance(items.get("type"), str) else items.get("type") or []):
-            return RECORDS
-        return TEXTS
+        return RECORDS if "object" in _types(items) else TEXTS
     if "integer" in kinds:
         return INTEGER
     if "number" in kinds:
@@ -139,16 +146,16 @@ def _label(config: Config, path: str) -> str:
 
 
 def _dossier_columns(config: Config) -> list[Column]:
+    """A column for every leaf of the dossier schema, in schema order."""
     schema = build_schema(config)
     out: list[Column] = []
 
     def walk(props: Json, required: set[str], prefix: str, optional_parent: bool) -> None:
+        """Objects are flattened into dotted paths; lists stay one column."""
         for key, sub in props.items():
             path = prefix + key
             optional = optional_parent or key not in required
-            types = sub.get("type")
-            types = {types} if isinstance(types, str) else set(types or [])
-            if "object" in types and "properties" in sub:
+            if "object" in _types(sub) and "properties" in sub:
                 walk(sub["properties"], set(sub.get("required", [])), path + ".", optional)
                 continue
             value_schema = _nullable(sub) if optional else copy.deepcopy(sub)
@@ -164,10 +171,12 @@ def _dossier_columns(config: Config) -> list[Column]:
 
 
 def _date(value: dt.date | None) -> str | None:
+    """YYYY-MM-DD or None."""
     return value.isoformat() if value else None
 
 
 def _head_columns() -> list[Column]:
+    """Which model, and where it is published."""
     url = {"type": "string", "minLength": 1}
     return [
         Column("slug", "Mã mô hình (tên tệp hồ sơ; phần cuối địa chỉ trang)", CODE,
@@ -179,6 +188,7 @@ def _head_columns() -> list[Column]:
 
 
 def _derived_columns(config: Config) -> list[Column]:
+    """Values the model derives from the dossier (model.py), never typed by hand."""
     tiers = tuple((t.slug, t.label) for t in config.tiers_in_order())
     tier_codes = [t for t, _ in tiers]
     marks = tuple((k, v["long"]) for k, v in config.self_assessment.items())
@@ -226,6 +236,7 @@ def _official_only(key: str) -> Callable[[Model, ExportContext], Any]:
     """The site shows a contact's phone or e-mail only when the dossier marks it official; so do the exports."""
 
     def get(m: Model, ctx: ExportContext) -> Any:
+        """The contact value, or None unless marked official."""
         contact = m.data.get("contact") or {}
         return contact.get(key) if contact.get("official") else None
 
@@ -233,6 +244,7 @@ def _official_only(key: str) -> Callable[[Model, ExportContext], Any]:
 
 
 def _attachments(m: Model, ctx: ExportContext) -> list[Json] | None:
+    """Attachments with their absolute address added."""
     items = m.data.get("attachments")
     if not items:
         return _plain(items)
@@ -240,8 +252,7 @@ def _attachments(m: Model, ctx: ExportContext) -> list[Json] | None:
 
 
 def _num(value: Any) -> str:
-    from ..render.text import number
-
+    """`3.412`, `67,5`: numbers inside Vietnamese text."""
     return number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
@@ -257,14 +268,17 @@ def _targets_text(m: Model, ctx: ExportContext) -> str:
 
 
 def _joined(items: Any, one: Callable[[Json], str]) -> str:
+    """Records as one cell, ` | `-separated."""
     return ITEM_SEP.join(one(i) for i in items or [] if isinstance(i, dict))
 
 
 def _generic(item: Json) -> str:
+    """A record's values, comma-separated (lists with no dedicated format)."""
     return ", ".join(str(_plain(v)) for v in item.values() if v not in (None, "", [], {}))
 
 
 def _award(a: Json) -> str:
+    """`2024: Giấy khen – Huyện ủy Y (số 123-QĐ/HU)`."""
     text = f"{a.get('year')}: {a.get('form')} – {a.get('by')}"
     if a.get("decision"):
         text += f" (số {a['decision']})"
@@ -272,11 +286,13 @@ def _award(a: Json) -> str:
 
 
 def _site(s: Json) -> str:
+    """`Chi hội Phụ nữ ấp Phú Lợi, Xã Z (2024)`."""
     text = ", ".join(str(s[k]) for k in ("unit", "locality") if s.get(k))
     return text + (f" ({s['year']})" if s.get("year") else "")
 
 
 def _monitoring(e: Json) -> str:
+    """`2022-10-01: hoạt động kiểm tra`."""
     return f"{_plain(e.get('date'))}: {e.get('activity')}"
 
 
@@ -370,10 +386,12 @@ def columns(config: Config) -> list[Column]:
 
 
 def json_columns(config: Config) -> list[Column]:
+    """Columns of the JSON records."""
     return [c for c in columns(config) if JSON in c.formats]
 
 
 def table_columns(config: Config) -> list[Column]:
+    """Columns of the CSV and Excel files."""
     return [c for c in columns(config) if TABLE in c.formats]
 
 

@@ -59,11 +59,13 @@ def _size(n: int) -> str:
 
 
 def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes], list[Download]]:
+    """Every file to publish, and those the data page lists."""
     cat = renderer.catalogue
     out: dict[str, bytes] = {}
     listed: list[tuple[str, str, str]] = []
 
     def add(path: str, data: bytes, link: str, what: str) -> None:
+        """Publish a file and list it on the data page."""
         out[path] = data
         listed.append((path, link, what))
 
@@ -88,6 +90,7 @@ def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes]
 
 
 def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download]) -> str:
+    """The Markdown of `du-lieu/`."""
     site = renderer.c.site
     n = len(renderer.catalogue.models)
     notice = " ".join(str(site.get("illustrative_notice", "")).split())

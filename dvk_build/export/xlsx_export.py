@@ -25,6 +25,7 @@ class OpenpyxlMissing(ImportError):
 
 
 def available() -> bool:
+    """Whether openpyxl can be imported."""
     try:
         import openpyxl  # noqa: F401
     except ImportError:
@@ -33,6 +34,7 @@ def available() -> bool:
 
 
 def _value(value: Any, kind: str) -> Any:
+    """A table cell as Excel should store it: real dates, text within Excel's cell limit."""
     if isinstance(value, str):
         if kind == DATE and len(value) == 10:
             try:
