@@ -130,8 +130,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # Generated HTML blocks come back only now, page by page, so MkDocs does not hold every
             # page's full HTML at once (render/stash.py); model pages' blocks pass the sanitizer too.
             self._placeholders[page.file.src_uri] = page.content
-            clean = sanitize if self._is_model_page(page) else None
-            page.content = self.output.stash.restore(page.content, clean)
+            page.content = self.output.stash.restore(page.content)
+            if self._is_model_page(page):
+                page.content = sanitize(page.content)  # once for the whole page: per block cost twice as much
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import secrets
 import zlib
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -35,8 +34,8 @@ class HtmlStash:
         self.blocks[key] = zlib.compress(html.encode("utf-8"), 1)
         return Markup(f"\n\n{key}\n\n")
 
-    def restore(self, html: str, clean: Callable[[str], str] | None = None) -> str:
-        """Put the kept blocks back into HTML converted from Markdown, each through `clean` if given.
+    def restore(self, html: str) -> str:
+        """Put the kept blocks back into HTML converted from Markdown.
 
         A block is handed over once (popped): the page that holds it is about to be written.
         """
@@ -47,7 +46,6 @@ class HtmlStash:
             data = self.blocks.pop(match.group(1) or match.group(2), None)
             if data is None:
                 return match.group(0)
-            text = zlib.decompress(data).decode("utf-8")
-            return clean(text) if clean else text
+            return zlib.decompress(data).decode("utf-8")
 
         return self._pattern.sub(block, html)
