@@ -21,7 +21,8 @@ from .render.extras import makers
 from .render.sanitize import sanitize
 from .render.site import Output, render_site
 from .report import format_problem
-from .search.pagefind_index import IndexingFailed, index_site
+from .search.pagefind_index import GLOB as SEARCH_GLOB
+from .search.pagefind_index import IndexingFailed, LiveIndex, index_site
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
 
@@ -48,6 +49,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.catalogue: Catalogue | None = None
         self.output: Output | None = None
         self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
+        self._live_search: LiveIndex | None = None  # Pagefind fed page by page (search/pagefind_index.py)
+        self._live_search_failed = False
         if not config.nav:
             config.nav = self._nav()
         return config
@@ -138,7 +141,20 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self._placeholders:
             page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
+        if self.config.search and self._is_model_page(page):
+            self._feed_search(page, output)
         return output
+
+    def _feed_search(self, page: MkPage, html: str) -> None:
+        """Hand a model page to Pagefind now: it reads it on another core while MkDocs renders the rest."""
+        if self._live_search is None and not self._live_search_failed:
+            try:
+                self._live_search = LiveIndex()
+            except OSError as exc:
+                self._live_search_failed = True  # indexed after the build instead (on_post_build)
+                log.info("Pagefind chưa chạy song song được (%s); sẽ lập chỉ mục sau khi dựng xong.", exc)
+        if self._live_search is not None:
+            self._live_search.add("/" + page.url, html)
 
     @staticmethod
     def _is_model_page(page: MkPage) -> bool:
@@ -152,13 +168,36 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After every page and file is written: the search index, then the completeness check (which counts it)."""
+        live, self._live_search, self._live_search_failed = self._live_search, None, False
+        if self.config.search:
+            self._index_search(Path(config.site_dir), live)
+        elif live is not None:
+            live.close()
+        self._require_complete(config)
+
+    def _index_search(self, site: Path, live: LiveIndex | None) -> None:
+        """Finish the live index when it saw every model page, else (a dirty rebuild, an error) index the site anew."""
+        stats = None
+        if live is not None:
+            if live.pages == sum(1 for _ in site.glob(SEARCH_GLOB)):
+                try:
+                    stats = live.finish(site)
+                except IndexingFailed as exc:
+                    log.info("%s Lập chỉ mục lại từ các trang đã dựng.", exc)
+            else:
+                live.close()
         try:
-            stats = index_site(Path(config.site_dir)) if self.config.search else None
+            stats = stats or index_site(site)
         except IndexingFailed as exc:
             raise PluginError(str(exc)) from None
         if stats is not None:
-            log.info("Chỉ mục tìm kiếm: %d trang mô hình, %d từ, %.1f giây.", stats.pages, stats.words, stats.seconds)
-        self._require_complete(config)
+            log.info("Chỉ mục tìm kiếm: %d trang mô hình, thêm %.1f giây sau trang cuối.", stats.pages, stats.seconds)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no Pagefind process behind."""
+        if self._live_search is not None:
+            self._live_search.close()
+            self._live_search = None
 
     def _require_complete(self, config: MkDocsConfig) -> None:
         """Fail the build, naming the slugs, unless every recognized dossier is in every artefact (verify.py)."""
