@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from .docs import rules_reference
-from .validate import traceability
-
 
 def _cmd_rules(args: argparse.Namespace) -> int:
+    # imported here, not at the top: every `dvk` command registers this one, `dvk check` should not pay for it
+    from .docs import rules_reference
+    from .validate import traceability
+
     text = traceability.render_markdown() if args.traceability else rules_reference.render_markdown()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -270,3 +270,12 @@ def test_schema_refuses_what_the_form_rules_refuse(exported_schema: dict[str, ob
     validator = jsonschema.Draft202012Validator(exported_schema)
     for case in ("dvk101-unknown-key.md", "dvk103-invalid-value.md", "dvk104-missing-field.md", "dvk105-invalid-format.md"):
         assert not validator.is_valid(front_matter(NEGATIVE / case)), case
+
+
+def test_check_dot_inside_a_bundle_checks_that_bundle() -> None:
+    bundle = NEGATIVE / "dvk507-attachment-invalid"
+    proc = dvk("check", "--format", "json", ".", cwd=bundle)
+    assert proc.returncode == 1
+    assert [(p["path"], p["code"]) for p in problems(proc)] == [("index.md", "DVK507")]
+    good = POSITIVE / "khu-pho-an-toan-phuong-ninh-son"
+    assert json.loads(dvk("check", "--format", "json", str(good)).stdout)["files"] == 1

@@ -40,12 +40,24 @@ def discover(paths: list[Path]) -> list[Found]:
     """
     found: list[Found] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and _is_bundle(path):  # `dvk check .` inside a bundle: that one dossier
+            found.append(Found(path / "index.md", path.absolute().name, path, path.absolute().parent))
+        elif path.is_dir():
             root = path / "models" if (path / "models").is_dir() else path
             found.extend(_walk(root))
         else:
             found.append(_describe(path))
     return found
+
+
+def _is_bundle(folder: Path) -> bool:
+    """A folder holding index.md and no other dossier: one bundle, not a folder of dossiers."""
+    if not (folder / "index.md").is_file() or (folder / "models").is_dir():
+        return False
+    for child in folder.iterdir():
+        if child.suffix == ".md" and child.name != "index.md" or child.is_dir() and (child / "index.md").is_file():
+            return False
+    return True
 
 
 def _describe(file: Path) -> Found:
