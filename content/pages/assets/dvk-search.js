@@ -315,23 +315,29 @@ class Finder {
       excerpt);
   }
 
-  /** Pagefind's excerpt, without the folded words of the search record (records.py); else the summary, marked. */
+  /** Pagefind's excerpt without the folded words of the search record (records.py), else the summary;
+   * words matching the query folded (đ typed as d) are marked too, as Pagefind marks only its own matches. */
   excerpt(html, summary) {
     const kept = html.split(this.foldMark).filter((part) => /[^\x00-\x7f]/.test(part.replace(/<[^>]+>/g, "")));
     let text = kept.join(" … ").trim();
     if (!/<mark>/.test(text)) {
-      const words = this.state.q.split(/\s+/).map(fold).filter(Boolean);
       const short = summary.length > 220 ? `${summary.slice(0, summary.lastIndexOf(" ", 220))} …` : summary;
-      text = short.split(/(\s+)/).map((w) => {
-        const bare = fold(w.replace(/[^\p{L}\p{N}]/gu, ""));
-        const safe = escapeHtml(w);
-        return bare && words.some((q) => bare.startsWith(q)) ? `<mark>${safe}</mark>` : safe;
-      }).join("");
+      text = escapeHtml(short);
     }
+    const words = this.state.q.split(/\s+/).map(fold).filter(Boolean);
+    text = text.split(/(<mark>.*?<\/mark>)/).map((part) => (part.startsWith("<mark>") ? part : markFolded(part, words))).join("");
     const p = el("p", { class: "dvk-excerpt" });
     p.innerHTML = text; // Pagefind escapes the page text before adding <mark>; the summary is escaped above
     return p;
   }
+}
+
+/** Escaped HTML text with the words that begin with a folded query word marked (entities kept whole). */
+function markFolded(html, words) {
+  return html.split(/(&[#a-z0-9]+;|[^\p{L}\p{N}&]+)/u).map((w) => {
+    const bare = /^[\p{L}\p{N}]+$/u.test(w) ? fold(w) : "";
+    return bare && words.some((q) => bare.startsWith(q)) ? `<mark>${w}</mark>` : w;
+  }).join("");
 }
 
 function showError(mount, message) {
