@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import os
 from pathlib import Path
@@ -44,6 +46,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.models_dir = (base / self.config.models_dir).resolve()
         self.project_root = base.resolve()
         self.dvk_config = load_config(base / self.config.config_file) if self.config.config_file else default_config()
+        if config.site_url and not self.dvk_config.site.get("url"):
+            # exports and share meta need absolute URLs; mkdocs.yml's site_url is where editors set it
+            # (a copy: the default configuration is cached and shared by every build in the process)
+            self.dvk_config = dataclasses.replace(self.dvk_config, site={**self.dvk_config.site, "url": config.site_url})
         self.edit_paths: dict[str, str] = {}
         self.report: Report | None = None
         self.catalogue: Catalogue | None = None
@@ -66,8 +72,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             {"Theo tỉnh": "tinh/index.md"},
             {"Tiêu biểu": "tieu-bieu/index.md"},
             {"Thống kê": "thong-ke/index.md"},
-            {"Hướng dẫn": "huong-dan.md"},
-            {"Đóng góp": "dong-gop.md"},
+            {"Dữ liệu mở": "du-lieu/index.md"},
+            {"Hướng dẫn": [{"Xây dựng và công nhận mô hình": "huong-dan.md"},
+                           {"Quy tắc kiểm tra hồ sơ": "quy-tac/index.md"},
+                           {"Đóng góp hồ sơ": "dong-gop.md"}]},
         ]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -100,7 +108,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return files
 
     def _add(self, files: Files, file: File) -> None:
-        if not file.src_uri.startswith(("index.md", "huong-dan", "dong-gop", "gioi-thieu")) and file.src_uri.endswith(".md"):
+        if not file.src_uri.startswith(("index.md", "huong-dan", "dong-gop", "gioi-thieu", "quy-tac/", "du-lieu/")) and file.src_uri.endswith(".md"):
             # listing and model pages stay out of the nav: a nav entry per page costs O(n²)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         existing = files.get_file_from_path(file.src_uri)

@@ -14,7 +14,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-def main(site: str, out: str, pages: list[str]) -> None:
+def main(site: str, out: str, pages: list[str], full_page: bool = True) -> None:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
@@ -31,10 +31,12 @@ def main(site: str, out: str, pages: list[str]) -> None:
             for path in pages:
                 page.goto(base + path)
                 slug = path.strip("/").replace("/", "_") or "home"
-                page.screenshot(path=f"{out}/{slug}-{name}.png", full_page=True)
+                page.screenshot(path=f"{out}/{slug}-{name}.png", full_page=full_page)
         browser.close()
     httpd.shutdown()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    # --top: the first screen only (what a visitor sees before scrolling)
+    args = [a for a in sys.argv[1:] if a != "--top"]
+    main(args[0], args[1], args[2:], full_page="--top" not in sys.argv)

@@ -136,7 +136,13 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
     second = tree(tmp_path / "lan-hai")
     assert "sitemap.xml" in first and "sitemap.xml.gz" in first
     differing = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
-    assert differing == []
+    # Pagefind writes its filter and metadata indexes from hash maps in arbitrary order (upstream
+    # Pagefind/pagefind#638: fragments are stable since 1.3, "other files will still change"); the
+    # entry file names them by hash. Everything else, including every fragment and word index, must match.
+    unstable = [k for k in differing if k.startswith("pagefind/filter/") or k.endswith(".pf_meta")
+                or k == "pagefind/pagefind-entry.json"]
+    assert [k for k in differing if k not in unstable] == []
+    assert any(k.startswith("pagefind/fragment/") for k in first)
 
 
 def test_sitemap_dates_come_from_the_content(project: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -15,6 +16,8 @@ from .records import DATE, Table, rows, table_columns
 PATH = "du-lieu/mo-hinh.xlsx"
 INSTALL_HINT = "pip install 'dvk[xlsx]'"
 EXCEL_CELL_LIMIT = 32767  # characters; Excel refuses to open a file with a longer cell
+# XML 1.0 cannot carry C0 controls other than tab, LF and CR; openpyxl refuses them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class OpenpyxlMissing(ImportError):
@@ -41,6 +44,8 @@ def _value(value: Any, kind: str) -> Any:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
+        # shown as \\xNN (as CSV and JSON keep them) rather than dropped: nothing vanishes unseen
+        value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
         return value[:EXCEL_CELL_LIMIT]
     return value
 

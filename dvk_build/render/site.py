@@ -26,7 +26,7 @@ _ROOT_MARK = "\ue000"  # stands for a page's `root` in a cached listing entry (p
 
 @dataclass
 class Page:
-    src_uri: str  # e.g. "mo-hinh/slug.md"
+    src_uri: str  # e.g. "mo-hinh/slug/index.md"
     content: str
     edit_path: str | None = None  # the dossier a "Sửa trang này" link points to
 
@@ -145,12 +145,13 @@ class SiteRenderer:
 
     def _models(self, out: Output) -> None:
         by_slug = self.catalogue.by_slug
+        site = (self.c.site.get("url") or "").rstrip("/") + "/" if self.c.site.get("url") else ""  # for print
         for m in self.catalogue.models:
-            uri = f"mo-hinh/{m.slug}.md"
+            uri = f"mo-hinh/{m.slug}/index.md"  # a folder page: a bundle's own files (images) link relatively
             meta = _meta(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
             timeline = self._timeline(m)
             content = self._render(
-                "model.md.j2", uri, meta=meta, m=m, timeline=timeline, body=text.shift_headings(m.body),
+                "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=f"{site}{m.url}" if site else "", body=text.shift_headings(m.body),
                 parent=by_slug.get(m.derived_from or ""), children=[by_slug[s] for s in m.derived_children],
             )
             out.pages.append(Page(uri, content, edit_path=m.source_path))

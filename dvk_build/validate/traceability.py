@@ -452,7 +452,7 @@ def render_markdown(rules_url: str | None = None) -> str:
     from .registry import RULES
 
     def code(c: str) -> str:
-        return f"[{c}]({rules_url}#{c.lower()})" if rules_url else f"`{c}`"
+        return f"[{c}]({rules_url}#{c.lower()})" if rules_url is not None else f"`{c}`"
 
     lines = [
         "## Đối chiếu hướng dẫn với hồ sơ và quy tắc kiểm tra { #doi-chieu-huong-dan }",
