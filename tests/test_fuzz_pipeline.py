@@ -17,10 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, reject, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project
@@ -57,47 +56,29 @@ def pipeline(text: str | bytes, folder: Path) -> None:
     render_site(catalogue, CONFIG, extra=makers())
 
 
-# Crash sites this fuzzing found in code outside the safety work, reported to its owners, not fixed
-# here: a list or mapping where a word is expected is looked up in a dict (TypeError: unhashable),
-# a result without `target` next to a target without `id` (KeyError), and a template that
-# assumes a field the schema leaves optional.
-# Each is replayed by test_known_crash_is_fixed (xfail until fixed); the property tests skip these
-# sites so that any other crash still fails them.
+# Crashes this fuzzing found, each fixed at its root: a list or mapping where a word is expected
+# was looked up in a dict (TypeError: unhashable), a result without `target` next to a target
+# without `id` (KeyError), and a template that assumed a field the schema leaves optional.
+# Each is replayed by test_former_crash_goes_through, so a regression fails the suite.
 DELETE = object()
-KNOWN_CRASHES: dict[str, tuple[str, type[Exception], list[tuple[tuple[Any, ...], Any]]]] = {
-    # id: (crash site, exception, the data edits that replay it)
-    "dvk201-field-list": ("validate/rules/dvk201_field_not_in_period.py", TypeError, [(("fields", 0), [])]),
-    "dvk202-kind-list": ("validate/rules/dvk202_missing_criterion.py", TypeError, [(("holder", "kind"), [])]),
-    "dvk301-tier-list": ("validate/rules/dvk301_tier_not_in_period.py", TypeError, [(("recognitions", 0, "tier"), [])]),
-    "dvk303-scope-list": ("validate/rules/dvk303_replication_scope.py", TypeError,
-                          [(("evaluation", "replicability", "scope"), [])]),
-    "dvk406-assessment-list": ("validate/rules/dvk406_self_assessment.py", TypeError,
-                               [(("evaluation", "self_assessment"), [])]),
-    "assessment-id-list": ("assessment.py", TypeError, [(("idea", "targets", 0, "id"), [])]),
-    "assessment-result-without-target": ("assessment.py", KeyError,
+FORMER_CRASHES: dict[str, tuple[str, list[tuple[tuple[Any, ...], Any]]]] = {
+    # id: (where it crashed, the data edits that replay it)
+    "dvk201-field-list": ("validate/rules/dvk201_field_not_in_period.py", [(("fields", 0), [])]),
+    "dvk202-kind-list": ("validate/rules/dvk202_missing_criterion.py", [(("holder", "kind"), [])]),
+    "dvk301-tier-list": ("validate/rules/dvk301_tier_not_in_period.py", [(("recognitions", 0, "tier"), [])]),
+    "dvk303-scope-list": ("validate/rules/dvk303_replication_scope.py", [(("evaluation", "replicability", "scope"), [])]),
+    "dvk406-assessment-list": ("validate/rules/dvk406_self_assessment.py", [(("evaluation", "self_assessment"), [])]),
+    "assessment-id-list": ("assessment.py", [(("idea", "targets", 0, "id"), [])]),
+    "assessment-result-without-target": ("assessment.py",
                                          [(("idea", "targets", 2), {}), (("evaluation", "results", 1, "target"), DELETE)]),
-    # a valid dossier whose funding has sources but no amount: the model page template fails
-    "render-funding-without-amount": ("render/text.py", jinja2.exceptions.UndefinedError,
-                                      [(("idea", "funding", "amount_vnd"), DELETE)]),
+    # a valid dossier whose funding has sources but no amount (the model page template failed)
+    "render-funding-without-amount": ("render/templates/model.md.j2", [(("idea", "funding", "amount_vnd"), DELETE)]),
 }
-KNOWN_SITES = {(site, exc) for site, exc, _ in KNOWN_CRASHES.values()}
-
-
-def _crash_site(exc: BaseException) -> str:
-    import traceback
-
-    frames = [f.filename for f in traceback.extract_tb(exc.__traceback__) if "dvk_build" in f.filename]
-    return frames[-1].replace(os.sep, "/").split("dvk_build/")[-1] if frames else ""
 
 
 def fuzz_pipeline(text: str | bytes, folder: Path) -> None:
-    """pipeline(), with the known crash sites (above) set aside so that only new ones fail."""
-    try:
-        pipeline(text, folder)
-    except Exception as exc:
-        if (_crash_site(exc), type(exc)) in KNOWN_SITES:
-            reject()
-        raise
+    """pipeline() on a generated input: any exception fails the property test."""
+    pipeline(text, folder)
 
 
 @pytest.fixture(scope="module")
@@ -224,15 +205,25 @@ def _edited(edits: list[tuple[tuple[Any, ...], Any]]) -> str:
     return f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{BODY}"
 
 
-@pytest.mark.parametrize("crash", sorted(KNOWN_CRASHES))
-def test_known_crash_is_fixed(folder: Path, crash: str) -> None:
-    """Each known crash, replayed: xfail while it still crashes at its site, a pass once fixed."""
-    site, exc_type, edits = KNOWN_CRASHES[crash]
-    try:
-        pipeline(_edited(edits), folder)
-    except exc_type as exc:
-        assert _crash_site(exc) == site
-        pytest.xfail(f"known crash outside the safety work: {exc_type.__name__} in dvk_build/{site}")
+@pytest.mark.parametrize("crash", sorted(FORMER_CRASHES))
+def test_former_crash_goes_through(folder: Path, crash: str) -> None:
+    """Each crash fuzzing once found goes through the whole pipeline with diagnostics only."""
+    _site, edits = FORMER_CRASHES[crash]
+    pipeline(_edited(edits), folder)
+
+
+def test_funding_without_amount_shows_its_sources() -> None:
+    """A valid dossier with funding sources and no amount: the page lists the sources, no stray dash."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "mau.md").write_text(_edited(FORMER_CRASHES["render-funding-without-amount"][1]), encoding="utf-8")
+        report = check_paths([folder / "mau.md"], CONFIG, TODAY, root=folder)
+        assert not [p for p in report.problems if p.is_error], report.problems
+        out = render_site(build_catalogue(report), CONFIG, extra=makers())
+    page = next(pg.content for pg in out.pages if pg.src_uri.startswith("mo-hinh/"))
+    html = out.stash.restore(page)
+    sources = ", ".join(DATA["idea"]["funding"]["sources"])
+    assert f"{CONFIG.label('idea.funding')}</dt> <dd>{sources}</dd>" in html
 
 
 # --- inputs built to be slow or deep: each finishes quickly with diagnostics ---------------------

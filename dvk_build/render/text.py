@@ -29,15 +29,20 @@ def vi_date(value: dt.date | None) -> str:
     return f"{value.day}/{value.month}/{value.year}" if value else ""
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def vnd(amount: int | float | None) -> str:
-    """15.000.000 đồng."""
-    if amount is None:
+    """15.000.000 đồng; empty for a missing amount (None, or a template's undefined value)."""
+    if not _is_number(amount):
         return ""
     return f"{int(amount):,}".replace(",", ".") + " đồng"
 
 
 def number(value: int | float | None) -> str:
-    if value is None:
+    """1.234 or 12,5; empty for a missing value (None, or a template's undefined value)."""
+    if not _is_number(value):
         return ""
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
