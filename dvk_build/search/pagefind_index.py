@@ -191,6 +191,14 @@ class LiveIndex:
         """Stop the Pagefind process (also when the build failed half-way)."""
         self.pending.put(None)
         if self.proc.poll() is None:
+            # Pagefind answers WriteFiles before every file is on disk (seen: pagefind-worker.js still
+            # being written); closing its input lets it finish and exit by itself. Terminate only if it hangs.
+            try:
+                self.proc.stdin.close()  # type: ignore[union-attr]
+                self.proc.wait(timeout=30)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        if self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(timeout=10)
