@@ -170,7 +170,9 @@ def executable_markup(html: str, allowed: set[str]) -> list[str]:
             if name in ("href", "src", "action", "formaction", "data", "xlink:href", "background", "poster",
                         "srcdoc", "dynsrc", "lowsrc", "content") and _scheme(value).startswith(DANGEROUS_SCHEMES):
                 bad.append(f"{name}={value[:40]!r} on <{tag}>")
-            if name == "content" and "url=" in _scheme(value) and sig not in allowed:
+            # only <meta http-equiv="refresh"> navigates; a title quoted in og:title merely mentions "url="
+            if (name == "content" and tag == "meta" and "http-equiv" in names and "url=" in _scheme(value)
+                    and sig not in allowed):
                 bad.append(f"refresh {value[:40]!r}")
     return bad
 
