@@ -29,7 +29,8 @@ def main(site: str, out: str, pages: list[str], full_page: bool = True) -> None:
         for name, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
             page = browser.new_page(viewport={"width": width, "height": height})
             for path in pages:
-                page.goto(base + path)
+                page.goto(base + path, wait_until="networkidle")
+                page.wait_for_timeout(500)  # search results and facets render after their fetches
                 slug = path.strip("/").replace("/", "_") or "home"
                 page.screenshot(path=f"{out}/{slug}-{name}.png", full_page=full_page)
         browser.close()
