@@ -211,7 +211,7 @@ def render(answers: Answers, config: Config, today: dt.date, schema: str, displa
         holder_name=f"{PLACEHOLDER}: tên {holder}",
         holder_title=f"{PLACEHOLDER}: chức vụ, vai trò",
         province=f"{PLACEHOLDER}: tỉnh, thành phố",
-        has_district="huyen" in period.tiers,
+        has_district="district" in period.localities,
         interests=list(config.interests.items()),
         criteria=config.criteria[answers.kind],
         self_assessment=", ".join(f"{k} ({v['label'].lower()})" for k, v in config.self_assessment.items()),

@@ -11,6 +11,9 @@ from typing import Any
 import yaml
 
 CONFIG_PATH = Path(__file__).with_name("config.yaml")
+# The `locality.*` levels a period has when its configuration does not list them.
+DEFAULT_LOCALITIES = {"province": "tỉnh, thành phố", "district": "huyện, thị xã, thành phố thuộc tỉnh",
+                      "commune": "xã, phường, thị trấn"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,9 @@ class Period:
     tiers: tuple[str, ...]
     fields: tuple[str, ...]
     guideline: str
+    # levels of local government, highest first: `locality.*` key → what it holds
+    localities: dict[str, str] = field(default_factory=dict)
+    localities_note: str = ""  # why a level is missing (the 2025 reform)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class Config:
     steps: dict[int, dict[str, str]]
     field_labels: dict[str, str]
     limits: dict[str, Any] = field(default_factory=dict)
+    interests_required_for: tuple[str, ...] = ("tap-the", "ca-nhan")  # holder kinds DVK204 checks
 
     def tier_rank(self, slug: str) -> int:
         tier = self.tiers.get(slug)
@@ -88,13 +95,20 @@ def _parse(raw: dict[str, Any]) -> Config:
             tiers=tuple(v["tiers"]),
             fields=tuple(v["fields"]),
             guideline=v["guideline"],
+            localities=dict(v.get("localities") or DEFAULT_LOCALITIES),
+            localities_note=str(v.get("localities_note") or "").strip(),
         )
         for k, v in raw["periods"].items()
     }
     for period in periods.values():
         unknown = [t for t in period.tiers if t not in tiers] + [f for f in period.fields if f not in fields]
+        unknown += [k for k in period.localities if k not in DEFAULT_LOCALITIES]
         if unknown:
-            raise ValueError(f"config.yaml: period {period.slug} names unknown tiers/fields {unknown}")
+            raise ValueError(f"config.yaml: period {period.slug} names unknown tiers/fields/localities {unknown}")
+    holder_kinds = {k: v["label"] for k, v in raw["holder_kinds"].items()}
+    interests_required_for = tuple(raw.get("interests_required_for", list(holder_kinds)))
+    if unknown := [k for k in interests_required_for if k not in holder_kinds]:
+        raise ValueError(f"config.yaml: interests_required_for names unknown holder kinds {unknown}")
     criteria = {
         kind: tuple(Criterion(key=k, label=v["label"], clause=v["clause"]) for k, v in crits.items())
         for kind, crits in raw["criteria"].items()
@@ -104,9 +118,10 @@ def _parse(raw: dict[str, Any]) -> Config:
         tiers=tiers,
         fields=fields,
         periods=periods,
-        holder_kinds={k: v["label"] for k, v in raw["holder_kinds"].items()},
+        holder_kinds=holder_kinds,
         criteria=criteria,
         interests=raw["interests"],
+        interests_required_for=interests_required_for,
         self_assessment=raw["self_assessment"],
         steps={int(k): v for k, v in raw["steps"].items()},
         field_labels=raw["field_labels"],

@@ -319,10 +319,12 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "5.2.b", "Bước 5, mục 5.2.b",
         "b. Tiêu chuẩn mô hình “Dân vận khéo” [cấp cơ sở, cấp huyện, cấp tỉnh].",
-        ("period", "recognitions[].tier"), ("DVK301", "DVK302", "DVK303", "DVK307"),
+        ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.district", "locality.commune"),
+        ("DVK301", "DVK302", "DVK303", "DVK307", "DVK308"),
         f"{_STEP[5]}; nhãn cấp; trang cấp `cap/<cấp>/`",
         "Các cấp của mỗi giai đoạn khai báo trong config.yaml: giai đoạn 2026-2030 (chính quyền địa phương hai cấp) "
-        "chỉ có cấp xã và cấp tỉnh; quy tắc đọc cấu hình nên áp dụng như nhau cho cả hai giai đoạn.",
+        "chỉ có cấp xã và cấp tỉnh, nên cấp công nhận và phạm vi nhân rộng không là cấp huyện (DVK301) và địa bàn "
+        "không ghi huyện (DVK308, cảnh báo); quy tắc đọc cấu hình nên áp dụng như nhau cho cả hai giai đoạn.",
     ),
     Clause(
         "5.2.b-co-so", "Mục 5.2.b, cấp cơ sở",

@@ -1,4 +1,9 @@
-"""DVK301: a recognition tier that the dossier's period does not have."""
+"""DVK301: a recognition tier, or a replicability scope, that the dossier's period does not have.
+
+The tiers of each period come from config.yaml (`periods.<slug>.tiers`): after the 2025 reform
+the 2026-2030 period has `xa` and `tinh` only, so neither a recognition nor
+`evaluation.replicability.scope` may name `huyen` (or `co-so`) there.
+"""
 
 from typing import Iterator
 
@@ -8,10 +13,11 @@ from ..rule import Rule
 
 RULE = Rule(
     "DVK301", "tier-not-in-period", Severity.ERROR,
-    title="Cấp công nhận phải thuộc các cấp của giai đoạn.",
-    why="Từ 01/7/2025 không còn cấp huyện: giai đoạn 2026-2030 chỉ công nhận ở cấp xã và cấp tỉnh; giai đoạn 2021-2025 có cấp cơ sở, huyện, tỉnh.",
-    bad="period: 2026-2030\nrecognitions:\n  - tier: huyen",
-    good="period: 2026-2030\nrecognitions:\n  - tier: xa",
+    title="Cấp công nhận và phạm vi nhân rộng phải thuộc các cấp của giai đoạn.",
+    why="Từ 01/7/2025 không còn cấp huyện: giai đoạn 2026-2030 chỉ công nhận ở cấp xã và cấp tỉnh, phạm vi nhân "
+        "rộng cũng chỉ là toàn xã hoặc toàn tỉnh; giai đoạn 2021-2025 có cấp cơ sở, huyện, tỉnh.",
+    bad="period: 2026-2030\nevaluation:\n  replicability: {scope: huyen}\nrecognitions:\n  - tier: huyen",
+    good="period: 2026-2030\nevaluation:\n  replicability: {scope: tinh}\nrecognitions:\n  - tier: xa",
     clause="5.2.b",
 )
 
@@ -20,8 +26,16 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     period = ctx.period
     if period is None:
         return
+    tiers = ctx.config.tiers
+    choices = "Các cấp của giai đoạn: " + ", ".join(f"`{t}`" for t in period.tiers) + "."
     for i, rec in ctx.items("recognitions"):
         tier = rec.get("tier")
-        if isinstance(tier, str) and tier in ctx.config.tiers and tier not in period.tiers:
-            yield ctx.problem(RULE, ("recognitions", i, "tier"), f"{period.label} không có {ctx.config.tiers[tier].label.lower()}.",
-                              "Các cấp của giai đoạn: " + ", ".join(f"`{t}`" for t in period.tiers) + ".")
+        if isinstance(tier, str) and tier in tiers and tier not in period.tiers:
+            yield ctx.problem(RULE, ("recognitions", i, "tier"), f"{period.label} không có {tiers[tier].label.lower()}.", choices)
+    scope = ctx.word("evaluation", "replicability", "scope")
+    if scope in tiers and scope not in period.tiers:
+        yield ctx.problem(
+            RULE, ("evaluation", "replicability", "scope"),
+            f"{period.label} không có {tiers[scope].label.lower()}: phạm vi nhân rộng `{scope}` không dùng được.",
+            "Phạm vi nhân rộng của giai đoạn: " + "; ".join(f"`{t}` ({tiers[t].scope})" for t in period.tiers) + ".",
+        )

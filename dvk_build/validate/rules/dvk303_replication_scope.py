@@ -26,6 +26,8 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     if scope is None or scope not in tiers:
         yield ctx.problem(RULE, ("evaluation", "replicability"), "Chưa nêu phạm vi có thể nhân rộng (`evaluation.replicability.scope`).",
                           f"Với mô hình {tiers[top].label.lower()}, ghi `scope: {top}` hoặc cao hơn.")
+    elif ctx.period is not None and scope not in ctx.period.tiers:
+        return  # a scope the period does not have is DVK301's to report
     elif ctx.config.tier_rank(scope) < ctx.config.tier_rank(top):
         yield ctx.problem(
             RULE, ("evaluation", "replicability", "scope"),
