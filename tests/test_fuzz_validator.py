@@ -112,10 +112,8 @@ def _paths(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
             yield from _paths(value, path + (i,))
 
 
-@st.composite
-def edited_data(draw: st.DrawFn) -> str:
-    source = split(draw(st.sampled_from(BASES)))
-    data = yaml.safe_load(source.front_matter)
+def _edit(draw: st.DrawFn, data: Any) -> None:
+    """Replace or delete one to three values anywhere in `data`, in place."""
     for _ in range(draw(st.integers(min_value=1, max_value=3))):
         path = draw(st.sampled_from(list(_paths(data))[1:]))
         parent = data
@@ -125,6 +123,13 @@ def edited_data(draw: st.DrawFn) -> str:
             del parent[path[-1]]
         else:
             parent[path[-1]] = draw(JSON_LIKE)
+
+
+@st.composite
+def edited_data(draw: st.DrawFn) -> str:
+    source = split(draw(st.sampled_from(BASES)))
+    data = yaml.safe_load(source.front_matter)
+    _edit(draw, data)
     dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     return f"---\n{dumped}---\n{source.body}"
 
@@ -193,15 +198,7 @@ def edited_values(draw: st.DrawFn) -> Any:
     """The data of a valid dossier (as the loader builds it) with a few values replaced or deleted."""
     source = split(draw(st.sampled_from(BASES)))
     data = parse(source.front_matter, source.fm_first_line).data
-    for _ in range(draw(st.integers(min_value=1, max_value=3))):
-        path = draw(st.sampled_from(list(_paths(data))[1:]))
-        parent = data
-        for step in path[:-1]:
-            parent = parent[step]
-        if draw(st.booleans()) and isinstance(parent, dict):
-            del parent[path[-1]]
-        else:
-            parent[path[-1]] = draw(JSON_LIKE)
+    _edit(draw, data)
     return data
 
 
