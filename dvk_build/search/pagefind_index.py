@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import queue
 import re
@@ -20,6 +21,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .canonical import NotCanonical, canonicalize
+
+log = logging.getLogger("mkdocs.plugins." + __name__)
 
 BUNDLE = "pagefind"
 GLOB = "mo-hinh/*/index.html"
@@ -49,9 +54,41 @@ class IndexStats:
 
 
 def _tidy(bundle: Path) -> None:
+    """Drop what the site never loads; give the filter and metadata indexes one byte order (canonical.py)."""
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     shutil.rmtree(bundle / "playground", ignore_errors=True)
+    try:
+        canonicalize(bundle)
+    except NotCanonical as exc:
+        # Search works as Pagefind wrote it; only two builds may then differ in these files.
+        log.info("Chỉ mục bộ lọc của Pagefind giữ nguyên thứ tự Pagefind ghi (%s).", exc)
+    except OSError as exc:
+        raise IndexingFailed(f"Không ghi lại được chỉ mục bộ lọc trong {bundle} ({exc}).") from None
+
+
+def _write_bundle(bundle: Path, files: object) -> None:
+    """Write the files of a GetFiles answer (`[{"path", "content" (base64)}]`) under `bundle`, but UNUSED."""
+    if not isinstance(files, list) or not files:
+        raise IndexingFailed(f"Pagefind không trả về tệp nào của chỉ mục tìm kiếm cho {bundle}.")
+    root = bundle.resolve()
+    written = set()
+    for item in files:
+        path = item.get("path") if isinstance(item, dict) else None
+        content = item.get("content") if isinstance(item, dict) else None
+        if not isinstance(path, str) or not isinstance(content, str):
+            raise IndexingFailed("Pagefind trả về một tệp chỉ mục không có đường dẫn hay nội dung.")
+        target = (root / path).resolve()
+        if not target.is_relative_to(root) or target == root:
+            raise IndexingFailed(f"Pagefind trả về tệp `{path}` nằm ngoài {bundle}.")
+        relative = target.relative_to(root).as_posix()
+        if relative in UNUSED or relative.startswith("playground/"):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(content, validate=True))
+        written.add(relative)
+    if "pagefind-entry.json" not in written:
+        raise IndexingFailed(f"Pagefind không trả về `pagefind-entry.json` cho {bundle}.")
 
 
 def _lite(html: str) -> str:
@@ -127,10 +164,14 @@ class LiveIndex:
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
-        buffer = b""
+        partial: list[bytes] = []  # pieces of a message not ended yet (GetFiles answers the whole index)
         while chunk := self.proc.stdout.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
+            *ended, rest = chunk.split(b",")
+            if ended:
+                ended[0] = b"".join([*partial, ended[0]])
+                partial.clear()
+            partial.append(rest)
+            messages = ended
             with self.answered:
                 for raw in messages:
                     answer = json.loads(base64.b64decode(raw))
@@ -175,12 +216,17 @@ class LiveIndex:
             self.writer.join(TIMEOUT_S)
             self._answer(1 + self.pages)  # NewIndex, then one AddFile per page, answered in order
             assert self.index_id is not None
-            message_id = self._send({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle.resolve())})
+            # GetFiles, not WriteFiles: Pagefind answers WriteFiles while its writes are still in flight
+            # and, once its input closes, exits without finishing them (seen: an empty
+            # wasm.unknown.pagefind or pagefind-worker.js about one build in ten). GetFiles hands over
+            # every file's bytes in the answer, and they are written here, whole.
+            message_id = self._send({"type": "GetFiles", "index_id": self.index_id})
             self.proc.stdin.flush()  # type: ignore[union-attr]
-            self._answer(message_id)
-            if not (bundle / "pagefind-entry.json").is_file():
-                raise IndexingFailed(f"Pagefind không ghi được chỉ mục tìm kiếm vào {bundle}.")
-        except (OSError, ValueError) as exc:
+            files = self._answer(message_id).get("files")
+            with self.answered:
+                del self.answers[message_id]  # the whole index, base64: not kept past the build
+            _write_bundle(bundle, files)
+        except (OSError, ValueError) as exc:  # base64's binascii.Error is a ValueError
             raise IndexingFailed(f"Không gửi được lệnh cho Pagefind ({exc}).") from None
         finally:
             self.close()
@@ -191,8 +237,7 @@ class LiveIndex:
         """Stop the Pagefind process (also when the build failed half-way)."""
         self.pending.put(None)
         if self.proc.poll() is None:
-            # Pagefind answers WriteFiles before every file is on disk (seen: pagefind-worker.js still
-            # being written); closing its input lets it finish and exit by itself. Terminate only if it hangs.
+            # Closing its input lets Pagefind exit by itself; terminate only if it hangs.
             try:
                 self.proc.stdin.close()  # type: ignore[union-attr]
                 self.proc.wait(timeout=30)
