@@ -200,7 +200,7 @@ class SiteRenderer:
             self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, [g for g in groups if g.models])
 
     def _provinces(self, out: Output) -> None:
-        provinces = self.catalogue.provinces()
+        provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
         rows = [Group(name, ms) for name, ms in provinces.items()]
         uri = "tinh/index.md"
         links = "".join(
@@ -213,7 +213,8 @@ class SiteRenderer:
                 f'<ul class="dvk-columns">{links}</ul>\n')
         out.pages.append(Page(uri, body))
         for name, models in provinces.items():
-            merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name})
+            merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
+                            key=text.province_order)
             note = f" Gồm cả mô hình công nhận khi còn là {', '.join(merged)}." if merged else ""
             groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.c.tiers_in_order())]
             self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
@@ -242,7 +243,7 @@ class SiteRenderer:
         specs = [
             ("Theo cấp công nhận cao nhất", "Cấp", [(t.label, tier_counts[t.slug]) for t in c.tiers_in_order() if tier_counts[t.slug]]),
             ("Theo lĩnh vực", "Lĩnh vực", [(f.label, field_counts[f.slug]) for f in c.fields.values()]),
-            ("Theo tỉnh, thành phố hiện nay", "Tỉnh, thành phố", sorted(prov_counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+            ("Theo tỉnh, thành phố hiện nay", "Tỉnh, thành phố", sorted(prov_counts.items(), key=lambda kv: (-kv[1], text.province_order(kv[0])))),
             ("Theo năm công nhận", "Năm", [(str(y), year_counts[y]) for y in sorted(year_counts)]),
             ("Theo loại chủ thể", "Chủ thể", [(label, kind_counts[k]) for k, label in c.holder_kinds.items()]),
         ]

@@ -24,6 +24,13 @@ def province_slug(name: str) -> str:
     return slugify(_PROVINCE_PREFIX.sub("", name.strip())) or "khac"
 
 
+def province_order(name: str) -> str:
+    """Dictionary order of a province by its proper name: `Thành phố Cần Thơ` < `Tỉnh Đồng Nai` < `Tỉnh Hà Tĩnh`."""
+    from ..search.fold import sort_key  # Vietnamese collation: đ after d, tones after letters
+
+    return sort_key(_PROVINCE_PREFIX.sub("", name.strip()), length=80)
+
+
 def vi_date(value: dt.date | None) -> str:
     """12/7/2023, the form of Vietnamese official documents."""
     return f"{value.day}/{value.month}/{value.year}" if value else ""
