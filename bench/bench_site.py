@@ -3,10 +3,14 @@
     python bench/bench_site.py [N ...] [--repeat R] [--work DIR] [--keep]
 
 For each N (default 1000 and 10000): generate N synthetic dossiers with `bench/generate.py`, build
-them with the dvk plugin (`mkdocs build`), then turn every built model page back into a plain
-Markdown page holding the same text, and build those N pages with Material alone (out of the nav,
-search plugin off, then on). Prints one Markdown table row per build: wall time and peak RSS of the
-build process and its children (getrusage of a fresh wrapper process per build).
+them with the dvk plugin (`mkdocs build`), with Pagefind and with the plugin option `search: false`,
+then turn every built model page back into a plain Markdown page holding the same visible text, and
+build those pages with Material alone, out of the nav: with the dvk site's menu (stub pages) and
+Material's search plugin off, then on, and with a one-page nav. Each build runs in a fresh wrapper
+process; one Markdown table row per build (wall time, CPU time of the build and its children, peak
+RSS of the largest process, of the whole process tree and of each process, 1-minute load average),
+then a summary: medians, largest peaks, and each dvk build's wall and CPU time over its plain
+counterpart's. RSS figures are MiB (2^20 bytes).
 """
 
 from __future__ import annotations
@@ -30,14 +34,62 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
-# Runs a command in a fresh process and reports its wall time and the peak RSS of its descendants
-# (RUSAGE_CHILDREN's ru_maxrss is the largest of them: mkdocs itself, or Pagefind's binary).
+# Runs a command in a fresh process and reports its wall time, CPU time and two peaks of memory:
+# - rss_kb: getrusage(RUSAGE_CHILDREN).ru_maxrss, the peak of the largest single process (mkdocs
+#   itself, or Pagefind's binary, which `python -m pagefind` execs into);
+# - tree_kb: the largest sum of the RSS of the command and all its descendants alive at the same
+#   time, sampled from /proc every 50 ms (the build and Pagefind run side by side, so this is the
+#   memory the machine needs; a page shared by two processes counts twice, so it errs high);
+# - by_name: the sampled peak of each process, by its name (`python` is mkdocs, `pagefind` the index).
 MEASURE = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
+
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+def tree_rss_kb(root, by_name):
+    parents, names = {}, {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as f:
+                    head, tail = f.read().rsplit(b")", 1)
+                parents[int(name)] = int(tail.split()[1])
+                names[int(name)] = head.split(b"(", 1)[1].decode("utf-8", "replace")
+            except (OSError, IndexError, ValueError):
+                pass
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [child for child, parent in parents.items() if parent == pid and child not in tree]
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                rss = int(f.read().split()[1]) * PAGE_KB
+            total += rss
+            by_name[names.get(pid, "?")] = max(by_name.get(names.get(pid, "?"), 0), rss)
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
 t = time.perf_counter()
-rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+peak, by_name = [0], {}
+def sample():
+    while proc.poll() is None:
+        peak[0] = max(peak[0], tree_rss_kb(proc.pid, by_name))
+        time.sleep(0.05)
+sampler = threading.Thread(target=sample, daemon=True)
+sampler.start()
+err = proc.stderr.read()
+rc = proc.wait()
 wall = time.perf_counter() - t
-print(json.dumps({"rc": rc, "wall": wall, "rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+sampler.join()
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(err.decode("utf-8", "replace")[-4000:])
+print(json.dumps({"rc": rc, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "rss_kb": usage.ru_maxrss, "tree_kb": peak[0], "by_name": by_name}))
 """
 
 
@@ -46,12 +98,25 @@ class Result:
     n: int
     build: str
     wall: float
+    cpu: float
     rss_mb: float
+    tree_mb: float
     pages: int
     site_mb: float
+    load: float  # 1-minute load average when the build started (2 cores: above ~1 someone else is busy)
+    by_name: dict[str, float]  # sampled peak RSS MiB of each process, by name
 
     def row(self) -> str:
-        return f"| {self.n:,} | {self.build} | {self.wall:.1f} | {self.rss_mb:.0f} | {self.pages:,} | {self.site_mb:.0f} |"
+        return (f"| {self.n:,} | {self.build} | {self.wall:.1f} | {self.cpu:.1f} | {self.rss_mb:.0f} | {self.tree_mb:.0f} "
+                f"| {per_process(self.by_name)} | {self.pages:,} | {self.site_mb:.0f} | {self.load:.1f} |")
+
+
+def per_process(by_name: dict[str, float]) -> str:
+    return ", ".join(f"{name} {mb:.0f}" for name, mb in sorted(by_name.items(), key=lambda i: -i[1]))
+
+
+HEADER = ("| dossiers | build | wall s | CPU s (with children) | peak RSS MiB, largest process | peak RSS MiB, process tree "
+          "| peak RSS MiB, each process | HTML pages | site MB | load |\n|---:|---|---:|---:|---:|---:|---|---:|---:|---:|")
 
 
 def measure(cmd: list[str], cwd: Path) -> dict[str, Any]:
@@ -73,9 +138,11 @@ def tree_size(path: Path) -> tuple[int, float]:
 
 def build(n: int, label: str, config_file: Path, site: Path) -> Result:
     shutil.rmtree(site, ignore_errors=True)
+    load = os.getloadavg()[0]
     data = measure([sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config_file)], config_file.parent)
     pages, size = tree_size(site)
-    result = Result(n, label, data["wall"], data["rss_kb"] / 1024, pages, size)
+    by_name = {name: kb / 1024 for name, kb in data["by_name"].items()}
+    result = Result(n, label, data["wall"], data["cpu"], data["rss_kb"] / 1024, data["tree_kb"] / 1024, pages, size, load, by_name)
     print(result.row(), flush=True)
     return result
 
@@ -139,7 +206,10 @@ class ArticleToMarkdown(HTMLParser):
             return
         if not self.depth:
             return
-        if self.skip or tag in ("svg", "script", "style") or (tag == "a" and "md-content__button" in (a.get("class") or "")):
+        classes = (a.get("class") or "").split()
+        # not page text: icons, scripts, the edit button, and the dvk page's hidden data for Pagefind
+        # (`dvk-pf`: filters, sort keys, the words folded without diacritics)
+        if self.skip or tag in ("svg", "script", "style") or "md-content__button" in classes or "dvk-pf" in classes:
             self.skip += 1  # counts open elements inside the skipped one
             return
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6") or tag in self.BLOCKS or tag in ("dt", "dd", "li", "tr"):
@@ -298,10 +368,14 @@ def generate(n: int, out: Path, generator: Path) -> Path:
     return models
 
 
+PLAIN = "plain Material, same menu, search off"
+PLAIN_SEARCH = "plain Material, same menu, search on"
+
+
 def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Result]:
     results: list[Result] = []
     switch = search_switch()
-    print("| dossiers | build | wall s | peak RSS MB | HTML pages | site MB |\n|---:|---|---:|---:|---:|---:|", flush=True)
+    print(HEADER, flush=True)
     for n in sizes:
         base = work / str(n)
         shutil.rmtree(base, ignore_errors=True)
@@ -314,12 +388,38 @@ def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Resu
         for _ in range(repeat):
             for label, cfg, site in variants:
                 results.append(build(n, label, cfg, site))
-            for menu, search, label in ((True, False, "plain Material, same menu, search off"),
-                                        (True, True, "plain Material, same menu, search on"),
+            for menu, search, label in ((True, False, PLAIN), (True, True, PLAIN_SEARCH),
                                         (False, False, "plain Material, one-page nav, search off")):
                 plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=search, menu=menu)
                 results.append(build(n, label, plain_cfg, plain_site))
     return results
+
+
+# Each dvk build is compared with the plain build doing the same job: with search, Material's
+# search plugin (its search_index.json) stands for Pagefind.
+COMPARED = {"dvk": PLAIN_SEARCH, "dvk, search: false (no Pagefind)": PLAIN}
+
+
+def summary(results: list[Result]) -> str:
+    """Median wall and CPU, largest peaks, per size and build; dvk's wall and CPU time over its plain counterpart's."""
+    from statistics import median
+
+    rows = ["| dossiers | build | runs | wall s (median) | CPU s (median) | peak RSS MiB, largest process (max) "
+            "| peak RSS MiB, process tree (max) | each process (max) | wall, CPU vs plain |", "|---:|---|---:|---:|---:|---:|---:|---|---|"]
+    groups: dict[tuple[int, str], list[Result]] = {}
+    for r in results:
+        groups.setdefault((r.n, r.build), []).append(r)
+    for (n, build), rs in groups.items():
+        wall = median(r.wall for r in rs)
+        ratio = ""
+        if build in COMPARED and (n, COMPARED[build]) in groups:
+            plain = groups[(n, COMPARED[build])]
+            ratio = (f"{wall / median(r.wall for r in plain):.2f}×, {median(r.cpu for r in rs) / median(r.cpu for r in plain):.2f}× "
+                     f"({COMPARED[build]})")
+        names = {name: max(r.by_name.get(name, 0) for r in rs) for r in rs for name in r.by_name}
+        rows.append(f"| {n:,} | {build} | {len(rs)} | {wall:.1f} | {median(r.cpu for r in rs):.1f} "
+                    f"| {max(r.rss_mb for r in rs):.0f} | {max(r.tree_mb for r in rs):.0f} | {per_process(names)} | {ratio} |")
+    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-"))
     try:
-        run(args.sizes, args.repeat, work, args.generator)
+        results = run(args.sizes, args.repeat, work, args.generator)
+        print("\n" + summary(results), flush=True)
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
