@@ -269,3 +269,18 @@ def test_build_fails_naming_the_model_a_listing_dropped(tmp_path: Path, monkeypa
 def test_complete_build_passes_the_check(project: Path) -> None:
     site = project.parent / "site"
     assert verify.gaps(site, ["mot", "hai"]) == []
+
+
+def test_json_rows_reads_in_chunks_like_a_whole_parse(tmp_path: Path) -> None:
+    """The chunked reader of the JSON export finds each record's slug once, across chunk boundaries,
+    and not a "slug" that is only text inside a value."""
+    import json
+
+    records = [{"slug": f"mo-hinh-{i}", "title": 'Có {"slug":"gia"} trong chữ', "summary": "x" * (i * 37)}
+               for i in range(60)]
+    path = tmp_path / "mo-hinh.json"
+    path.write_text(json.dumps({"count": 60, "models": records}, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+    expected = [r["slug"] for r in records]
+    for chunk in (7, 64, 1000, 1 << 22):
+        assert verify.json_rows(path, chunk=chunk) == expected
