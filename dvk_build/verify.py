@@ -1,8 +1,8 @@
 """Completeness of a built site: every recognized dossier is in every artefact, or the build fails.
 
 Counts are compared as sets of slugs, so a failure names which models are missing (or extra,
-or listed twice) where: model pages, the catalogue `danh-muc/`, the Pagefind search index and
-the open-data exports. Artefacts that a build does not produce (yet) are not checked.
+or listed twice) where: model pages, the catalogue `danh-muc/`, the search index (ours,
+`tim-kiem/chi-muc/`, or Pagefind's) and the open-data exports. Artefacts that a build does not produce (yet) are not checked.
 """
 
 from __future__ import annotations
@@ -119,6 +119,14 @@ def search_records(site: Path) -> list[str] | None:
     return slugs
 
 
+def dvk_search_records(site: Path) -> list[str] | None:
+    """Model slugs of the dvk search index's records, one per record (None when the site has no such index)."""
+    from .search.dvk_index import read_urls
+
+    urls = read_urls(site)
+    return None if urls is None else [_slug_of(u) or u or "?" for u in urls]
+
+
 def _row_slug(row: dict[str, Any]) -> str | None:
     for key in ("slug", "id", "ma", "url", "duong_dan", "link"):
         value = row.get(key)
@@ -170,6 +178,7 @@ def gaps(site: Path, recognized: Iterable[str]) -> list[Gap]:
         ("trang mô hình `mo-hinh/<tên>/`", model_pages(site)),
         ("danh mục `danh-muc/`", catalogue_entries(site)),
         ("chỉ mục tìm kiếm `pagefind/`", search_records(site)),
+        ("chỉ mục tìm kiếm `tim-kiem/chi-muc/`", dvk_search_records(site)),
         ("dữ liệu mở `du-lieu/mo-hinh.json`", json_rows(site / "du-lieu" / "mo-hinh.json")),
         ("dữ liệu mở `du-lieu/mo-hinh.csv`", csv_rows(site / "du-lieu" / "mo-hinh.csv")),
     ]

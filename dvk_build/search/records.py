@@ -33,7 +33,8 @@ class SearchRecord:
     mark: str = FOLD_MARK
 
 
-def _place(m: Model) -> str:
+def place_of(m: Model) -> str:
+    """Commune, district, province as recognized, and the province today when it changed."""
     loc = m.locality
     place = ", ".join(str(loc[k]) for k in ("commune", "district", "province") if loc.get(k))
     if m.province and m.province != m.province_at_recognition:
@@ -53,9 +54,8 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def record(m: Model) -> SearchRecord:
-    """The search record of one published model."""
-    c = m.config
+def filters_of(m: Model) -> list[tuple[str, str]]:
+    """The facet values of one model (both search engines)."""
     filters = [(TIER, t) for t in dict.fromkeys(m.tiers)]  # every tier reached, not only the highest
     filters += [(FIELD, f) for f in m.fields]
     filters.append((PROVINCE, text.province_slug(m.province)))
@@ -65,18 +65,34 @@ def record(m: Model) -> SearchRecord:
         filters.append((KIND, m.holder_kind))
     if m.self_assessment:
         filters.append((ASSESSMENT, m.self_assessment))
+    return filters
+
+
+def holder_of(m: Model) -> str:
+    """The holder's name, with the person's title if any."""
     holder = m.holder.get("name") or ""
     if m.holder.get("title"):
         holder += f", {m.holder['title']}"
-    meta = [("title", m.title), ("summary", m.summary), ("holder", holder), ("place", _place(m)),
+    return holder
+
+
+def meta_of(m: Model) -> list[tuple[str, str]]:
+    """What a search result shows of one model (both search engines), empty values left out."""
+    c = m.config
+    meta = [("title", m.title), ("summary", m.summary), ("holder", holder_of(m)), ("place", place_of(m)),
             ("tier", c.tiers[m.tier].label if m.tier else ""), ("date", text.vi_date(m.recognized_on))]
+    return [(k, v) for k, v in meta if v]
+
+
+def record(m: Model) -> SearchRecord:
+    """The search record of one published model."""
     sorts = [("title", sort_key(m.title))]
     if m.recognized_on:
         sorts.append(("date", m.recognized_on.isoformat()))
     # Key text first, so the folded copy keeps its order of importance; then the rest of the dossier.
-    key_text = [m.title, m.summary, holder, _place(m)]
+    key_text = [m.title, m.summary, holder_of(m), place_of(m)]
     folded = " ".join([ALL_WORD, *d_words([*key_text, *_strings(m.data), m.body])])
-    return SearchRecord(filters, [(k, v) for k, v in meta if v], sorts, folded)
+    return SearchRecord(filters_of(m), meta_of(m), sorts, folded)
 
 
 def _province_order(name: str) -> str:
