@@ -23,6 +23,8 @@ from .render.extras import makers
 from .render.sanitize import sanitize
 from .render.site import Output, render_site
 from .report import format_problem
+from .search import dvk_index
+from .search.pages import with_engine
 from .search.pagefind_index import GLOB as SEARCH_GLOB
 from .search.pagefind_index import IndexingFailed, LiveIndex, index_site
 from .validate.engine import Report, check_paths
@@ -35,7 +37,9 @@ class DvkPluginConfig(MkConfig):
     models_dir = opt.Type(str, default="content/models")
     config_file = opt.Optional(opt.Type(str))
     max_listed_errors = opt.Type(int, default=50)
-    search = opt.Type(bool, default=True)  # false: no Pagefind index (benchmarks measure what it adds)
+    search = opt.Type(bool, default=True)  # false: no search index (benchmarks measure what it adds)
+    # dvk: our own index (search/dvk_index.py), far less to download per search than Pagefind (bench/README.md)
+    search_engine = opt.Choice(("dvk", "pagefind"), default="dvk")
 
 
 class DvkPlugin(BasePlugin[DvkPluginConfig]):
@@ -57,6 +61,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
         self._live_search: LiveIndex | None = None  # Pagefind fed page by page (search/pagefind_index.py)
         self._live_search_failed = False
+        self._dvk_search: dvk_index.Background | None = None  # our index, built in a child process
         if not config.nav:
             config.nav = self._nav()
         return config
@@ -98,6 +103,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             ctx.tree.positions.clear()
             ctx.tree.key_positions.clear()
         self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
+        with_engine(self.output.files, self.config.search_engine if self.config.search else None)
+        if self.config.search and self.config.search_engine == "dvk":
+            self._close_dvk_search()
+            self._dvk_search = dvk_index.Background(self.catalogue)  # works while MkDocs renders the pages
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
             if page.edit_path:
@@ -149,7 +158,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self._placeholders:
             page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
-        if self.config.search and self._is_model_page(page):
+        if self.config.search and self.config.search_engine == "pagefind" and self._is_model_page(page):
             self._feed_search(page, output)
         return output
 
@@ -177,11 +186,30 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After every page and file is written: the search index, then the completeness check (which counts it)."""
         live, self._live_search, self._live_search_failed = self._live_search, None, False
-        if self.config.search:
+        if self.config.search and self.config.search_engine == "dvk":
+            self._finish_dvk_search(Path(config.site_dir))
+        elif self.config.search:
             self._index_search(Path(config.site_dir), live)
         elif live is not None:
             live.close()
         self._require_complete(config)
+
+    def _finish_dvk_search(self, site: Path) -> None:
+        background, self._dvk_search = self._dvk_search, None
+        if background is None:  # on_files did not run (nothing to index)
+            return
+        try:
+            stats = background.finish(site)
+        except dvk_index.IndexingFailed as exc:
+            raise PluginError(str(exc)) from None
+        if stats is not None:
+            log.info("Chỉ mục tìm kiếm: %d trang mô hình, %d tệp (%.1f MB), thêm %.1f giây sau trang cuối.",
+                     stats.pages, stats.files, stats.bytes / 1e6, stats.seconds)
+
+    def _close_dvk_search(self) -> None:
+        if self._dvk_search is not None:
+            self._dvk_search.close()
+            self._dvk_search = None
 
     def _index_search(self, site: Path, live: LiveIndex | None) -> None:
         """Finish the live index when it saw every model page, else (a dirty rebuild, an error) index the site anew."""
@@ -202,7 +230,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             log.info("Chỉ mục tìm kiếm: %d trang mô hình, thêm %.1f giây sau trang cuối.", stats.pages, stats.seconds)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no Pagefind process behind."""
+        """A failed build leaves no indexing process behind."""
+        self._close_dvk_search()
         if self._live_search is not None:
             self._live_search.close()
             self._live_search = None

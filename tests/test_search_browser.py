@@ -405,3 +405,56 @@ def test_catalogue_without_javascript_is_the_plain_list(browser: Any, site_serve
         assert s.page.locator(".dvk-finder-nojs a[href$='danh-muc/']").is_visible()
     finally:
         s.context.close()
+
+
+# --- what a first search downloads ---------------------------------------------------------------
+
+SEARCH_BUDGET = 300 * 1024  # the issue's goal for loading search and answering one query
+SEARCH_FILES = ("/tim-kiem/chi-muc/", "/assets/dvk-search.", "/assets/dvk-index.js", "/tim-kiem/bo-loc.json")
+
+
+@pytest.fixture(scope="module")
+def generated_site(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Base URL of a built project of 400 generated dossiers (bench/generate.py), on the default engine."""
+    import os
+
+    tmp = tmp_path_factory.mktemp("search-generated")
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "400", str(tmp / "generated")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    config = make_dvk_project(tmp, {})
+    shutil.rmtree(tmp / "models")
+    shutil.move(tmp / "generated", tmp / "models")
+    shutil.copytree(ROOT / "content" / "pages" / "assets", tmp / "pages" / "assets")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=tmp,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp / "site" / "tim-kiem" / "chi-muc" / "entry.json").is_file(), "the default engine is dvk"
+    base, httpd = serve_directory(tmp / "site")
+    yield base
+    httpd.shutdown()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("query", ["dan van", "nong thon moi", "đường giao thông"])
+def test_first_search_transfers_less_than_300_kb(browser: Any, generated_site: str, query: str) -> None:
+    """A fresh visit (empty cache) of the search page answering one query: the search files it transfers."""
+    s = Session(browser, generated_site)
+    sizes: dict[str, int] = {}
+
+    def finished(request: Any) -> None:
+        wire = request.sizes()
+        sizes[urlparse(request.url).path] = sizes.get(urlparse(request.url).path, 0) + \
+            wire["responseBodySize"] + wire["responseHeadersSize"]
+
+    s.page.on("requestfinished", finished)
+    try:
+        page = s.open(f"tim-kiem/?q={quote(query)}")
+        assert shown_total(page) > 0 and page.locator(".dvk-results .dvk-entry").count() == 10
+        page.wait_for_load_state("networkidle")
+        search_bytes = sum(n for path, n in sizes.items() if path.startswith(SEARCH_FILES))
+        assert any(path.startswith("/tim-kiem/chi-muc/t/") for path in sizes), "no index shard fetched"
+        assert not any("/pagefind/" in path for path in sizes)
+        assert 0 < search_bytes < SEARCH_BUDGET, f"{search_bytes} bytes: {sorted(sizes.items())}"
+        s.assert_clean()
+    finally:
+        s.context.close()

@@ -22,8 +22,10 @@ import hashlib
 import json
 import math
 import multiprocessing
+import os
 import re
 import shutil
+import signal
 import threading
 import time
 from array import array
@@ -203,7 +205,20 @@ class IndexingFailed(Exception):
     """The index could not be built; the message says why, in Vietnamese."""
 
 
-def _child(models: list[Model], send: Any) -> None:
+def _die_with(parent: int) -> None:
+    """Linux: end this child when the build process ends (a stopped build leaves no one computing)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # elsewhere the child ends when it finds the pipe closed
+    if os.getppid() != parent:  # the parent ended before prctl
+        os._exit(1)
+
+
+def _child(models: list[Model], send: Any, parent: int) -> None:
+    _die_with(parent)
     try:
         send.send(("ok", build(models)))
     except BaseException as exc:  # anything: the parent reports it, the build fails
@@ -232,7 +247,7 @@ class Background:
             return
         ctx = multiprocessing.get_context("fork")  # the catalogue is shared, not pickled
         self.receive, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_child, args=(catalogue.models, send), name="dvk-search-index", daemon=True)
+        self.proc = ctx.Process(target=_child, args=(catalogue.models, send, os.getpid()), name="dvk-search-index", daemon=True)
         self.proc.start()
         send.close()
 

@@ -1,4 +1,5 @@
-// dvk search: the search page `tim-kiem/` and the faceted catalogue `danh-muc/`, both on Pagefind.
+// dvk search: the search page `tim-kiem/` and the faceted catalogue `danh-muc/`, on the site's own
+// index (dvk-index.js, the default) or on Pagefind: the build says which in `tim-kiem/bo-loc.json`.
 // Everything loads from this site (no other host). Without JavaScript the catalogue stays a plain
 // paginated list; with it, filters combine, each value shows its count, and the URL keeps the state.
 
@@ -108,13 +109,14 @@ class Finder {
   constructor(mount, mode, pagefind, data) {
     this.mount = mount;
     this.mode = mode; // "search" (tim-kiem/) or "catalogue" (danh-muc/)
-    this.pagefind = pagefind;
+    this.pagefind = pagefind; // Pagefind, or dvk-index.js which answers the same calls
     this.facets = data.facets;
     this.foldMark = data.fold_mark;
     // Every model page holds this word (records.py). Pagefind answers a search without words
     // (`search(null)`) by loading every chunk of its index, megabytes at province scale; this
     // word's chunk is one small file, so the catalogue's filter-only searches use it instead.
-    this.allWord = data.all_word;
+    // dvk-index.js answers a null query from its filters file alone.
+    this.allWord = data.engine === "dvk" ? null : data.all_word;
     this.pageSize = PAGE_SIZE[mode];
     this.labels = Object.fromEntries(this.facets.map((f) => [f.key, Object.fromEntries(f.values.map((v) => [v.value, v.label]))]));
     this.state = State.fromUrl(this.facets);
@@ -373,7 +375,8 @@ async function main() {
   }
   let pagefind;
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    if (data.engine === null) throw new Error("the build wrote no search index (plugin option search: false)");
+    pagefind = await import(data.engine === "dvk" ? "./dvk-index.js" : new URL("pagefind/pagefind.js", root).href);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
   } catch (error) {
