@@ -1,19 +1,22 @@
 """Search benchmark: what a visitor downloads to search, and what indexing adds to the build.
 
-    python bench/bench_search.py [N] [--work DIR] [--keep] [--generator PATH] [--query Q ...]
+    python bench/bench_search.py [N] [--engine dvk|pagefind] [--no-material] [--work DIR] [--keep]
+                                 [--generator PATH] [--query Q ...]
 
 In one run, for N synthetic dossiers (default 10,000, from `bench/generate.py N OUTDIR`):
 
-1. the dvk build with Pagefind and without it (plugin option `search: false`): wall time and CPU
-   time (with children, so the Pagefind process counts), the wait on Pagefind after the last page
-   (from the plugin's log), and the Pagefind command alone on the built site (the fallback);
-2. the same model pages as a plain Material for MkDocs site with its built-in `search` plugin
-   (bench/bench_site.py's conversion): the size of `search/search_index.json`, which every visitor
-   of that site downloads before the first result;
+1. the dvk build with the search engine (plugin option `search_engine`, default dvk: our own index,
+   search/dvk_index.py) and without search (`search: false`): wall time and CPU time (with
+   children, so the indexing process counts), the wait on the index after the last page (from the
+   plugin's log); for Pagefind, also the Pagefind command alone on the built site (the fallback);
+2. unless --no-material, the same model pages as a plain Material for MkDocs site with its built-in
+   `search` plugin (bench/bench_site.py's conversion): the size of `search/search_index.json`,
+   which every visitor of that site downloads before the first result;
 3. in headless chromium (Debian's /usr/bin/chromium, a fresh cache per visit), the search page
    `tim-kiem/?q=…` loaded and answered: every byte transferred (Playwright's request sizes, which
    include the Pagefind web worker's fetches), split into the page itself (HTML, theme) and search
-   (Pagefind files, dvk-search.*, tim-kiem/bo-loc.json); time to the first result drawn; then a
+   (the index files, dvk-search.*, dvk-index.js, tim-kiem/bo-loc.json); time to the first result
+   drawn; then a
    second query typed into the loaded page; and the catalogue `danh-muc/` with two filters.
 
 Numbers only: nothing here asserts a timing. Prints a Markdown report.
@@ -55,7 +58,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 READY = """() => { const m = document.getElementById("dvk-finder");
   return !!m && !m.hasAttribute("aria-busy") && !!m.querySelector(".dvk-status"); }"""
-SEARCH_PARTS = ("/pagefind/", "/assets/dvk-search.", "/tim-kiem/bo-loc.json")
+SEARCH_PARTS = ("/pagefind/", "/tim-kiem/chi-muc/", "/assets/dvk-search.", "/assets/dvk-index.js", "/tim-kiem/bo-loc.json")
+INDEX_PREFIX = {"dvk": "/tim-kiem/chi-muc/", "pagefind": "/pagefind/"}
 TEXT_TYPES = (".js", ".css", ".html", ".json", "/")  # what a web server would gzip on the fly
 
 
@@ -256,46 +260,54 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
-def report(n: int, times: dict[str, dict[str, Any]], material: dict[str, int], pagefind: dict[str, Any],
-           rows: list[dict[str, Any]]) -> str:
-    on, off = times["dvk"], times["dvk, search: false"]
+def report(n: int, engine: str, times: dict[str, dict[str, Any]], material: dict[str, int] | None,
+           index: dict[str, Any], rows: list[dict[str, Any]]) -> str:
+    on, off = times[engine], times["dvk, search: false"]
+    prefix = INDEX_PREFIX[engine]
+    label = {"dvk": "dvk index, built in a child process while MkDocs writes",
+             "pagefind": "Pagefind fed while MkDocs writes"}[engine]
 
     def share(x: float, of: float) -> str:
         return f"{x:.1f} ({x / of:.0%})"
 
     lines = [
-        f"### {n:,} dossiers",
+        f"### {n:,} dossiers, search engine `{engine}`",
         "",
         "| build | wall s | CPU s (with children) |", "|---|---:|---:|",
         f"| dvk, `search: false` | {off['wall']:.1f} | {off['cpu']:.1f} |",
-        f"| dvk (Pagefind fed while MkDocs writes) | {on['wall']:.1f} | {on['cpu']:.1f} |",
+        f"| dvk ({label}) | {on['wall']:.1f} | {on['cpu']:.1f} |",
         f"| added by search (share of the build without it) | {share(on['wall'] - off['wall'], off['wall'])} | "
         f"{share(on['cpu'] - off['cpu'], off['cpu'])} |",
         f"| of which the wait after the last page | {share(on['after_last_page'], off['wall'])} | |",
-        f"| Pagefind command alone on the built site (fallback) | {share(pagefind['seconds'], off['wall'])} | |",
-        f"| plain Material, `search` plugin on | {times['material']['wall']:.1f} | {times['material']['cpu']:.1f} |",
+    ]
+    if "seconds" in index:
+        lines.append(f"| Pagefind command alone on the built site (fallback) | {share(index['seconds'], off['wall'])} | |")
+    if material:
+        lines.append(f"| plain Material, `search` plugin on | {times['material']['wall']:.1f} | {times['material']['cpu']:.1f} |")
+    lines += ["", index["summary"]]
+    if material:
+        lines.append(f"Material's `search/search_index.json`: {kb(material['raw'])} ({kb(material['gzip'])} gzipped), "
+                     "downloaded whole by every visitor who searches.")
+    lines += [
         "",
-        f"Pagefind index: {pagefind['pages']:,} pages, {kb(pagefind['bytes'])} on disk "
-        f"({pagefind['files']:,} files; largest index chunk {kb(pagefind['largest_chunk'])}, "
-        f"largest filter chunk {kb(pagefind['largest_filter'])}, metadata {kb(pagefind['meta'])}).",
-        f"Material's `search/search_index.json`: {kb(material['raw'])} ({kb(material['gzip'])} gzipped), "
-        "downloaded whole by every visitor who searches.",
-        "",
-        "| visit (fresh cache) | to first result | search bytes | search, gzip text | whole visit | whole, gzip text | requests to pagefind/ | largest pagefind file |",
+        f"| visit (fresh cache) | to first result | search bytes | search, gzip text | whole visit | whole, gzip text | requests to {prefix} | largest index file |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
         t: Transfer = r["transfer"]
-        big = t.largest("/pagefind/")
+        big = t.largest(prefix)
         lines.append(f"| `{r['what']}` ({r['status']}) | {r['first_result_s']:.2f} s | {kb(t.total(True))} | "
                      f"{kb(t.total(True, True))} | {kb(t.total())} | {kb(t.total(False, True))} | "
-                     f"{t.count('/pagefind/')} | {big[0].rsplit('/', 1)[-1]} {kb(big[1])} |")
+                     f"{t.count(prefix)} | {big[0].split(prefix, 1)[-1]} {kb(big[1])} |")
         if r["errors"]:
             lines.append(f"|  console errors: {'; '.join(r['errors'])[:200]} |||||||")
-    fresh = sorted(r["transfer"].total(True, True) for r in rows if r["what"].startswith("tim-kiem/"))
+    fresh = [r for r in rows if r["what"].startswith("tim-kiem/")]
+    by_bytes = sorted(r["transfer"].total(True, True) for r in fresh)
+    by_time = sorted(r["first_result_s"] for r in fresh)
     if fresh:
         lines += ["", f"Search page, fresh visit, {len(fresh)} queries, search bytes with gzip text: median "
-                      f"{kb(fresh[len(fresh) // 2])}, smallest {kb(fresh[0])}, largest {kb(fresh[-1])}."]
+                      f"{kb(by_bytes[len(by_bytes) // 2])}, smallest {kb(by_bytes[0])}, largest {kb(by_bytes[-1])}; "
+                      f"to first result: median {by_time[len(by_time) // 2]:.2f} s, {by_time[0]:.2f}-{by_time[-1]:.2f} s."]
     return "\n".join(lines)
 
 
@@ -303,32 +315,50 @@ def pagefind_stats(site: Path, seconds: float, pages: int) -> dict[str, Any]:
     bundle = site / "pagefind"
     chunks = [f.stat().st_size for f in (bundle / "index").glob("*")]
     filters = [f.stat().st_size for f in (bundle / "filter").glob("*")]
-    return {"seconds": seconds, "pages": pages, "bytes": size(bundle),
-            "files": sum(1 for f in bundle.rglob("*") if f.is_file()), "largest_chunk": max(chunks, default=0),
-            "largest_filter": max(filters, default=0), "meta": sum(f.stat().st_size for f in bundle.glob("*.pf_meta"))}
+    files = sum(1 for f in bundle.rglob("*") if f.is_file())
+    meta = sum(f.stat().st_size for f in bundle.glob("*.pf_meta"))
+    return {"seconds": seconds, "summary": f"Pagefind index: {pages:,} pages, {kb(size(bundle))} on disk ({files:,} files; "
+            f"largest index chunk {kb(max(chunks, default=0))}, largest filter chunk {kb(max(filters, default=0))}, "
+            f"metadata {kb(meta)})."}
 
 
-def run(n: int, work: Path, generator: Path, extra_queries: list[str]) -> str:
+def dvk_stats(site: Path) -> dict[str, Any]:
+    folder = site / "tim-kiem" / "chi-muc"
+    entry = json.loads((folder / "entry.json").read_text(encoding="utf-8"))
+    shards = sorted(f.stat().st_size for f in (folder / "t").glob("*.json.gz"))
+    chunks = sorted(f.stat().st_size for f in (folder / "m").glob("*.json.gz"))
+    files = sum(1 for f in folder.rglob("*") if f.is_file())
+    return {"summary": f"dvk index: {entry['pages']:,} pages, {kb(size(folder))} on disk ({files:,} files): "
+            f"{len(shards):,} term shards (median {kb(shards[len(shards) // 2])}, largest {kb(shards[-1])}), "
+            f"{len(chunks):,} result files of {entry['chunk']} pages (median {kb(chunks[len(chunks) // 2])}), "
+            f"filters {kb(size(folder / 'filters.json.gz'))}, title order {kb(size(folder / 'title.json.gz'))}."}
+
+
+def run(n: int, work: Path, generator: Path, extra_queries: list[str], engine: str, with_material: bool) -> str:
     models = generate(n, work / "models", generator)
-    with_cfg, with_site = lenient(*dvk_project(work / "dvk", models, {}))
+    with_cfg, with_site = lenient(*dvk_project(work / f"dvk-{engine}", models, {"search_engine": engine}))
     without_cfg, without_site = lenient(*dvk_project(work / "dvk-nosearch", models, {"search": False}))
-    times = {"dvk, search: false": timed_build(without_cfg), "dvk": timed_build(with_cfg)}
+    times = {"dvk, search: false": timed_build(without_cfg), engine: timed_build(with_cfg)}
     print(f"<!-- builds: { {k: round(v['wall'], 1) for k, v in times.items()} } -->", flush=True)
-    # Pagefind alone, on a copy of the site built without it: the same work the plugin does
-    copy = work / "pagefind-only"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(without_site, copy)
-    stats = index_site(copy)
-    assert stats is not None
-    shutil.rmtree(copy, ignore_errors=True)
-    pf = pagefind_stats(with_site, stats.seconds, stats.pages)
-    material_cfg, material_site = plain_project(work / "plain", with_site, search=True, menu=False)
-    times["material"] = timed_build(material_cfg)
-    index = material_site / "search" / "search_index.json"
-    raw = index.read_bytes()
-    material = {"raw": len(raw), "gzip": len(gzip.compress(raw, 6))}
+    if engine == "pagefind":
+        # Pagefind alone, on a copy of the site built without it: the same work the plugin does
+        copy = work / "pagefind-only"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(without_site, copy)
+        stats = index_site(copy)
+        assert stats is not None
+        shutil.rmtree(copy, ignore_errors=True)
+        index = pagefind_stats(with_site, stats.seconds, stats.pages)
+    else:
+        index = dvk_stats(with_site)
+    material = None
+    if with_material:
+        material_cfg, material_site = plain_project(work / "plain", with_site, search=True, menu=False)
+        times["material"] = timed_build(material_cfg)
+        raw = (material_site / "search" / "search_index.json").read_bytes()
+        material = {"raw": len(raw), "gzip": len(gzip.compress(raw, 6))}
     rows = browse(with_site, pick_queries(models, extra_queries), catalogue_filters(with_site))
-    return report(n, times, material, pf, rows)
+    return report(n, engine, times, material, index, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -339,12 +369,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generator", type=Path, default=ROOT / "bench" / "generate.py",
                         help="script called as `GENERATOR N OUTDIR` (default: bench/generate.py)")
     parser.add_argument("--query", action="append", default=[], help="another query to measure (repeatable)")
+    parser.add_argument("--engine", choices=("dvk", "pagefind"), default="dvk", help="search engine (plugin option search_engine)")
+    parser.add_argument("--no-material", action="store_true", help="skip the plain Material comparison")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        print(run(args.n, work, args.generator, args.query))
-        print(f"\nCommand: `python bench/bench_search.py {args.n}`", flush=True)
+        print(run(args.n, work, args.generator, args.query, args.engine, not args.no_material))
+        flags = f" --engine {args.engine}" + (" --no-material" if args.no_material else "")
+        print(f"\nCommand: `python bench/bench_search.py {args.n}{flags}`", flush=True)
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
