@@ -102,11 +102,13 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # Value positions only served the validator's messages; at 10,000 dossiers they hold ~300 MB.
             ctx.tree.positions.clear()
             ctx.tree.key_positions.clear()
-        self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
-        with_engine(self.output.files, self.config.search_engine if self.config.search else None)
         if self.config.search and self.config.search_engine == "dvk":
             self._close_dvk_search()
-            self._dvk_search = dvk_index.Background(self.catalogue)  # works while MkDocs renders the pages
+            # Forked now, before the pages are rendered: it indexes while MkDocs renders and writes
+            # them, and shares less of the build's memory than it would later.
+            self._dvk_search = dvk_index.Background(self.catalogue)
+        self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
+        with_engine(self.output.files, self.config.search_engine if self.config.search else None)
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
             if page.edit_path:

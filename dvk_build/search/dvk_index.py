@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import json
@@ -219,6 +220,9 @@ def _die_with(parent: int) -> None:
 
 def _child(models: list[Model], send: Any, parent: int) -> None:
     _die_with(parent)
+    # The build's objects, inherited, are never freed here: keep the collector from walking (and so
+    # copying) their memory pages, which the fork shares with the build.
+    gc.freeze()
     try:
         send.send(("ok", build(models)))
     except BaseException as exc:  # anything: the parent reports it, the build fails
