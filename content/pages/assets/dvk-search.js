@@ -16,6 +16,7 @@ const SORTS = [
 // with the very word first, and a doubled diacritics bonus ranks "lúa" before "lụa" for "lúa".
 // Chosen on test dossiers (tests/test_search_browser.py checks the order); Pagefind's defaults
 // are 1, 0.8 and {title: 5}.
+// Pagefind only: dvk-index.js matches whole syllables and ranks by its own rules (search/dvk_index.py).
 const RANKING = { termSimilarity: 6, diacriticSimilarity: 2, metaWeights: { title: 10 } };
 const QUERY_PARAM = "q";
 const SORT_PARAM = "sap-xep";
