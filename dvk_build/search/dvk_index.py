@@ -95,13 +95,25 @@ def fields(m: Model) -> list[tuple[str, int]]:
 class _Postings:
     """One term: the pages it is on, its weighted frequency there, and which spellings."""
 
+    # Millions of postings at 10,000 dossiers: two bytes a page and a count while they fit (`_append`
+    # widens the array when one does not), and no masks while a term has one spelling (all would be 1).
     __slots__ = ("pages", "tf", "masks", "spellings")
 
     def __init__(self) -> None:
-        self.pages = array("I")
-        self.tf = array("I")
-        self.masks = array("I")
+        self.pages = array("H")
+        self.tf = array("H")
+        self.masks: array[int] | None = None
         self.spellings: dict[str, int] = {}  # spelling → bit, in order of first appearance
+
+
+def _append(numbers: array[int], n: int) -> array[int]:
+    """`numbers` with `n` appended: the same array, or a wider copy when `n` does not fit."""
+    try:
+        numbers.append(n)
+    except OverflowError:
+        numbers = array("I", numbers)
+        numbers.append(n)
+    return numbers
 
 
 def _quantize(tf: float, length: int, avg: float) -> int:
@@ -132,11 +144,16 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     """`build` from each model's `record`, read once in catalogue order (a stream: texts are dropped as read)."""
     index: dict[str, _Postings] = {}
     lengths = array("I")
-    results: list[dict[str, Any]] = []
+    files: dict[str, bytes] = {}
+    results: list[dict[str, Any]] = []  # the last CHUNK pages': each metadata file is written when full
     facets: list[list[tuple[str, str]]] = []
     titles: list[str] = []
+    page = -1
     for page, (parts, result, filters, title) in enumerate(records):
         results.append(result)
+        if len(results) == CHUNK:
+            files[f"m/{page // CHUNK}.json.gz"] = _gzip(results)
+            results = []
         facets.append(filters)
         titles.append(title)
         counted, length = page_terms(parts)
@@ -152,44 +169,50 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
             entry = seen.get(term)
             if entry is None:
                 entry = seen[term] = [0, 0]
-                postings.pages.append(page)
+                postings.pages = _append(postings.pages, page)
             entry[0] += n
             if bit is not None:
                 entry[1] |= 1 << bit
         lengths.append(length)
         for term, (tf, mask) in seen.items():
             postings = index[term]
-            postings.tf.append(tf)
-            postings.masks.append(mask)
+            postings.tf = _append(postings.tf, tf)
+            if postings.masks is not None:
+                postings.masks.append(mask)
+            elif len(postings.spellings) > 1:  # a second spelling: masks from now on, 1 (bit 0) before
+                postings.masks = array("I", [1] * (len(postings.tf) - 1) + [mask])
+    if results:
+        files[f"m/{page // CHUNK}.json.gz"] = _gzip(results)
+    pages = page + 1
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
 
-    encoded: dict[str, str] = {}
+    encoded: dict[str, bytes] = {}  # UTF-8: half the memory of the str (Vietnamese makes it 2 bytes a letter)
+    chars = 0  # what the shard count is computed from, as before: characters, not bytes
     for term in sorted(index):
         p = index.pop(term)  # each term's postings freed once encoded
         deltas = [p.pages[0], *(b - a for a, b in zip(p.pages, p.pages[1:]))]
         weights = [_quantize(tf, lengths[page], avg) for page, tf in zip(p.pages, p.tf)]
         spellings = list(p.spellings)
         # One spelling (most pairs, many syllables): every mask is 1, left out.
-        masks = list(p.masks) if len(spellings) > 1 else []
-        encoded[term] = json.dumps([spellings, deltas, weights, masks], ensure_ascii=False, separators=(",", ":"))
-    shards = max(1, math.ceil(sum(len(t) + len(v) for t, v in encoded.items()) / RAW_PER_SHARD))
-    groups: list[list[str]] = [[] for _ in range(shards)]
+        masks = list(p.masks) if len(spellings) > 1 and p.masks is not None else []
+        value = json.dumps([spellings, deltas, weights, masks], ensure_ascii=False, separators=(",", ":"))
+        chars += len(term) + len(value)
+        encoded[term] = value.encode("utf-8")
+    shards = max(1, math.ceil(chars / RAW_PER_SHARD))
+    groups: list[list[bytes]] = [[] for _ in range(shards)]
     for term in list(encoded):
-        groups[shard_of(term, shards)].append(f"{json.dumps(term, ensure_ascii=False)}:{encoded.pop(term)}")
+        groups[shard_of(term, shards)].append(json.dumps(term, ensure_ascii=False).encode("utf-8") + b":" + encoded.pop(term))
 
-    files: dict[str, bytes] = {}
     for k, group in enumerate(groups):
-        raw = ("{" + ",".join(group) + "}").encode("utf-8")  # terms sorted, as `encoded` was
+        raw = b"{" + b",".join(group) + b"}"  # terms sorted, as `encoded` was
         groups[k] = []
         files[f"t/{k}.json.gz"] = gzip.compress(raw, compresslevel=9, mtime=0)
-    for k in range(0, len(results), CHUNK):
-        files[f"m/{k // CHUNK}.json.gz"] = _gzip(results[k: k + CHUNK])
     files["filters.json.gz"] = _gzip(_facets(facets))
     files["title.json.gz"] = _gzip(sorted(range(len(titles)), key=lambda i: (titles[i], i)))
     version = hashlib.sha256()
     for path in sorted(files):
         version.update(path.encode() + b"\0" + files[path])
-    entry = {"format": FORMAT, "pages": len(results), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
+    entry = {"format": FORMAT, "pages": pages, "shards": shards, "chunk": CHUNK, "levels": LEVELS,
              "version": version.hexdigest()[:16]}
     files[ENTRY] = json.dumps(entry, separators=(",", ":"), sort_keys=True).encode("utf-8")
     return files
