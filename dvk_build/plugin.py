@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config as MkConfig
@@ -18,13 +17,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .config import default_config, load_config
+from .export.context import normalize_site_url
 from .model import Catalogue, build_catalogue
 from .render.extras import makers
 from .render.sanitize import sanitize
 from .render.site import Output, render_site
 from .report import format_problem
 from .search import dvk_index
-from .search.pages import with_engine
 from .search.pagefind_index import GLOB as SEARCH_GLOB
 from .search.pagefind_index import IndexingFailed, LiveIndex, index_site
 from .validate.engine import Report, check_paths
@@ -50,10 +49,11 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.models_dir = (base / self.config.models_dir).resolve()
         self.project_root = base.resolve()
         self.dvk_config = load_config(base / self.config.config_file) if self.config.config_file else default_config()
-        if config.site_url and not self.dvk_config.site.get("url"):
-            # exports and share meta need absolute URLs; mkdocs.yml's site_url is where editors set it
+        site_url = normalize_site_url(self.dvk_config.site.get("url")) or normalize_site_url(config.site_url)
+        if site_url:
+            # exports, share meta and print need absolute URLs; mkdocs.yml's site_url is where editors set it
             # (a copy: the default configuration is cached and shared by every build in the process)
-            self.dvk_config = dataclasses.replace(self.dvk_config, site={**self.dvk_config.site, "url": config.site_url})
+            self.dvk_config = dataclasses.replace(self.dvk_config, site={**self.dvk_config.site, "url": site_url})
         self.edit_paths: dict[str, str] = {}
         self.report: Report | None = None
         self.catalogue: Catalogue | None = None
@@ -64,6 +64,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self._dvk_search: dvk_index.Background | None = None  # our index, built in a child process
         if not config.nav:
             config.nav = self._nav()
+        self._nav_pages = set(_nav_pages(config.nav))  # generated pages the menu names stay in it
         return config
 
     def _nav(self) -> list[Any]:
@@ -107,8 +108,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # Started now, before the pages are rendered: it indexes while MkDocs renders and writes
             # them, and ends (about 170 MB at 10,000 dossiers) before the build's memory peaks.
             self._dvk_search = dvk_index.Background(self.catalogue)
-        self.output = render_site(self.catalogue, self.dvk_config, extra=makers())
-        with_engine(self.output.files, self.config.search_engine if self.config.search else None)
+        engine = self.config.search_engine if self.config.search else None
+        self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine)
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
             if page.edit_path:
@@ -119,7 +120,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return files
 
     def _add(self, files: Files, file: File) -> None:
-        if not file.src_uri.startswith(("index.md", "huong-dan", "dong-gop", "gioi-thieu", "quy-tac/", "du-lieu/")) and file.src_uri.endswith(".md"):
+        if file.src_uri.endswith(".md") and file.src_uri not in self._nav_pages:
             # listing and model pages stay out of the nav: a nav entry per page costs O(n²)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         existing = files.get_file_from_path(file.src_uri)
@@ -255,3 +256,15 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         server.watch(str(self.models_dir))  # live reload when a dossier changes
         server.watch(os.fspath(Path(__file__).with_name("config.yaml")))
         return server
+
+
+def _nav_pages(nav: Any) -> Iterator[str]:
+    """Every page path a MkDocs nav names (nested sections included)."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_pages(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_pages(item)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 from dataclasses import dataclass
 
@@ -28,24 +27,8 @@ class Download:
 
 
 def site_url(renderer: SiteRenderer) -> str | None:
-    """The site's absolute address: `site.url` in config.yaml if set, else MkDocs' `site_url`.
-
-    Makers receive no MkDocs configuration, so the plugin's `config` is looked up on the call stack
-    (`DvkPlugin.on_files(files, config)`); outside MkDocs (tests, the CLI) the answer is None.
-    """
-    explicit = normalize_site_url(renderer.c.site.get("url"))
-    if explicit:
-        return explicit
-    frame = inspect.currentframe()
-    try:
-        while frame is not None:
-            config = frame.f_locals.get("config")
-            if config is not None and hasattr(config, "config_file_path") and hasattr(config, "site_url"):
-                return normalize_site_url(config.site_url)
-            frame = frame.f_back
-    finally:
-        del frame  # a frame kept alive would keep every local of the build alive
-    return None
+    """The site's absolute address: `site.url` of the configuration (the plugin sets it from MkDocs' `site_url`)."""
+    return normalize_site_url(renderer.c.site.get("url"))
 
 
 def _size(n: int) -> str:

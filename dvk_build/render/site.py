@@ -95,9 +95,10 @@ def _meta(title: str, description: str = "", **extra: Any) -> Markup:
 class SiteRenderer:
     """Renders the catalogue's pages; extra page makers can be appended to `makers`."""
 
-    def __init__(self, catalogue: Catalogue, config: Config) -> None:
+    def __init__(self, catalogue: Catalogue, config: Config, search_engine: str | None = "dvk") -> None:
         self.catalogue = catalogue
         self.c = config
+        self.search_engine = search_engine  # which index the build writes (None: none); the search script reads it
         self.env = _env()
         self.env.globals.update(c=config, label=config.label)
         self.stash = HtmlStash()
@@ -145,13 +146,13 @@ class SiteRenderer:
 
     def _models(self, out: Output) -> None:
         by_slug = self.catalogue.by_slug
-        site = (self.c.site.get("url") or "").rstrip("/") + "/" if self.c.site.get("url") else ""  # for print
+        site = self.c.site.get("url") or ""  # absolute, with a trailing slash (plugin.on_config): for print
         for m in self.catalogue.models:
             uri = f"mo-hinh/{m.slug}/index.md"  # a folder page: a bundle's own files (images) link relatively
             meta = _meta(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
             timeline = self._timeline(m)
             content = self._render(
-                "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=f"{site}{m.url}" if site else "", body=text.shift_headings(m.body),
+                "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=site + m.url if site else "", body=text.shift_headings(m.body),
                 parent=by_slug.get(m.derived_from or ""), children=[by_slug[s] for s in m.derived_children],
             )
             out.pages.append(Page(uri, content, edit_path=m.source_path))
@@ -257,7 +258,8 @@ class SiteRenderer:
         out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))
 
 
-def render_site(catalogue: Catalogue, config: Config, extra: Iterable[Callable[[SiteRenderer, Output], None]] = ()) -> Output:
-    renderer = SiteRenderer(catalogue, config)
+def render_site(catalogue: Catalogue, config: Config, extra: Iterable[Callable[[SiteRenderer, Output], None]] = (),
+                search_engine: str | None = "dvk") -> Output:
+    renderer = SiteRenderer(catalogue, config, search_engine)
     renderer.makers.extend(extra)
     return renderer.render()

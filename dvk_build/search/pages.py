@@ -28,16 +28,7 @@ def make_search_page(renderer: SiteRenderer, out: Output) -> None:
         '<a href="../cap/tinh/">theo cấp</a>, <a href="../tinh/">theo tỉnh, thành phố</a>.</p></div>'
     )
     out.pages.append(Page(SEARCH_PAGE, f"---\n{meta}\n---\n\n# Tìm kiếm mô hình\n{block}\n"))
-    out.files[FACETS_FILE] = json.dumps(facets(renderer.catalogue, renderer.c), ensure_ascii=False, separators=(",", ":"))
-
-
-
-def with_engine(files: dict[str, str], engine: str | None) -> None:
-    """Tell the search script which index the build wrote (`engine` in the facets file; None: no index).
-
-    The facets file is fetched before any index, so the choice costs no request.
-    """
-    if FACETS_FILE in files:
-        data = json.loads(files[FACETS_FILE])
-        data["engine"] = engine
-        files[FACETS_FILE] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # `engine` tells the search script which index the build wrote: the facets file is fetched
+    # before any index, so the choice costs no request.
+    data = {**facets(renderer.catalogue, renderer.c), "engine": renderer.search_engine}
+    out.files[FACETS_FILE] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

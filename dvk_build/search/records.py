@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -95,11 +94,6 @@ def record(m: Model) -> SearchRecord:
     return SearchRecord(filters_of(m), meta_of(m), sorts, folded)
 
 
-def _province_order(name: str) -> str:
-    """`Thành phố Hà Nội` sorts at H, beside `Tỉnh Hà Tĩnh`."""
-    return sort_key(re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", name.strip(), flags=re.I))
-
-
 def facets(catalogue: Catalogue, c: Config) -> dict[str, Any]:
     """The facets of the search page and the catalogue, values in reading order (`tim-kiem/bo-loc.json`)."""
     models = catalogue.models
@@ -117,7 +111,7 @@ def facets(catalogue: Catalogue, c: Config) -> dict[str, Any]:
              "values": values([(t.slug, t.label) for t in reversed(c.tiers_in_order()) if t.slug in tiers])},
             {"key": FIELD, "label": "Lĩnh vực", "values": values([(k, f.label) for k, f in c.fields.items() if k in fields])},
             {"key": PROVINCE, "label": "Tỉnh, thành phố", "hint": "hiện nay",
-             "values": values([(text.province_slug(p), p) for p in sorted(catalogue.provinces(), key=_province_order)])},
+             "values": values([(text.province_slug(p), p) for p in sorted(catalogue.provinces(), key=text.province_order)])},
             {"key": YEAR, "label": "Năm công nhận", "values": values([(str(y), str(y)) for y in catalogue.years()])},
             {"key": KIND, "label": "Chủ thể", "values": values([(k, label) for k, label in c.holder_kinds.items() if k in kinds])},
             {"key": ASSESSMENT, "label": "Tự đánh giá",
