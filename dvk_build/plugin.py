@@ -18,10 +18,11 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .config import default_config, load_config
 from .export.context import normalize_site_url
+from .export.offload import OffloadFailed
 from .model import Catalogue, build_catalogue
 from .render.extras import makers
 from .render.sanitize import sanitize
-from .render.site import Output, render_site
+from .render.site import LATER_MARK, LaterFile, Output, render_site
 from .report import format_problem
 from .search import dvk_index
 from .search.pagefind_index import GLOB as SEARCH_GLOB
@@ -62,6 +63,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self._live_search: LiveIndex | None = None  # Pagefind fed page by page (search/pagefind_index.py)
         self._live_search_failed = False
         self._dvk_search: dvk_index.Background | None = None  # our index, built in a child process
+        self._later: list[tuple[LaterFile, File]] = []  # exports another process computes (export/offload.py)
         if not config.nav:
             config.nav = self._nav()
         self._nav_pages = set(_nav_pages(config.nav))  # generated pages the menu names stay in it
@@ -109,13 +111,18 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # them, and ends (about 170 MB at 10,000 dossiers) before the build's memory peaks.
             self._dvk_search = dvk_index.Background(self.catalogue)
         engine = self.config.search_engine if self.config.search else None
-        self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine)
+        self._cancel_later()
+        self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine, offload=True)
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
             if page.edit_path:
                 self.edit_paths[page.src_uri] = page.edit_path
         for uri, content in self.output.files.items():
             self._add(files, File.generated(config, uri, content=content))
+        for later in self.output.later:
+            file = File.generated(config, later.path, content=b"")  # its bytes arrive before files are copied (on_env)
+            self._add(files, file)
+            self._later.append((later, file))
         self._add_attachments(files, config)
         return files
 
@@ -141,6 +148,34 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
         return nav
+
+    def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        """A page naming the size of a file still being computed (`du-lieu/`) waits for it here."""
+        if self.output is not None and LATER_MARK in markdown:
+            markdown = self._settle_later(lambda: self.output.fill_sizes(markdown))  # type: ignore[union-attr]
+        return markdown
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is read, static files are copied next: the files computed elsewhere must be here now."""
+        def fill() -> None:
+            for later, file in self._later:
+                file.content_bytes = later.result()
+
+        self._settle_later(fill)
+        self._later = []
+        return env
+
+    def _settle_later(self, wait: Any) -> Any:
+        try:
+            return wait()
+        except OffloadFailed as exc:
+            self._cancel_later()
+            raise PluginError(str(exc)) from None
+
+    def _cancel_later(self) -> None:
+        for later, _ in self._later:
+            later.cancel()
+        self._later = []
 
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         edit = self.edit_paths.get(page.file.src_uri)
@@ -182,8 +217,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Model pages carry editors' text: sanitize their HTML whatever the validator let through."""
-        if self._is_model_page(page):
-            return sanitize(html)
+        if self._is_model_page(page) and not (self.output is not None and self.output.stash.prefix in html):
+            return sanitize(html)  # with placeholders, on_page_context sanitizes the whole page once they are back
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -233,8 +268,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             log.info("Chỉ mục tìm kiếm: %d trang mô hình, thêm %.1f giây sau trang cuối.", stats.pages, stats.seconds)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no indexing process behind."""
+        """A failed build leaves no indexing or export process behind."""
         self._close_dvk_search()
+        self._cancel_later()
         if self._live_search is not None:
             self._live_search.close()
             self._live_search = None

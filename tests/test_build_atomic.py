@@ -166,6 +166,11 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path, engine: st
     assert not any(k.startswith(ENGINE_PARTS[other]) for k in first), f"{other}'s index written too"
     if engine == "pagefind":
         assert any(k.endswith(".pf_meta") for k in first)
+    # Pagefind's hidden filters and folded words are written into model pages for Pagefind only.
+    model_pages = [p.read_text(encoding="utf-8") for p in site.glob("mo-hinh/*/index.html")]
+    assert model_pages
+    with_data = [("data-pagefind-body" in html and 'data-pagefind-filter="cap"' in html) for html in model_pages]
+    assert all(with_data) if engine == "pagefind" else not any(with_data)
     # Equal is not enough: a process writing the index could leave a file empty the same way twice.
     assert [p.name for p in site.rglob("*") if p.is_file() and p.stat().st_size == 0] == []
 

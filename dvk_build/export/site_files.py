@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..render.site import Output, Page, SiteRenderer, _meta
+from ..render.site import LaterFile, Output, Page, SiteRenderer, _meta
+from ..render.text import file_size
 from ..schema import build_schema
 from . import csv_export, feed, json_export, xlsx_export
 from .codebook import markdown_table
 from .context import ExportContext, normalize_site_url
+from .offload import Offloaded
 from .records import model_json_path, rows
 
 PAGE = "du-lieu/index.md"
@@ -23,7 +25,7 @@ class Download:
     path: str
     link: str  # relative to du-lieu/
     what: str
-    size: int
+    size: int | str  # bytes, or the marker of a file still being computed (Output.fill_sizes)
 
 
 def site_url(renderer: SiteRenderer) -> str | None:
@@ -31,25 +33,19 @@ def site_url(renderer: SiteRenderer) -> str | None:
     return normalize_site_url(renderer.c.site.get("url"))
 
 
-def _size(n: int) -> str:
-    """`12,3 kB`: Vietnamese decimal comma."""
-    if n < 1000:
-        return f"{n} byte"
-    for unit, scale in (("kB", 1e3), ("MB", 1e6)):
-        if n < scale * 1000 or unit == "MB":
-            return f"{n / scale:.1f} {unit}".replace(".", ",")
-    return f"{n} byte"
-
-
-def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes], list[Download]]:
-    """Every file to publish, and those the data page lists."""
+def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes], list[LaterFile], list[Download]]:
+    """Every file to publish (now, or later from another process), and those the data page lists."""
     cat = renderer.catalogue
     out: dict[str, bytes] = {}
+    later: dict[str, LaterFile] = {}
     listed: list[tuple[str, str, str]] = []
 
-    def add(path: str, data: bytes, link: str, what: str) -> None:
+    def add(path: str, data: bytes | LaterFile, link: str, what: str) -> None:
         """Publish a file and list it on the data page."""
-        out[path] = data
+        if isinstance(data, LaterFile):
+            later[path] = data
+        else:
+            out[path] = data
         listed.append((path, link, what))
 
     table = rows(cat, ctx)  # computed once for CSV and Excel, as the records are for both JSON files
@@ -57,7 +53,7 @@ def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes]
     add(csv_export.PATH, csv_export.render(cat, ctx, table), "mo-hinh.csv",
         "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)")
     if xlsx_export.available():  # openpyxl is an optional extra: without it the site simply has no .xlsx
-        add(xlsx_export.PATH, xlsx_export.render(cat, ctx, table), "mo-hinh.xlsx",
+        add(xlsx_export.PATH, _workbook(renderer, xlsx_export.sheets(cat, ctx, table)), "mo-hinh.xlsx",
             "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột")
     add(json_export.PATH, json_export.dumps(json_export.document(cat, ctx, recs)).encode("utf-8"), "mo-hinh.json",
         "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)")
@@ -69,7 +65,16 @@ def _files(renderer: SiteRenderer, ctx: ExportContext) -> tuple[dict[str, bytes]
         f"Nguồn tin Atom: các mô hình mới được công nhận, mới nhất trước (tối đa {feed.LIMIT} mô hình)")
     for m, rec in zip(cat.models, recs):
         out[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8")
-    return out, [Download(p, link, what, len(out[p])) for p, link, what in listed]
+    downloads = [Download(p, link, what, len(out[p]) if p in out else later[p].marker) for p, link, what in listed]
+    return out, list(later.values()), downloads
+
+
+def _workbook(renderer: SiteRenderer, sheets: xlsx_export.Sheets) -> bytes | LaterFile:
+    """The Excel file, or (a site build) the promise of it from another process: its writer is the slowest export."""
+    if not renderer.offload:
+        return xlsx_export.write(sheets)
+    job = Offloaded(xlsx_export.PATH, xlsx_export.write, sheets)
+    return LaterFile(xlsx_export.PATH, job.result, job.cancel)
 
 
 def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download]) -> str:
@@ -80,7 +85,7 @@ def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download])
     licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
     licence_md = f"[{licence}]({licence_url})" if licence_url else licence
     generated = ctx.generated
-    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {_size(d.size)} |" for d in downloads)
+    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {d.size if isinstance(d.size, str) else file_size(d.size)} |" for d in downloads)
     description = (f"Tải về {n} mô hình “Dân vận khéo” đã được công nhận dưới dạng CSV, Excel, JSON và nguồn tin Atom; "
                    "bảng mã giải thích từng cột, giấy phép và cách trích dẫn.")
     cite = (f"{site.get('name', '')} ({generated.year}). *Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận* "
@@ -140,6 +145,7 @@ Xin trích kèm ngày tạo bản dữ liệu đã dùng: dữ liệu thay đổ
 def make(renderer: SiteRenderer, output: Output) -> None:
     """Add the exports, the feed, both JSON Schemas, every model's JSON file and the page `du-lieu/`."""
     ctx = ExportContext(config=renderer.c, site_url=site_url(renderer))
-    files, downloads = _files(renderer, ctx)
+    files, later, downloads = _files(renderer, ctx)
     output.files.update(files)
+    output.later.extend(later)
     output.pages.append(Page(PAGE, _page(renderer, ctx, downloads)))

@@ -39,10 +39,35 @@ class Group:
 
 
 @dataclass
+class LaterFile:
+    """A file another process computes while the pages are built; a page names its size by `marker`."""
+
+    path: str
+    result: Callable[[], bytes]  # waits for the bytes (once); raises if they cannot be made
+    cancel: Callable[[], None]  # stops the work (a failed build)
+
+    @property
+    def marker(self) -> str:
+        """Stands for the file's size in a page source until the bytes are there (`fill_sizes`)."""
+        return f"{LATER_MARK}{self.path}{LATER_MARK}"
+
+
+LATER_MARK = "\ue001"  # private use: never in dossier text
+
+
+@dataclass
 class Output:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes | str] = field(default_factory=dict)  # non-page files: exports, feed
     stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the pages' placeholders stand for
+    later: list[LaterFile] = field(default_factory=list)  # files still being computed elsewhere
+
+    def fill_sizes(self, source: str) -> str:
+        """`source` with each later file's size marker replaced by its size (waiting for its bytes)."""
+        for f in self.later:
+            if f.marker in source:
+                source = source.replace(f.marker, text.file_size(len(f.result())))
+        return source
 
 
 def url_of(src_uri: str) -> str:
@@ -95,10 +120,11 @@ def _meta(title: str, description: str = "", **extra: Any) -> Markup:
 class SiteRenderer:
     """Renders the catalogue's pages; extra page makers can be appended to `makers`."""
 
-    def __init__(self, catalogue: Catalogue, config: Config, search_engine: str | None = "dvk") -> None:
+    def __init__(self, catalogue: Catalogue, config: Config, search_engine: str | None = "dvk", offload: bool = False) -> None:
         self.catalogue = catalogue
         self.c = config
         self.search_engine = search_engine  # which index the build writes (None: none); the search script reads it
+        self.offload = offload  # slow files may be computed in another process (Output.later) while pages build
         self.env = _env()
         self.env.globals.update(c=config, label=config.label)
         self.stash = HtmlStash()
@@ -106,6 +132,7 @@ class SiteRenderer:
         self._entries: dict[str, str] = {}
         self.env.globals["entry"] = self._entry
         self.env.globals["search_record"] = search_record
+        self.env.globals["search_engine"] = search_engine
         self.makers: list[Callable[[SiteRenderer, Output], None]] = [
             SiteRenderer._home,
             SiteRenderer._models,
@@ -259,7 +286,7 @@ class SiteRenderer:
 
 
 def render_site(catalogue: Catalogue, config: Config, extra: Iterable[Callable[[SiteRenderer, Output], None]] = (),
-                search_engine: str | None = "dvk") -> Output:
-    renderer = SiteRenderer(catalogue, config, search_engine)
+                search_engine: str | None = "dvk", offload: bool = False) -> Output:
+    renderer = SiteRenderer(catalogue, config, search_engine, offload)
     renderer.makers.extend(extra)
     return renderer.render()

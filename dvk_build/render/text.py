@@ -56,6 +56,16 @@ def number(value: int | float | None) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
+def file_size(n: int) -> str:
+    """`12,3 kB`: a file's size with the Vietnamese decimal comma."""
+    if n < 1000:
+        return f"{n} byte"
+    for unit, scale in (("kB", 1e3), ("MB", 1e6)):
+        if n < scale * 1000 or unit == "MB":
+            return f"{n / scale:.1f} {unit}".replace(".", ",")
+    return f"{n} byte"
+
+
 def rel(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs (`cap/huyen/` → `../../mo-hinh/x/`)."""
     start = "/" + from_url.strip("/")

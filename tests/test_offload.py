@@ -1,0 +1,70 @@
+"""Files computed in another process while the site builds (export/offload.py), and what the site shows of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from dvk_build.export import xlsx_export
+from dvk_build.export.context import ExportContext
+from dvk_build.export.offload import Offloaded, OffloadFailed
+from dvk_build.render.text import file_size
+
+
+def _fail(argument: str) -> bytes:
+    raise ValueError(f"hỏng: {argument}")
+
+
+def _sleep_then(argument: float) -> bytes:
+    time.sleep(argument)
+    return str(os.getpid()).encode()
+
+
+def test_result_comes_from_another_process() -> None:
+    job = Offloaded("x", _sleep_then, 0.0)
+    pid = int(job.result())
+    assert pid != os.getpid()
+    assert job.result() == str(pid).encode()  # asked twice: the same bytes, no second process
+
+
+def test_workbook_written_elsewhere_is_the_same_file(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("openpyxl")
+    ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    sheets = xlsx_export.sheets(shipped_catalogue, ctx)
+    assert Offloaded(xlsx_export.PATH, xlsx_export.write, sheets).result() == xlsx_export.render(shipped_catalogue, ctx)
+
+
+def test_a_failure_names_the_file_and_the_cause_in_vietnamese() -> None:
+    job = Offloaded("du-lieu/mo-hinh.xlsx", _fail, "ô A1")
+    with pytest.raises(OffloadFailed, match=r"^Không tạo được tệp du-lieu/mo-hinh\.xlsx: ValueError: hỏng: ô A1$"):
+        job.result()
+
+
+def test_cancel_stops_the_process() -> None:
+    job = Offloaded("x", _sleep_then, 60.0)
+    started = time.perf_counter()
+    job.cancel()
+    assert time.perf_counter() - started < 10
+    job.cancel()  # twice: harmless
+
+
+def test_data_page_gives_each_files_real_size(built_site: Path) -> None:
+    """The Excel file is written by another process after the page was generated: its size must still be right."""
+    page = (built_site / "du-lieu" / "index.html").read_text(encoding="utf-8")
+    sizes = dict(re.findall(r'<td><a href="([^"]+)">[^<]*</a></td>\s*<td>.*?</td>\s*<td>([^<]+)</td>', page, re.S))
+    assert "mo-hinh.xlsx" in sizes and "mo-hinh.csv" in sizes
+    for link, shown in sizes.items():
+        assert shown == file_size((built_site / "du-lieu" / link).stat().st_size), link
+    assert "\ue001" not in page  # no size marker left
+
+
+def test_dvk_engine_pages_carry_no_pagefind_data(built_site: Path, shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
+    """The hidden filters and folded text are for Pagefind only; the default build skips them."""
+    for m in shipped_catalogue.models:
+        html = (built_site / "mo-hinh" / m.slug / "index.html").read_text(encoding="utf-8")
+        assert "data-pagefind-body" not in html and 'class="dvk-pf"' not in html, m.slug
