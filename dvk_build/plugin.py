@@ -22,7 +22,7 @@ from .export.offload import OffloadFailed
 from .model import Catalogue, build_catalogue
 from .render.extras import makers
 from .render.sanitize import sanitize
-from .render.site import LATER_MARK, LaterFile, Output, render_site
+from .render.site import LATER_MARK, LaterFiles, Output, render_site
 from .report import format_problem
 from .search import dvk_index
 from .search.pagefind_index import GLOB as SEARCH_GLOB
@@ -63,7 +63,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self._live_search: LiveIndex | None = None  # Pagefind fed page by page (search/pagefind_index.py)
         self._live_search_failed = False
         self._dvk_search: dvk_index.Background | None = None  # our index, built in a child process
-        self._later: list[tuple[LaterFile, File]] = []  # exports another process computes (export/offload.py)
+        self._later: list[LaterFiles] = []  # exports another process writes into the site (export/offload.py)
         if not config.nav:
             config.nav = self._nav()
         self._nav_pages = set(_nav_pages(config.nav))  # generated pages the menu names stay in it
@@ -112,7 +112,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             self._dvk_search = dvk_index.Background(self.catalogue)
         engine = self.config.search_engine if self.config.search else None
         self._cancel_later()
-        self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine, offload=True)
+        self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine,
+                                  offload_to=Path(config.site_dir))
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
             if page.edit_path:
@@ -120,9 +121,11 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         for uri, content in self.output.files.items():
             self._add(files, File.generated(config, uri, content=content))
         for later in self.output.later:
-            file = File.generated(config, later.path, content=b"")  # its bytes arrive before files are copied (on_env)
-            self._add(files, file)
-            self._later.append((later, file))
+            # Written in place by another process, before MkDocs copies static files (on_env waits):
+            # a source that is its own destination is left alone by MkDocs.
+            for uri in later.paths:
+                self._add(files, File.generated(config, uri, abs_src_path=os.path.join(config.site_dir, uri)))
+            self._later.append(later)
         self._add_attachments(files, config)
         return files
 
@@ -157,11 +160,11 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """Every page is read, static files are copied next: the files computed elsewhere must be here now."""
-        def fill() -> None:
-            for later, file in self._later:
-                file.content_bytes = later.result()
+        def wait() -> None:
+            for later in self._later:
+                later.sizes()
 
-        self._settle_later(fill)
+        self._settle_later(wait)
         self._later = []
         return env
 
@@ -173,7 +176,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             raise PluginError(str(exc)) from None
 
     def _cancel_later(self) -> None:
-        for later, _ in self._later:
+        for later in self._later:
             later.cancel()
         self._later = []
 

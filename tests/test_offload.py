@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dvk_build.export import xlsx_export
+from dvk_build.export import site_files, xlsx_export
 from dvk_build.export.context import ExportContext
 from dvk_build.export.offload import Offloaded, OffloadFailed
 from dvk_build.render.text import file_size
@@ -29,19 +29,24 @@ def test_result_comes_from_another_process() -> None:
     job = Offloaded("x", _sleep_then, 0.0)
     pid = int(job.result())
     assert pid != os.getpid()
-    assert job.result() == str(pid).encode()  # asked twice: the same bytes, no second process
+    assert job.result() == str(pid).encode()  # asked twice: the same value, no second process
 
 
-def test_workbook_written_elsewhere_is_the_same_file(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("openpyxl")
+def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The other process writes every export, byte for byte what this one makes, and reports each size."""
     ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
-    sheets = xlsx_export.sheets(shipped_catalogue, ctx)
-    assert Offloaded(xlsx_export.PATH, xlsx_export.write, sheets).result() == xlsx_export.render(shipped_catalogue, ctx)
+    here = dict(site_files._files(shipped_catalogue, shipped_catalogue.config, ctx))
+    job = site_files.Job(shipped_catalogue, shipped_catalogue.config, ctx, str(tmp_path))
+    sizes = Offloaded("dữ liệu mở", site_files.write_files, job).result()
+    assert sizes == {path: len(data) for path, data in here.items()}
+    assert len(here) == 6 + len(shipped_catalogue.models) - (0 if xlsx_export.available() else 1)
+    for path, data in here.items():
+        assert (tmp_path / path).read_bytes() == data, path
 
 
-def test_a_failure_names_the_file_and_the_cause_in_vietnamese() -> None:
-    job = Offloaded("du-lieu/mo-hinh.xlsx", _fail, "ô A1")
-    with pytest.raises(OffloadFailed, match=r"^Không tạo được tệp du-lieu/mo-hinh\.xlsx: ValueError: hỏng: ô A1$"):
+def test_a_failure_names_the_work_and_the_cause_in_vietnamese() -> None:
+    job = Offloaded("dữ liệu mở", _fail, "ô A1")
+    with pytest.raises(OffloadFailed, match=r"^Không tạo được dữ liệu mở: ValueError: hỏng: ô A1$"):
         job.result()
 
 
@@ -54,7 +59,7 @@ def test_cancel_stops_the_process() -> None:
 
 
 def test_data_page_gives_each_files_real_size(built_site: Path) -> None:
-    """The Excel file is written by another process after the page was generated: its size must still be right."""
+    """The files are written by another process after the page was generated: their sizes must still be right."""
     page = (built_site / "du-lieu" / "index.html").read_text(encoding="utf-8")
     sizes = dict(re.findall(r'<td><a href="([^"]+)">[^<]*</a></td>\s*<td>.*?</td>\s*<td>([^<]+)</td>', page, re.S))
     assert "mo-hinh.xlsx" in sizes and "mo-hinh.csv" in sizes

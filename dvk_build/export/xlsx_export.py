@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import Catalogue
@@ -90,40 +89,8 @@ def _cells(ws: Any, values: list[Any], kinds: list[str] | None = None, font: Any
     return out
 
 
-@dataclass(frozen=True)
-class Sheets:
-    """What the workbook holds, as plain values: it can be pickled to another process (export/offload.py)."""
-
-    header: list[str]
-    body: list[list[Any]]
-    kinds: list[str]
-    codebook: list[list[str]]
-    creator: str
-    title: str
-    generated: dt.datetime
-
-
-def sheets(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> Sheets:
-    """The workbook's content from the catalogue (cheap; `write` is the slow part)."""
-    header, body = table or rows(catalogue, ctx)
-    return Sheets(
-        header=header,
-        body=body,
-        kinds=[c.kind for c in table_columns(ctx.config)],
-        codebook=[[e.name, e.meaning, e.type, e.values_text, e.formats_text, e.note] for e in entries(ctx.config)],
-        creator=ctx.config.site.get("name", "dvk"),
-        title=ctx.config.site.get("name", ""),
-        generated=ctx.generated,
-    )
-
-
 def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> bytes:
     """Sheet "Mô hình" (bold, frozen header row) and sheet "Giải thích" (the codebook)."""
-    return write(sheets(catalogue, ctx, table))
-
-
-def write(content: Sheets) -> bytes:
-    """The .xlsx bytes of `content`: the same content gives the same bytes."""
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
@@ -132,7 +99,8 @@ def write(content: Sheets) -> bytes:
     except ImportError:
         raise OpenpyxlMissing() from None
 
-    header, body, kinds = content.header, content.body, content.kinds
+    header, body = table or rows(catalogue, ctx)
+    kinds = [c.kind for c in table_columns(ctx.config)]
     bold = Font(bold=True)
     wb = Workbook(write_only=True)  # streams rows: 10,000 models in a fraction of the time and memory
 
@@ -151,15 +119,15 @@ def write(content: Sheets) -> bytes:
         book.column_dimensions[letter].width = width
     book.append(_cells(book, ["Cột", "Ý nghĩa", "Kiểu", "Giá trị cho phép", "Có trong", "Ghi chú"], font=bold))
     wrap = Alignment(wrap_text=True, vertical="top")
-    for values in content.codebook:
-        book.append(_cells(book, values, wrap=wrap))
+    for e in entries(ctx.config):
+        book.append(_cells(book, [e.name, e.meaning, e.type, e.values_text, e.formats_text, e.note], wrap=wrap))
 
-    wb.properties.creator = content.creator
-    wb.properties.title = content.title
-    naive = content.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    wb.properties.creator = ctx.config.site.get("name", "dvk")
+    wb.properties.title = ctx.config.site.get("name", "")
+    naive = ctx.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
     wb.properties.created = wb.properties.modified = naive
     raw = io.BytesIO()
     # ExcelWriter rather than wb.save(), which stamps the current time as "modified"
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
-    return _fixed_zip(raw.getvalue(), content.generated)
+    return _fixed_zip(raw.getvalue(), ctx.generated)

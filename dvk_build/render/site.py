@@ -39,17 +39,19 @@ class Group:
 
 
 @dataclass
-class LaterFile:
-    """A file another process computes while the pages are built; a page names its size by `marker`."""
+class LaterFiles:
+    """Files another process writes straight into the site folder while the pages are built.
 
-    path: str
-    result: Callable[[], bytes]  # waits for the bytes (once); raises if they cannot be made
+    Pages that give a file's size carry `marker(path)` until `sizes()` has it (Output.fill_sizes).
+    """
+
+    paths: list[str]
+    sizes: Callable[[], dict[str, int]]  # waits for the files (once); raises if they cannot be made
     cancel: Callable[[], None]  # stops the work (a failed build)
 
-    @property
-    def marker(self) -> str:
-        """Stands for the file's size in a page source until the bytes are there (`fill_sizes`)."""
-        return f"{LATER_MARK}{self.path}{LATER_MARK}"
+    @staticmethod
+    def marker(path: str) -> str:
+        return f"{LATER_MARK}{path}{LATER_MARK}"
 
 
 LATER_MARK = "\ue001"  # private use: never in dossier text
@@ -60,13 +62,14 @@ class Output:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes | str] = field(default_factory=dict)  # non-page files: exports, feed
     stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the pages' placeholders stand for
-    later: list[LaterFile] = field(default_factory=list)  # files still being computed elsewhere
+    later: list[LaterFiles] = field(default_factory=list)  # files still being made elsewhere
 
     def fill_sizes(self, source: str) -> str:
-        """`source` with each later file's size marker replaced by its size (waiting for its bytes)."""
-        for f in self.later:
-            if f.marker in source:
-                source = source.replace(f.marker, text.file_size(len(f.result())))
+        """`source` with each later file's size marker replaced by its size (waiting for the files)."""
+        for group in self.later:
+            if LATER_MARK in source:
+                for path, size in group.sizes().items():
+                    source = source.replace(group.marker(path), text.file_size(size))
         return source
 
 
@@ -120,11 +123,13 @@ def _meta(title: str, description: str = "", **extra: Any) -> Markup:
 class SiteRenderer:
     """Renders the catalogue's pages; extra page makers can be appended to `makers`."""
 
-    def __init__(self, catalogue: Catalogue, config: Config, search_engine: str | None = "dvk", offload: bool = False) -> None:
+    def __init__(self, catalogue: Catalogue, config: Config, search_engine: str | None = "dvk",
+                 offload_to: Path | None = None) -> None:
         self.catalogue = catalogue
         self.c = config
         self.search_engine = search_engine  # which index the build writes (None: none); the search script reads it
-        self.offload = offload  # slow files may be computed in another process (Output.later) while pages build
+        # The site folder, in a site build: slow files may be written there by another process (Output.later)
+        self.offload_to = offload_to
         self.env = _env()
         self.env.globals.update(c=config, label=config.label)
         self.stash = HtmlStash()
@@ -286,7 +291,7 @@ class SiteRenderer:
 
 
 def render_site(catalogue: Catalogue, config: Config, extra: Iterable[Callable[[SiteRenderer, Output], None]] = (),
-                search_engine: str | None = "dvk", offload: bool = False) -> Output:
-    renderer = SiteRenderer(catalogue, config, search_engine, offload)
+                search_engine: str | None = "dvk", offload_to: Path | None = None) -> Output:
+    renderer = SiteRenderer(catalogue, config, search_engine, offload_to)
     renderer.makers.extend(extra)
     return renderer.render()

@@ -27,7 +27,6 @@ import os
 import pickle
 import re
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -37,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..children import die_with
 from ..model import Catalogue, Model
 from .fold import sort_key
 from .records import filters_of, holder_of, meta_of, place_of
@@ -254,18 +254,6 @@ class IndexingFailed(Exception):
     """The index could not be built; the message says why, in Vietnamese."""
 
 
-def _die_with(parent: int) -> None:
-    """Linux: end this child when the build process ends (a stopped build leaves no one computing)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # elsewhere the child ends when it finds the pipe closed
-    if os.getppid() != parent:  # the parent ended before prctl
-        os._exit(1)
-
-
 def _child(models: list[Model], out: int, parent: int) -> None:
     """The forked child: the models' records to a spool file, then a fresh interpreter indexes them.
 
@@ -274,7 +262,7 @@ def _child(models: list[Model], out: int, parent: int) -> None:
     needs (`record`, ~40 MB pickled at 10,000) and replaces itself with a new Python process
     (`_worker`): the indexing itself then needs ~200 MB beside the build instead of ~550 MB.
     """
-    _die_with(parent)  # PR_SET_PDEATHSIG outlives the exec
+    die_with(parent)  # PR_SET_PDEATHSIG outlives the exec
     # The build's objects, inherited, are never freed here: keep the collector from walking (and so
     # copying) their memory pages, which the fork shares with the build.
     gc.freeze()
