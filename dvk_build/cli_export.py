@@ -47,7 +47,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from .export import xlsx_export
 
         if not xlsx_export.available():
-            sys.stderr.write(f"dvk: {xlsx_export.OpenpyxlMissing()}\n")
+            sys.stderr.write(f"dvk: {xlsx_export.XlsxWriterMissing()}\n")
             return EXIT_USAGE
         if not args.output and sys.stdout.isatty():
             sys.stderr.write("dvk: tệp Excel là dữ liệu nhị phân, không in ra màn hình được; hãy chỉ tệp ghi ra bằng -o, "

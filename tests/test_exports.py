@@ -20,7 +20,7 @@ from dvk_build.config import default_config
 from dvk_build.export import csv_export, xlsx_export
 from dvk_build.export.codebook import entries
 from dvk_build.export.context import ExportContext, site_url_from_mkdocs
-from dvk_build.export.records import record, table_columns
+from dvk_build.export.records import record, rows, table_columns
 from dvk_build.schema import build_schema
 from dvk_build.validate.engine import check_paths
 
@@ -190,7 +190,7 @@ def _xlsx_text(value: Any) -> str:
 def test_xlsx_has_the_csv_rows_bold_frozen_header(built_site: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     path = built_site / "du-lieu" / "mo-hinh.xlsx"
-    assert path.is_file(), "openpyxl is installed, so the site publishes the Excel file"
+    assert path.is_file(), "XlsxWriter is a dependency, so the site publishes the Excel file"
     wb = openpyxl.load_workbook(path)
     ws = wb["Mô hình"]
     _, rows = _csv_rows(built_site)
@@ -200,6 +200,20 @@ def test_xlsx_has_the_csv_rows_bold_frozen_header(built_site: Path) -> None:
     assert ws.freeze_panes == "B2"
     assert [r[0] for r in wb["Giải thích"].iter_rows(min_row=2, max_col=1, values_only=True)] == \
         [e.name for e in entries(default_config())]
+
+
+def test_xlsx_keeps_formulas_links_and_numbers_as_text(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
+    """Text that looks like a formula, a link or a number stays text in Excel: nothing runs, nothing is reread."""
+    openpyxl = pytest.importorskip("openpyxl")
+    ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    header, body = rows(shipped_catalogue, ctx)
+    tricky = ['=HYPERLINK("http://x.invalid","bấm")', "https://x.invalid/a", "0912", "+84", "@SUM(A1)", "1e5"]
+    body = [tricky + r[len(tricky):] for r in body[:1]]
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_export.write(header, iter(body), 1, ctx)))
+    cells = list(wb["Mô hình"].iter_rows(min_row=2, max_row=2))[0][: len(tricky)]
+    assert [c.value for c in cells] == tricky
+    assert {c.data_type for c in cells} == {"s"}
+    assert not wb["Mô hình"]._hyperlinks
 
 
 def test_xlsx_is_reproducible(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
@@ -275,13 +289,13 @@ def test_cli_refuses_dossiers_with_errors(tmp_path: Path) -> None:
     assert not out.exists() and proc.stdout == b""
 
 
-def test_cli_xlsx_without_openpyxl_explains_and_exits_2(tmp_path: Path) -> None:
-    code = ("import sys; sys.modules['openpyxl'] = None\n"
+def test_cli_xlsx_without_xlsxwriter_explains_and_exits_2(tmp_path: Path) -> None:
+    code = ("import sys; sys.modules['xlsxwriter'] = None\n"
             "from dvk_build.cli import main\n"
             f"raise SystemExit(main(['export', '--format', 'xlsx', '-o', {str(tmp_path / 'x.xlsx')!r}]))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120,
                           env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert proc.returncode == 2
     err = proc.stderr.decode("utf-8")
-    assert "openpyxl" in err and "pip install 'dvk[xlsx]'" in err and "cần" in err
+    assert "XlsxWriter" in err and "pip install 'dvk[xlsx]'" in err and "cần" in err
     assert not (tmp_path / "x.xlsx").exists()

@@ -7,6 +7,7 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -16,42 +17,65 @@ from dvk_build.export.offload import Offloaded, OffloadFailed
 from dvk_build.render.text import file_size
 
 
-def _fail(argument: str) -> bytes:
-    raise ValueError(f"hỏng: {argument}")
+def _fail(shared: tuple[str], items: Iterator[object]) -> bytes:
+    raise ValueError(f"hỏng: {shared[0]}")
 
 
-def _sleep_then(argument: float) -> bytes:
-    time.sleep(argument)
+def _sleep_then(shared: tuple[float], items: Iterator[object]) -> bytes:
+    time.sleep(shared[0])
     return str(os.getpid()).encode()
 
 
+def _shared_kept(shared: tuple[dict[str, int], list[int]], items: Iterator[tuple[dict[str, int], int]]) -> list[object]:
+    """What each item says about itself: its number, and whether it still holds *the* shared object."""
+    return [(n, held is shared[0]) for held, n in items] + [shared[1]]
+
+
 def test_result_comes_from_another_process() -> None:
-    job = Offloaded("x", _sleep_then, 0.0)
+    job = Offloaded("x", _sleep_then, (0.0,), [])
     pid = int(job.result())
     assert pid != os.getpid()
     assert job.result() == str(pid).encode()  # asked twice: the same value, no second process
 
 
+def test_items_arrive_in_order_holding_the_shared_objects() -> None:
+    config = {"cấu hình": 1}
+    got = Offloaded("x", _shared_kept, (config, [7, 8]), ((config, n) for n in range(500))).result()
+    assert got == [(n, True) for n in range(500)] + [[7, 8]]
+
+
 def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The other process writes every export, byte for byte what this one makes, and reports each size."""
-    ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
-    here = dict(site_files._files(shipped_catalogue, shipped_catalogue.config, ctx))
-    job = site_files.Job(shipped_catalogue, shipped_catalogue.config, ctx, str(tmp_path))
-    sizes = Offloaded("dữ liệu mở", site_files.write_files, job).result()
+    """The other process writes every model file in one pass, byte for byte what is made in memory, with its size."""
+    config = shipped_catalogue.config
+    ctx = ExportContext(config=config, site_url="https://dvk.example.vn/",
+                        generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    here = dict(site_files._model_files(shipped_catalogue, ctx))
+    shared = (config, ctx, str(tmp_path), len(shipped_catalogue.models))
+    sizes = Offloaded("dữ liệu mở", site_files.write_model_files, shared, shipped_catalogue.models).result()
     assert sizes == {path: len(data) for path, data in here.items()}
-    assert len(here) == 6 + len(shipped_catalogue.models) - (0 if xlsx_export.available() else 1)
+    assert sorted(here) == sorted(site_files._model_paths(shipped_catalogue, config))
+    assert len(here) == 3 + len(shipped_catalogue.models) - (0 if xlsx_export.available() else 1)
     for path, data in here.items():
         assert (tmp_path / path).read_bytes() == data, path
 
 
+def test_a_model_missing_from_the_stream_fails_the_job(shipped_catalogue, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = shipped_catalogue.config
+    ctx = ExportContext(config=config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    shared = (config, ctx, str(tmp_path), len(shipped_catalogue.models))
+    job = Offloaded("dữ liệu mở", site_files.write_model_files, shared, shipped_catalogue.models[1:])
+    with pytest.raises(OffloadFailed, match=r"^Không tạo được dữ liệu mở: RuntimeError: nhận \d+ mô hình, cần \d+$"):
+        job.result()
+
+
 def test_a_failure_names_the_work_and_the_cause_in_vietnamese() -> None:
-    job = Offloaded("dữ liệu mở", _fail, "ô A1")
+    job = Offloaded("dữ liệu mở", _fail, ("ô A1",), [])
     with pytest.raises(OffloadFailed, match=r"^Không tạo được dữ liệu mở: ValueError: hỏng: ô A1$"):
         job.result()
 
 
 def test_cancel_stops_the_process() -> None:
-    job = Offloaded("x", _sleep_then, 60.0)
+    job = Offloaded("x", _sleep_then, (60.0,), [])
     started = time.perf_counter()
     job.cancel()
     assert time.perf_counter() - started < 10

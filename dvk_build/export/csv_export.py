@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Any, TextIO
 
 from ..model import Catalogue
 from .context import ExportContext
@@ -28,12 +28,24 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
+def start(out: TextIO, header: list[str]) -> Any:
+    """Write the BOM and the header row to `out` (opened with newline=""); the writer for `write_row`."""
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    return writer
+
+
+def write_row(writer: Any, values: list[Any]) -> None:
+    """One model's row."""
+    writer.writerow([text_of(v) for v in values])
+
+
 def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> bytes:
     """The CSV file: a header row of column names, then the models, newest recognition first."""
     header, body = table or rows(catalogue, ctx)
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(header)
+    writer = start(out, header)
     for r in body:
-        writer.writerow([text_of(v) for v in r])
-    return (BOM + out.getvalue()).encode("utf-8")
+        write_row(writer, r)
+    return out.getvalue().encode("utf-8")

@@ -46,6 +46,18 @@ def document(catalogue: Catalogue, ctx: ExportContext, recs: list[Json] | None =
     return {**_header(ctx), "count": len(models), "models": models}
 
 
+def document_ends(ctx: ExportContext, count: int) -> tuple[str, str]:
+    """`dumps(document(...))` around its records, for writing one record at a time (`dumps_record`, joined by ",")."""
+    empty = dumps({**_header(ctx), "count": count, "models": []})
+    assert empty.endswith("[]}\n")  # `models` is the last key
+    return empty[:-3], empty[-3:]
+
+
+def dumps_record(rec: Json) -> str:
+    """One record as `dumps(document(...))` writes it."""
+    return json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+
+
 def model_document(m: Model, ctx: ExportContext, rec: Json | None = None) -> Json:
     """The JSON file published beside one model's page."""
     return {**_header(ctx, "#/$defs/modelFile"), "model": rec if rec is not None else record(m, ctx)}

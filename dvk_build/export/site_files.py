@@ -6,11 +6,11 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..children import parent_alive
 from ..config import Config
-from ..model import Catalogue
+from ..model import Catalogue, Model
 from ..render.site import LaterFiles, Output, Page, SiteRenderer, _meta
 from ..render.text import file_size
 from ..schema import build_schema
@@ -18,7 +18,7 @@ from . import csv_export, feed, json_export, xlsx_export
 from .codebook import markdown_table
 from .context import ExportContext, normalize_site_url
 from .offload import Offloaded
-from .records import model_json_path, rows
+from .records import json_columns, model_json_path, record, row, rows, table_columns
 
 PAGE = "du-lieu/index.md"
 DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
@@ -43,7 +43,7 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
     """The files the data page lists: (path, link from du-lieu/, what it holds)."""
     listed = [(csv_export.PATH, "mo-hinh.csv",
                "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)")]
-    if xlsx_export.available():  # openpyxl is an optional extra: without it the site simply has no .xlsx
+    if xlsx_export.available():  # XlsxWriter missing (an odd install): the site simply has no .xlsx
         listed.append((xlsx_export.PATH, "mo-hinh.xlsx",
                        "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"))
     listed += [
@@ -59,13 +59,23 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
     return listed
 
 
-def _paths(catalogue: Catalogue, config: Config) -> list[str]:
-    """Every file `_files` makes, in its order."""
-    return [path for path, _, _ in _listed(config)] + [model_json_path(m) for m in catalogue.models]
+def _model_paths(catalogue: Catalogue, config: Config) -> list[str]:
+    """The files made from every model (`_model_files`, `write_model_files`): the tables, then one JSON file per model."""
+    tables = [csv_export.PATH, *([xlsx_export.PATH] if xlsx_export.available() else []), json_export.PATH]
+    return tables + [model_json_path(m) for m in catalogue.models]
 
 
-def _files(catalogue: Catalogue, config: Config, ctx: ExportContext) -> Iterator[tuple[str, bytes]]:
-    """Every file to publish, one at a time (each can be written and dropped before the next is made)."""
+def _small_files(catalogue: Catalogue, config: Config, ctx: ExportContext) -> dict[str, bytes]:
+    """The schemas and the feed: quick to make here (the feed reads the newest models only)."""
+    return {
+        json_export.SCHEMA_PATH: json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8"),
+        DOSSIER_SCHEMA_PATH: (json.dumps(build_schema(config), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        feed.PATH: feed.render(catalogue, ctx),
+    }
+
+
+def _model_files(catalogue: Catalogue, ctx: ExportContext) -> Iterator[tuple[str, bytes]]:
+    """The files made from every model, in memory, one at a time (`write_model_files` makes the same bytes)."""
     table = rows(catalogue, ctx)  # computed once for CSV and Excel, as the records are for both JSON files
     recs = json_export.records(catalogue, ctx)
     yield csv_export.PATH, csv_export.render(catalogue, ctx, table)
@@ -73,45 +83,65 @@ def _files(catalogue: Catalogue, config: Config, ctx: ExportContext) -> Iterator
         yield xlsx_export.PATH, xlsx_export.render(catalogue, ctx, table)
     del table
     yield json_export.PATH, json_export.dumps(json_export.document(catalogue, ctx, recs)).encode("utf-8")
-    yield json_export.SCHEMA_PATH, json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8")
-    yield DOSSIER_SCHEMA_PATH, (json.dumps(build_schema(config), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    yield feed.PATH, feed.render(catalogue, ctx)
     for m, rec in zip(catalogue.models, recs):
         yield model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class Job:
-    """What the other process needs to make the files (picklable: plain data, no templates)."""
-
-    catalogue: Catalogue
-    config: Config
-    ctx: ExportContext
-    folder: str  # the site folder: each file is written where it is published
+Shared = tuple[Config, ExportContext, str, int]  # configuration, export context, site folder, number of models
 
 
-def write_files(job: Job) -> dict[str, int]:
-    """Make every file and write it under `job.folder` (in another process, export/offload.py); their sizes."""
-    expected = _paths(job.catalogue, job.config)
-    sizes: dict[str, int] = {}
+def write_model_files(shared: Shared, models: Iterator[Model]) -> dict[str, int]:
+    """`_model_files` written under the site folder in one pass over `models`, holding one model at a time.
+
+    Runs in another process (export/offload.py) while MkDocs renders the pages; returns each file's size.
+    """
+    config, ctx, folder, count = shared
+    table_cols, json_cols = table_columns(config), json_columns(config)
+    header = [c.name for c in table_cols]
     parent = os.getppid()
-    for path, data in _files(job.catalogue, job.config, job.ctx):
+    sizes: dict[str, int] = {}
+
+    def target(path: str) -> Path:
         if not parent_alive(parent):  # the build ended: its folder may be gone, do not create it again
             raise SystemExit(1)
-        target = Path(job.folder, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        out = Path(folder, path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return out
+
+    def put(path: str, data: bytes) -> None:
+        target(path).write_bytes(data)
         sizes[path] = len(data)
-    if list(sizes) != expected:  # the site registered `expected`: a file made or missed on one side only is a bug
-        raise RuntimeError(f"tệp tạo ra khác danh sách đã đăng ký: {sorted(set(sizes) ^ set(expected))[:5]}")
+
+    written = 0
+    with open(target(csv_export.PATH), "w", encoding="utf-8", newline="") as csv_out, \
+            open(target(json_export.PATH), "w", encoding="utf-8", newline="") as json_out:
+        table = csv_export.start(csv_out, header)
+        head, tail = json_export.document_ends(ctx, count)
+        json_out.write(head)
+
+        def table_rows() -> Iterator[list[Any]]:
+            """Each model's row; on the way, its JSON record, its own file and its CSV row are written."""
+            nonlocal written
+            for m in models:
+                rec = record(m, ctx, json_cols)
+                json_out.write(("," if written else "") + json_export.dumps_record(rec))
+                put(model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8"))
+                values = row(m, ctx, table_cols)
+                csv_export.write_row(table, values)
+                written += 1
+                yield values
+
+        if xlsx_export.available():  # the workbook pulls the rows: one pass writes every file
+            put(xlsx_export.PATH, xlsx_export.write(header, table_rows(), count, ctx))
+        else:
+            for _ in table_rows():
+                pass
+        json_out.write(tail)
+    if written != count:  # the workbook's filter range and the JSON's count were written for `count`
+        raise RuntimeError(f"nhận {written} mô hình, cần {count}")
+    for path in (csv_export.PATH, json_export.PATH):
+        sizes[path] = Path(folder, path).stat().st_size
     return sizes
-
-
-def _offload(renderer: SiteRenderer, ctx: ExportContext, folder: Path) -> LaterFiles:
-    """Start making the files in another process, writing straight into the site folder."""
-    cat, config = renderer.catalogue, renderer.c
-    job = Offloaded("dữ liệu mở (CSV, Excel, JSON, nguồn tin)", write_files, Job(cat, config, ctx, str(folder)))
-    return LaterFiles(_paths(cat, config), job.result, job.cancel)
 
 
 def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download]) -> str:
@@ -182,16 +212,24 @@ Xin trích kèm ngày tạo bản dữ liệu đã dùng: dữ liệu thay đổ
 def make(renderer: SiteRenderer, output: Output) -> None:
     """Add the exports, the feed, both JSON Schemas, every model's JSON file and the page `du-lieu/`.
 
-    In a site build (`renderer.offload_to`) the files are made by another process while MkDocs renders
-    the pages: about a fifth of the build's time at 10,000 dossiers, most of it the Excel writer.
+    In a site build (`renderer.offload_to`), the files made from every model are written by another
+    process while MkDocs renders the pages: they were about a fifth of the build's time.
     """
-    ctx = ExportContext(config=renderer.c, site_url=site_url(renderer))
+    cat, config = renderer.catalogue, renderer.c
+    ctx = ExportContext(config=config, site_url=site_url(renderer))
+    sizes: dict[str, int | str] = {}
+    small = _small_files(cat, config, ctx)
+    output.files.update(small)
     if renderer.offload_to is not None:
-        later = _offload(renderer, ctx, renderer.offload_to)
+        shared: Shared = (config, ctx, str(renderer.offload_to), len(cat.models))
+        job = Offloaded("dữ liệu mở (CSV, Excel, JSON)", write_model_files, shared, cat.models)
+        later = LaterFiles(_model_paths(cat, config), job.result, job.cancel)
         output.later.append(later)
-        downloads = [Download(p, link, what, later.marker(p)) for p, link, what in _listed(renderer.c)]
+        sizes.update({path: later.marker(path) for path in later.paths})
     else:
-        files = dict(_files(renderer.catalogue, renderer.c, ctx))
-        output.files.update(files)
-        downloads = [Download(p, link, what, len(files[p])) for p, link, what in _listed(renderer.c)]
+        for path, data in _model_files(cat, ctx):
+            output.files[path] = data
+            sizes[path] = len(data)
+    sizes.update({path: len(data) for path, data in small.items()})
+    downloads = [Download(p, link, what, sizes[p]) for p, link, what in _listed(config)]
     output.pages.append(Page(PAGE, _page(renderer, ctx, downloads)))
