@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config as MkConfig
@@ -29,6 +29,8 @@ from .search.pagefind_index import GLOB as SEARCH_GLOB
 from .search.pagefind_index import IndexingFailed, LiveIndex, index_site
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
+
+T = TypeVar("T")
 
 log = get_plugin_logger(__name__)
 
@@ -168,7 +170,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self._later = []
         return env
 
-    def _settle_later(self, wait: Any) -> Any:
+    def _settle_later(self, wait: Callable[[], T]) -> T:
+        """`wait()`, a build error (in Vietnamese, from the other process) if the files could not be made."""
         try:
             return wait()
         except OffloadFailed as exc:
