@@ -11,7 +11,8 @@ from typing import Iterator
 
 import pytest
 
-from dvk_build.export import site_files, xlsx_export
+from dvk_build.export import csv_export, json_export, site_files, xlsx_export
+from dvk_build.export.records import model_json_path
 from dvk_build.export.context import ExportContext
 from dvk_build.export.offload import Offloaded, OffloadFailed
 from dvk_build.render.text import file_size
@@ -45,11 +46,17 @@ def test_items_arrive_in_order_holding_the_shared_objects() -> None:
 
 
 def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The other process writes every model file in one pass, byte for byte what is made in memory, with its size."""
+    """The other process writes every model file in one pass, byte for byte what `dvk export` makes, with its size."""
     config = shipped_catalogue.config
     ctx = ExportContext(config=config, site_url="https://dvk.example.vn/",
                         generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
-    here = dict(site_files._model_files(shipped_catalogue, ctx))
+    here = {csv_export.PATH: csv_export.render(shipped_catalogue, ctx),  # what `dvk export` writes, format by format
+            json_export.PATH: json_export.dumps(json_export.document(shipped_catalogue, ctx)).encode("utf-8")}
+    if xlsx_export.available():
+        here[xlsx_export.PATH] = xlsx_export.render(shipped_catalogue, ctx)
+    for m in shipped_catalogue.models:
+        here[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx), indent=2).encode("utf-8")
+    assert site_files._model_files(shipped_catalogue, ctx) == here  # the in-memory path of render_site
     shared = (config, ctx, str(tmp_path), len(shipped_catalogue.models))
     sizes = Offloaded("dữ liệu mở", site_files.write_model_files, shared, shipped_catalogue.models).result()
     assert sizes == {path: len(data) for path, data in here.items()}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, ContextManager, Iterator, TextIO
 
 from ..children import parent_alive
 from ..config import Config
@@ -18,7 +20,7 @@ from . import csv_export, feed, json_export, xlsx_export
 from .codebook import markdown_table
 from .context import ExportContext, normalize_site_url
 from .offload import Offloaded
-from .records import json_columns, model_json_path, record, row, rows, table_columns
+from .records import json_columns, model_json_path, record, row, table_columns
 
 PAGE = "du-lieu/index.md"
 DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
@@ -60,7 +62,7 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
 
 
 def _model_paths(catalogue: Catalogue, config: Config) -> list[str]:
-    """The files made from every model (`_model_files`, `write_model_files`): the tables, then one JSON file per model."""
+    """The files made from every model (`_stream_model_files`): the tables, then one JSON file per model."""
     tables = [csv_export.PATH, *([xlsx_export.PATH] if xlsx_export.available() else []), json_export.PATH]
     return tables + [model_json_path(m) for m in catalogue.models]
 
@@ -74,30 +76,15 @@ def _small_files(catalogue: Catalogue, config: Config, ctx: ExportContext) -> di
     }
 
 
-def _model_files(catalogue: Catalogue, ctx: ExportContext) -> Iterator[tuple[str, bytes]]:
-    """The files made from every model, in memory, one at a time (`write_model_files` makes the same bytes)."""
-    table = rows(catalogue, ctx)  # computed once for CSV and Excel, as the records are for both JSON files
-    recs = json_export.records(catalogue, ctx)
-    yield csv_export.PATH, csv_export.render(catalogue, ctx, table)
-    if xlsx_export.available():
-        yield xlsx_export.PATH, xlsx_export.render(catalogue, ctx, table)
-    del table
-    yield json_export.PATH, json_export.dumps(json_export.document(catalogue, ctx, recs)).encode("utf-8")
-    for m, rec in zip(catalogue.models, recs):
-        yield model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8")
-
-
 Shared = tuple[Config, ExportContext, str, int]  # configuration, export context, site folder, number of models
 
 
 def write_model_files(shared: Shared, models: Iterator[Model]) -> dict[str, int]:
-    """`_model_files` written under the site folder in one pass over `models`, holding one model at a time.
+    """Every file made from the models, written under the site folder; each one's size.
 
-    Runs in another process (export/offload.py) while MkDocs renders the pages; returns each file's size.
+    Runs in another process (export/offload.py) while MkDocs renders the pages.
     """
     config, ctx, folder, count = shared
-    table_cols, json_cols = table_columns(config), json_columns(config)
-    header = [c.name for c in table_cols]
     parent = os.getppid()
     sizes: dict[str, int] = {}
 
@@ -112,9 +99,40 @@ def write_model_files(shared: Shared, models: Iterator[Model]) -> dict[str, int]
         target(path).write_bytes(data)
         sizes[path] = len(data)
 
+    @contextmanager
+    def text(path: str) -> Iterator[TextIO]:
+        with open(target(path), "w", encoding="utf-8", newline="") as out:
+            yield out
+        sizes[path] = Path(folder, path).stat().st_size
+
+    _stream_model_files(config, ctx, count, models, text, put)
+    return sizes
+
+
+def _model_files(catalogue: Catalogue, ctx: ExportContext) -> dict[str, bytes]:
+    """The same files in memory (a page set rendered without a site folder: tests, fuzzing)."""
+    files: dict[str, bytes] = {}
+
+    @contextmanager
+    def text(path: str) -> Iterator[TextIO]:
+        out = io.StringIO(newline="")
+        yield out
+        files[path] = out.getvalue().encode("utf-8")
+
+    _stream_model_files(ctx.config, ctx, len(catalogue.models), iter(catalogue.models), text, files.__setitem__)
+    return files
+
+
+def _stream_model_files(config: Config, ctx: ExportContext, count: int, models: Iterator[Model],
+                        text: Callable[[str], ContextManager[TextIO]], put: Callable[[str, bytes], None]) -> None:
+    """CSV, Excel, the catalogue JSON and each model's JSON in one pass over `models`, one model held at a time.
+
+    `text(path)` opens a text file to write, `put(path, data)` writes a whole file.
+    """
+    table_cols, json_cols = table_columns(config), json_columns(config)
+    header = [c.name for c in table_cols]
     written = 0
-    with open(target(csv_export.PATH), "w", encoding="utf-8", newline="") as csv_out, \
-            open(target(json_export.PATH), "w", encoding="utf-8", newline="") as json_out:
+    with text(csv_export.PATH) as csv_out, text(json_export.PATH) as json_out:
         table = csv_export.start(csv_out, header)
         head, tail = json_export.document_ends(ctx, count)
         json_out.write(head)
@@ -139,9 +157,6 @@ def write_model_files(shared: Shared, models: Iterator[Model]) -> dict[str, int]
         json_out.write(tail)
     if written != count:  # the workbook's filter range and the JSON's count were written for `count`
         raise RuntimeError(f"nhận {written} mô hình, cần {count}")
-    for path in (csv_export.PATH, json_export.PATH):
-        sizes[path] = Path(folder, path).stat().st_size
-    return sizes
 
 
 def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download]) -> str:
@@ -227,7 +242,7 @@ def make(renderer: SiteRenderer, output: Output) -> None:
         output.later.append(later)
         sizes.update({path: later.marker(path) for path in later.paths})
     else:
-        for path, data in _model_files(cat, ctx):
+        for path, data in _model_files(cat, ctx).items():
             output.files[path] = data
             sizes[path] = len(data)
     sizes.update({path: len(data) for path, data in small.items()})
