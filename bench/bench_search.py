@@ -1,20 +1,18 @@
 """Search benchmark: what a visitor downloads to search, and what indexing adds to the build.
 
-    python bench/bench_search.py [N] [--engine dvk|pagefind] [--no-material] [--work DIR] [--keep]
+    python bench/bench_search.py [N] [--no-material] [--work DIR] [--keep]
                                  [--generator PATH] [--query Q ...]
 
 In one run, for N synthetic dossiers (default 10,000, from `bench/generate.py N OUTDIR`):
 
-1. the dvk build with the search engine (plugin option `search_engine`, default dvk: our own index,
-   search/dvk_index.py) and without search (`search: false`): wall time and CPU time (with
-   children, so the indexing process counts), the wait on the index after the last page (from the
-   plugin's log); for Pagefind, also the Pagefind command alone on the built site (the fallback);
+1. the dvk build with its search index (search/dvk_index.py) and without search (`search: false`):
+   wall time and CPU time (with children, so the indexing process counts), the wait on the index
+   after the last page (from the plugin's log);
 2. unless --no-material, the same model pages as a plain Material for MkDocs site with its built-in
    `search` plugin (bench/bench_site.py's conversion): the size of `search/search_index.json`,
    which every visitor of that site downloads before the first result;
 3. in headless chromium (Debian's /usr/bin/chromium, a fresh cache per visit), the search page
-   `tim-kiem/?q=…` loaded and answered: every byte transferred (Playwright's request sizes, which
-   include the Pagefind web worker's fetches), split into the page itself (HTML, theme) and search
+   `tim-kiem/?q=…` loaded and answered: every byte transferred (Playwright's request sizes), split into the page itself (HTML, theme) and search
    (the index files, dvk-search.*, dvk-index.js, tim-kiem/bo-loc.json); time to the first result
    drawn; then a
    second query typed into the loaded page; and the catalogue `danh-muc/` with two filters.
@@ -51,22 +49,21 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from bench_site import ENV, dvk_project, generate, plain_project  # noqa: E402  (same folder)
 
 from dvk_build.search.fold import fold  # noqa: E402
-from dvk_build.search.pagefind_index import index_site  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 READY = """() => { const m = document.getElementById("dvk-finder");
   return !!m && !m.hasAttribute("aria-busy") && !!m.querySelector(".dvk-status"); }"""
-SEARCH_PARTS = ("/pagefind/", "/tim-kiem/chi-muc/", "/assets/dvk-search.", "/assets/dvk-index.js", "/tim-kiem/bo-loc.json")
-INDEX_PREFIX = {"dvk": "/tim-kiem/chi-muc/", "pagefind": "/pagefind/"}
+SEARCH_PARTS = ("/tim-kiem/chi-muc/", "/assets/dvk-search.", "/assets/dvk-index.js", "/tim-kiem/bo-loc.json")
+INDEX_PREFIX = "/tim-kiem/chi-muc/"
 TEXT_TYPES = (".js", ".css", ".html", ".json", "/")  # what a web server would gzip on the fly
 
 
 # --- building ------------------------------------------------------------------------------------
 
 
-# Runs a command and reports its wall time and the CPU time of it and its descendants (the Pagefind
+# Runs a command and reports its wall time and the CPU time of it and its descendants (the indexing
 # process included): on a shared machine the wall time also measures the neighbours' load.
 MEASURE = """
 import json, resource, subprocess, sys, time
@@ -79,7 +76,7 @@ print(json.dumps({"rc": proc.returncode, "wall": wall, "cpu": r.ru_utime + r.ru_
 
 
 def timed_build(config: Path) -> dict[str, Any]:
-    """Wall and CPU seconds of `mkdocs build` in a fresh process, and the wait on Pagefind after the last page."""
+    """Wall and CPU seconds of `mkdocs build` in a fresh process, and the wait on the index after the last page."""
     cmd = [sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     proc = subprocess.run(cmd, cwd=config.parent, env=ENV, capture_output=True, text=True, check=True)
     data = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -260,18 +257,17 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
-def report(n: int, engine: str, times: dict[str, dict[str, Any]], material: dict[str, int] | None,
+def report(n: int, times: dict[str, dict[str, Any]], material: dict[str, int] | None,
            index: dict[str, Any], rows: list[dict[str, Any]]) -> str:
-    on, off = times[engine], times["dvk, search: false"]
-    prefix = INDEX_PREFIX[engine]
-    label = {"dvk": "dvk index, built in a child process while MkDocs writes",
-             "pagefind": "Pagefind fed while MkDocs writes"}[engine]
+    on, off = times["dvk"], times["dvk, search: false"]
+    prefix = INDEX_PREFIX
+    label = "dvk index, built in a worker process while MkDocs writes"
 
     def share(x: float, of: float) -> str:
         return f"{x:.1f} ({x / of:.0%})"
 
     lines = [
-        f"### {n:,} dossiers, search engine `{engine}`",
+        f"### {n:,} dossiers, dvk index",
         "",
         "| build | wall s | CPU s (with children) |", "|---|---:|---:|",
         f"| dvk, `search: false` | {off['wall']:.1f} | {off['cpu']:.1f} |",
@@ -280,8 +276,6 @@ def report(n: int, engine: str, times: dict[str, dict[str, Any]], material: dict
         f"{share(on['cpu'] - off['cpu'], off['cpu'])} |",
         f"| of which the wait after the last page | {share(on['after_last_page'], off['wall'])} | |",
     ]
-    if "seconds" in index:
-        lines.append(f"| Pagefind command alone on the built site (fallback) | {share(index['seconds'], off['wall'])} | |")
     if material:
         lines.append(f"| plain Material, `search` plugin on | {times['material']['wall']:.1f} | {times['material']['cpu']:.1f} |")
     lines += ["", index["summary"]]
@@ -311,17 +305,6 @@ def report(n: int, engine: str, times: dict[str, dict[str, Any]], material: dict
     return "\n".join(lines)
 
 
-def pagefind_stats(site: Path, seconds: float, pages: int) -> dict[str, Any]:
-    bundle = site / "pagefind"
-    chunks = [f.stat().st_size for f in (bundle / "index").glob("*")]
-    filters = [f.stat().st_size for f in (bundle / "filter").glob("*")]
-    files = sum(1 for f in bundle.rglob("*") if f.is_file())
-    meta = sum(f.stat().st_size for f in bundle.glob("*.pf_meta"))
-    return {"seconds": seconds, "summary": f"Pagefind index: {pages:,} pages, {kb(size(bundle))} on disk ({files:,} files; "
-            f"largest index chunk {kb(max(chunks, default=0))}, largest filter chunk {kb(max(filters, default=0))}, "
-            f"metadata {kb(meta)})."}
-
-
 def dvk_stats(site: Path) -> dict[str, Any]:
     folder = site / "tim-kiem" / "chi-muc"
     entry = json.loads((folder / "entry.json").read_text(encoding="utf-8"))
@@ -334,23 +317,13 @@ def dvk_stats(site: Path) -> dict[str, Any]:
             f"filters {kb(size(folder / 'filters.json.gz'))}, title order {kb(size(folder / 'title.json.gz'))}."}
 
 
-def run(n: int, work: Path, generator: Path, extra_queries: list[str], engine: str, with_material: bool) -> str:
+def run(n: int, work: Path, generator: Path, extra_queries: list[str], with_material: bool) -> str:
     models = generate(n, work / "models", generator)
-    with_cfg, with_site = lenient(*dvk_project(work / f"dvk-{engine}", models, {"search_engine": engine}))
+    with_cfg, with_site = lenient(*dvk_project(work / "dvk", models, {}))
     without_cfg, without_site = lenient(*dvk_project(work / "dvk-nosearch", models, {"search": False}))
-    times = {"dvk, search: false": timed_build(without_cfg), engine: timed_build(with_cfg)}
+    times = {"dvk, search: false": timed_build(without_cfg), "dvk": timed_build(with_cfg)}
     print(f"<!-- builds: { {k: round(v['wall'], 1) for k, v in times.items()} } -->", flush=True)
-    if engine == "pagefind":
-        # Pagefind alone, on a copy of the site built without it: the same work the plugin does
-        copy = work / "pagefind-only"
-        shutil.rmtree(copy, ignore_errors=True)
-        shutil.copytree(without_site, copy)
-        stats = index_site(copy)
-        assert stats is not None
-        shutil.rmtree(copy, ignore_errors=True)
-        index = pagefind_stats(with_site, stats.seconds, stats.pages)
-    else:
-        index = dvk_stats(with_site)
+    index = dvk_stats(with_site)
     material = None
     if with_material:
         material_cfg, material_site = plain_project(work / "plain", with_site, search=True, menu=False)
@@ -358,7 +331,7 @@ def run(n: int, work: Path, generator: Path, extra_queries: list[str], engine: s
         raw = (material_site / "search" / "search_index.json").read_bytes()
         material = {"raw": len(raw), "gzip": len(gzip.compress(raw, 6))}
     rows = browse(with_site, pick_queries(models, extra_queries), catalogue_filters(with_site))
-    return report(n, engine, times, material, index, rows)
+    return report(n, times, material, index, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -369,14 +342,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generator", type=Path, default=ROOT / "bench" / "generate.py",
                         help="script called as `GENERATOR N OUTDIR` (default: bench/generate.py)")
     parser.add_argument("--query", action="append", default=[], help="another query to measure (repeatable)")
-    parser.add_argument("--engine", choices=("dvk", "pagefind"), default="dvk", help="search engine (plugin option search_engine)")
     parser.add_argument("--no-material", action="store_true", help="skip the plain Material comparison")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        print(run(args.n, work, args.generator, args.query, args.engine, not args.no_material))
-        flags = f" --engine {args.engine}" + (" --no-material" if args.no_material else "")
+        print(run(args.n, work, args.generator, args.query, not args.no_material))
+        flags = " --no-material" if args.no_material else ""
         print(f"\nCommand: `python bench/bench_search.py {args.n}{flags}`", flush=True)
     finally:
         if not args.keep and not args.work:

@@ -3,7 +3,7 @@
     python bench/bench_site.py [N ...] [--repeat R] [--work DIR] [--keep]
 
 For each N (default 1000 and 10000): generate N synthetic dossiers with `bench/generate.py`, build
-them with the dvk plugin (`mkdocs build`), with Pagefind and with the plugin option `search: false`,
+them with the dvk plugin (`mkdocs build`), with its search index and with the plugin option `search: false`,
 then turn every built model page back into a plain Markdown page holding the same visible text, and
 build those pages with Material alone, out of the nav: with the dvk site's menu (stub pages) and
 Material's search plugin off, then on, and with a one-page nav. Each build runs in a fresh wrapper
@@ -36,11 +36,11 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Runs a command in a fresh process and reports its wall time, CPU time and two peaks of memory:
 # - rss_kb: getrusage(RUSAGE_CHILDREN).ru_maxrss, the peak of the largest single process (mkdocs
-#   itself, or Pagefind's binary, which `python -m pagefind` execs into);
+#   itself, or a worker process);
 # - tree_kb: the largest sum of the RSS of the command and all its descendants alive at the same
-#   time, sampled from /proc every 50 ms (the build and Pagefind run side by side, so this is the
+#   time, sampled from /proc every 50 ms (the build and its workers run side by side, so this is the
 #   memory the machine needs; a page shared by two processes counts twice, so it errs high);
-# - by_name: the sampled peak of each process, by its name (`python` is mkdocs, `pagefind` the index).
+# - by_name: the sampled peak of each process, by its name (`python` is mkdocs and its workers).
 MEASURE = """
 import json, os, resource, subprocess, sys, threading, time
 
@@ -149,16 +149,6 @@ def build(n: int, label: str, config_file: Path, site: Path) -> Result:
 
 # --- the dvk project -------------------------------------------------------------------------
 
-def search_switch() -> tuple[str, Any] | None:
-    """The dvk plugin's option that turns Pagefind indexing off, if the plugin has one."""
-    from dvk_build.plugin import DvkPluginConfig
-
-    for name in ("search", "pagefind"):
-        if hasattr(DvkPluginConfig, name):  # options are class attributes of the config class
-            return name, False
-    return None
-
-
 def dvk_project(work: Path, models: Path, options: dict[str, Any]) -> tuple[Path, Path]:
     """mkdocs.yml inheriting the shipped one, with the generated dossiers as models_dir."""
     site = work / "site"
@@ -207,9 +197,8 @@ class ArticleToMarkdown(HTMLParser):
         if not self.depth:
             return
         classes = (a.get("class") or "").split()
-        # not page text: icons, scripts, the edit button, and the dvk page's hidden data for Pagefind
-        # (`dvk-pf`: filters, sort keys, the words folded without diacritics)
-        if self.skip or tag in ("svg", "script", "style") or "md-content__button" in classes or "dvk-pf" in classes:
+        # not page text: icons, scripts, the edit button
+        if self.skip or tag in ("svg", "script", "style") or "md-content__button" in classes:
             self.skip += 1  # counts open elements inside the skipped one
             return
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6") or tag in self.BLOCKS or tag in ("dt", "dd", "li", "tr"):
@@ -370,11 +359,11 @@ def generate(n: int, out: Path, generator: Path) -> Path:
 
 PLAIN = "plain Material, same menu, search off"
 PLAIN_SEARCH = "plain Material, same menu, search on"
+NO_SEARCH = "dvk, search: false"
 
 
 def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Result]:
     results: list[Result] = []
-    switch = search_switch()
     print(HEADER, flush=True)
     for n in sizes:
         base = work / str(n)
@@ -382,9 +371,8 @@ def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Resu
         models = generate(n, base / "models", generator)
         dvk_cfg, dvk_site = dvk_project(base / "dvk", models, {})
         variants = [("dvk", dvk_cfg, dvk_site)]
-        if switch:
-            cfg, site = dvk_project(base / "dvk-nosearch", models, {switch[0]: switch[1]})
-            variants.append((f"dvk, {switch[0]}: false (no Pagefind)", cfg, site))
+        cfg, site = dvk_project(base / "dvk-nosearch", models, {"search": False})
+        variants.append((NO_SEARCH, cfg, site))
         for _ in range(repeat):
             for label, cfg, site in variants:
                 results.append(build(n, label, cfg, site))
@@ -396,8 +384,8 @@ def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Resu
 
 
 # Each dvk build is compared with the plain build doing the same job: with search, Material's
-# search plugin (its search_index.json) stands for Pagefind.
-COMPARED = {"dvk": PLAIN_SEARCH, "dvk, search: false (no Pagefind)": PLAIN}
+# search plugin (its search_index.json) stands for the dvk index.
+COMPARED = {"dvk": PLAIN_SEARCH, NO_SEARCH: PLAIN}
 
 
 def summary(results: list[Result]) -> str:

@@ -25,8 +25,6 @@ from .render.sanitize import sanitize
 from .render.site import LATER_MARK, LaterFiles, Output, render_site
 from .report import format_problem
 from .search import dvk_index
-from .search.pagefind_index import GLOB as SEARCH_GLOB
-from .search.pagefind_index import IndexingFailed, LiveIndex, index_site
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
 
@@ -40,8 +38,6 @@ class DvkPluginConfig(MkConfig):
     config_file = opt.Optional(opt.Type(str))
     max_listed_errors = opt.Type(int, default=50)
     search = opt.Type(bool, default=True)  # false: no search index (benchmarks measure what it adds)
-    # dvk: our own index (search/dvk_index.py), far less to download per search than Pagefind (bench/README.md)
-    search_engine = opt.Choice(("dvk", "pagefind"), default="dvk")
 
 
 class DvkPlugin(BasePlugin[DvkPluginConfig]):
@@ -62,8 +58,6 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.catalogue: Catalogue | None = None
         self.output: Output | None = None
         self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
-        self._live_search: LiveIndex | None = None  # Pagefind fed page by page (search/pagefind_index.py)
-        self._live_search_failed = False
         self._dvk_search: dvk_index.Background | None = None  # our index, built in a child process
         self._later: list[LaterFiles] = []  # exports another process writes into the site (export/offload.py)
         if not config.nav:
@@ -107,12 +101,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # Value positions only served the validator's messages; at 10,000 dossiers they hold ~300 MB.
             ctx.tree.positions.clear()
             ctx.tree.key_positions.clear()
-        if self.config.search and self.config.search_engine == "dvk":
+        if self.config.search:
             self._close_dvk_search()
             # Started now, before the pages are rendered: it indexes while MkDocs renders and writes
             # them, and ends (about 170 MB at 10,000 dossiers) before the build's memory peaks.
             self._dvk_search = dvk_index.Background(self.catalogue)
-        engine = self.config.search_engine if self.config.search else None
+        engine = "dvk" if self.config.search else None
         self._cancel_later()
         self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine,
                                   offload_to=Path(config.site_dir))
@@ -202,20 +196,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         if page.file.src_uri in self._placeholders:
             page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
-        if self.config.search and self.config.search_engine == "pagefind" and self._is_model_page(page):
-            self._feed_search(page, output)
         return output
-
-    def _feed_search(self, page: MkPage, html: str) -> None:
-        """Hand a model page to Pagefind now: it reads it on another core while MkDocs renders the rest."""
-        if self._live_search is None and not self._live_search_failed:
-            try:
-                self._live_search = LiveIndex()
-            except OSError as exc:
-                self._live_search_failed = True  # indexed after the build instead (on_post_build)
-                log.info("Pagefind chưa chạy song song được (%s); sẽ lập chỉ mục sau khi dựng xong.", exc)
-        if self._live_search is not None:
-            self._live_search.add("/" + page.url, html)
 
     @staticmethod
     def _is_model_page(page: MkPage) -> bool:
@@ -229,13 +210,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """After every page and file is written: the search index, then the completeness check (which counts it)."""
-        live, self._live_search, self._live_search_failed = self._live_search, None, False
-        if self.config.search and self.config.search_engine == "dvk":
+        if self.config.search:
             self._finish_dvk_search(Path(config.site_dir))
-        elif self.config.search:
-            self._index_search(Path(config.site_dir), live)
-        elif live is not None:
-            live.close()
         self._require_complete(config)
 
     def _finish_dvk_search(self, site: Path) -> None:
@@ -255,31 +231,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             self._dvk_search.close()
             self._dvk_search = None
 
-    def _index_search(self, site: Path, live: LiveIndex | None) -> None:
-        """Finish the live index when it saw every model page, else (a dirty rebuild, an error) index the site anew."""
-        stats = None
-        if live is not None:
-            if live.pages == sum(1 for _ in site.glob(SEARCH_GLOB)):
-                try:
-                    stats = live.finish(site)
-                except IndexingFailed as exc:
-                    log.info("%s Lập chỉ mục lại từ các trang đã dựng.", exc)
-            else:
-                live.close()
-        try:
-            stats = stats or index_site(site)
-        except IndexingFailed as exc:
-            raise PluginError(str(exc)) from None
-        if stats is not None:
-            log.info("Chỉ mục tìm kiếm: %d trang mô hình, thêm %.1f giây sau trang cuối.", stats.pages, stats.seconds)
-
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build leaves no indexing or export process behind."""
         self._close_dvk_search()
         self._cancel_later()
-        if self._live_search is not None:
-            self._live_search.close()
-            self._live_search = None
 
     def _require_complete(self, config: MkDocsConfig) -> None:
         """Fail the build, naming the slugs, unless every recognized dossier is in every artefact (verify.py)."""

@@ -1,14 +1,13 @@
 """Completeness of a built site: every recognized dossier is in every artefact, or the build fails.
 
 Counts are compared as sets of slugs, so a failure names which models are missing (or extra,
-or listed twice) where: model pages, the catalogue `danh-muc/`, the search index (ours,
-`tim-kiem/chi-muc/`, or Pagefind's) and the open-data exports. Artefacts that a build does not produce (yet) are not checked.
+or listed twice) where: model pages, the catalogue `danh-muc/`, the search index
+`tim-kiem/chi-muc/` and the open-data exports. Artefacts that a build does not produce (yet) are not checked.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import re
 from collections import Counter
@@ -17,9 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable
 
+from .search.dvk_index import read_urls
+
 MODEL_URL_RE = re.compile(r"(?:^|/)mo-hinh/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\.html)?$")
 ENTRY_CLASS = "dvk-entry-title"  # the catalogue entry's link (render/templates/_macros.j2)
-PAGEFIND_SIGNATURE = b"pagefind_dcd"
 
 
 @dataclass
@@ -105,24 +105,7 @@ def catalogue_entries(site: Path) -> list[str] | None:
 
 
 def search_records(site: Path) -> list[str] | None:
-    """Model slugs among Pagefind's indexed pages (None when the site has no Pagefind index)."""
-    folder = site / "pagefind" / "fragment"
-    if not (site / "pagefind" / "pagefind-entry.json").is_file():
-        return None
-    slugs = []
-    for fragment in sorted(folder.glob("*.pf_fragment")):
-        raw = gzip.decompress(fragment.read_bytes())
-        raw = raw[len(PAGEFIND_SIGNATURE):] if raw.startswith(PAGEFIND_SIGNATURE) else raw
-        slug = _slug_of(str(json.loads(raw.decode("utf-8")).get("url", "")))
-        if slug:
-            slugs.append(slug)
-    return slugs
-
-
-def dvk_search_records(site: Path) -> list[str] | None:
-    """Model slugs of the dvk search index's records, one per record (None when the site has no such index)."""
-    from .search.dvk_index import read_urls
-
+    """Model slugs of the search index's records, one per record (None when the site has no index)."""
     urls = read_urls(site)
     return None if urls is None else [_slug_of(u) or u or "?" for u in urls]
 
@@ -177,8 +160,7 @@ def gaps(site: Path, recognized: Iterable[str]) -> list[Gap]:
     artefacts: list[tuple[str, list[str] | None]] = [
         ("trang mô hình `mo-hinh/<tên>/`", model_pages(site)),
         ("danh mục `danh-muc/`", catalogue_entries(site)),
-        ("chỉ mục tìm kiếm `pagefind/`", search_records(site)),
-        ("chỉ mục tìm kiếm `tim-kiem/chi-muc/`", dvk_search_records(site)),
+        ("chỉ mục tìm kiếm `tim-kiem/chi-muc/`", search_records(site)),
         ("dữ liệu mở `du-lieu/mo-hinh.json`", json_rows(site / "du-lieu" / "mo-hinh.json")),
         ("dữ liệu mở `du-lieu/mo-hinh.csv`", csv_rows(site / "du-lieu" / "mo-hinh.csv")),
     ]

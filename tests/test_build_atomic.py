@@ -127,28 +127,13 @@ def test_terminated_build_cleans_up_and_keeps_the_old_site(project: Path) -> Non
     assert leftovers(project.parent) == []
 
 
-def _use_engine(config: Path, engine: str) -> None:
-    """Set the plugin option `search_engine` of a test project."""
-    import yaml
-
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    data["plugins"][0]["dvk"]["search_engine"] = engine
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+# Files of the search index (written the same way twice).
+INDEX_PARTS = ("tim-kiem/chi-muc/entry.json", "tim-kiem/chi-muc/t/", "tim-kiem/chi-muc/m/",
+               "tim-kiem/chi-muc/filters.json.gz", "tim-kiem/chi-muc/title.json.gz")
 
 
-# Files each search engine must write (and write the same way twice).
-ENGINE_PARTS = {"dvk": ("tim-kiem/chi-muc/entry.json", "tim-kiem/chi-muc/t/", "tim-kiem/chi-muc/m/",
-                        "tim-kiem/chi-muc/filters.json.gz", "tim-kiem/chi-muc/title.json.gz"),
-                "pagefind": ("pagefind/fragment/", "pagefind/index/", "pagefind/filter/")}
-
-
-@pytest.mark.parametrize("engine", ["dvk", "pagefind"])
-def test_two_builds_are_byte_identical(project: Path, tmp_path: Path, engine: str) -> None:
+def test_two_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
     site = project.parent / "site"
-    if engine != "dvk":  # the fixture built with the default engine
-        _use_engine(project, engine)
-        proc = dvk_build(project)
-        assert proc.returncode == 0, proc.stderr
     first = tree(site)
     time.sleep(1.1)  # a build that read the clock would now differ
     proc = dvk_build(project, "-d", str(tmp_path / "lan-hai"))
@@ -156,21 +141,10 @@ def test_two_builds_are_byte_identical(project: Path, tmp_path: Path, engine: st
     second = tree(tmp_path / "lan-hai")
     assert "sitemap.xml" in first and "sitemap.xml.gz" in first
     differing = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
-    # Every file, the search index included: Pagefind writes its filter and metadata indexes in
-    # arbitrary order (upstream Pagefind/pagefind#638), and search/canonical.py rewrites them in one;
-    # ours (search/dvk_index.py) is a function of the dossiers, gzipped without a time.
+    # Every file, the search index included (search/dvk_index.py: a function of the dossiers, gzipped without a time).
     assert differing == []
-    for part in ENGINE_PARTS[engine]:
+    for part in INDEX_PARTS:
         assert any(k.startswith(part) for k in first), part
-    other = next(e for e in ENGINE_PARTS if e != engine)
-    assert not any(k.startswith(ENGINE_PARTS[other]) for k in first), f"{other}'s index written too"
-    if engine == "pagefind":
-        assert any(k.endswith(".pf_meta") for k in first)
-    # Pagefind's hidden filters and folded words are written into model pages for Pagefind only.
-    model_pages = [p.read_text(encoding="utf-8") for p in site.glob("mo-hinh/*/index.html")]
-    assert model_pages
-    with_data = [("data-pagefind-body" in html and 'data-pagefind-filter="cap"' in html) for html in model_pages]
-    assert all(with_data) if engine == "pagefind" else not any(with_data)
     # Equal is not enough: a process writing the index could leave a file empty the same way twice.
     assert [p.name for p in site.rglob("*") if p.is_file() and p.stat().st_size == 0] == []
 
@@ -206,10 +180,6 @@ def test_dvk_build_is_registered() -> None:
 # --- completeness ---------------------------------------------------------------------------
 
 
-def _fragment(url: str) -> bytes:
-    return gzip.compress(verify.PAGEFIND_SIGNATURE + json.dumps({"url": url, "content": "x"}).encode())
-
-
 def _fake_site(root: Path, pages: list[str], listed: list[str], searched: list[str], rows: list[str]) -> Path:
     for slug in pages:
         (root / "mo-hinh" / slug).mkdir(parents=True)
@@ -219,11 +189,10 @@ def _fake_site(root: Path, pages: list[str], listed: list[str], searched: list[s
     (root / "danh-muc" / "index.html").write_text("".join(links[:1]), encoding="utf-8")
     (root / "danh-muc" / "trang-2" / "index.html").write_text("".join(links[1:]).replace("../", "../../"),
                                                                 encoding="utf-8")
-    (root / "pagefind" / "fragment").mkdir(parents=True)
-    (root / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
-    for i, slug in enumerate(searched + ["__home__"]):
-        url = "/" if slug == "__home__" else f"/mo-hinh/{slug}/"
-        (root / "pagefind" / "fragment" / f"vi_{i}.pf_fragment").write_bytes(_fragment(url))
+    index = root / "tim-kiem" / "chi-muc"
+    (index / "m").mkdir(parents=True)
+    (index / "entry.json").write_text("{}", encoding="utf-8")
+    (index / "m" / "0.json.gz").write_bytes(gzip.compress(json.dumps([{"url": f"mo-hinh/{s}/"} for s in searched]).encode()))
     (root / "du-lieu").mkdir()
     (root / "du-lieu" / "mo-hinh.json").write_text(json.dumps({"models": [{"slug": s} for s in rows]}), encoding="utf-8")
     (root / "du-lieu" / "mo-hinh.csv").write_text("\ufeffslug,title\n" + "".join(f"{s},T\n" for s in rows),
@@ -246,7 +215,7 @@ def test_each_difference_is_named(tmp_path: Path) -> None:
     assert "có 3 hồ sơ đã công nhận" in text
     assert "- trang mô hình `mo-hinh/<tên>/`: thiếu 1: c" in text
     assert "- danh mục `danh-muc/`: lặp lại: b" in text
-    assert "- chỉ mục tìm kiếm `pagefind/`: thiếu 1: b" in text
+    assert "- chỉ mục tìm kiếm `tim-kiem/chi-muc/`: thiếu 1: b" in text
     assert "- dữ liệu mở `du-lieu/mo-hinh.json`: thừa 1: d" in text
     assert "- dữ liệu mở `du-lieu/mo-hinh.csv`: thừa 1: d" in text
 

@@ -131,12 +131,12 @@ def test_records_and_facets() -> None:
 def test_verify_counts_every_record_once(tmp_path: Path) -> None:
     dvk_index.write(tmp_path, dvk_index.build(MODELS))
     slugs = [m.slug for m in MODELS]
-    assert sorted(verify.dvk_search_records(tmp_path) or []) == sorted(slugs)
+    assert sorted(verify.search_records(tmp_path) or []) == sorted(slugs)
     gaps = verify.gaps(tmp_path, [*slugs, "thieu"])
     index_gap = next(g for g in gaps if g.where == "chỉ mục tìm kiếm `tim-kiem/chi-muc/`")
     assert index_gap.missing == ["thieu"] and index_gap.extra == [] and index_gap.twice == []
     dvk_index.write(tmp_path, None)
-    assert verify.dvk_search_records(tmp_path) is None
+    assert verify.search_records(tmp_path) is None
 
 
 # --- the JavaScript reader, in Node ------------------------------------------------------------------

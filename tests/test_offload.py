@@ -97,10 +97,3 @@ def test_data_page_gives_each_files_real_size(built_site: Path) -> None:
     for link, shown in sizes.items():
         assert shown == file_size((built_site / "du-lieu" / link).stat().st_size), link
     assert "\ue001" not in page  # no size marker left
-
-
-def test_dvk_engine_pages_carry_no_pagefind_data(built_site: Path, shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
-    """The hidden filters and folded text are for Pagefind only; the default build skips them."""
-    for m in shipped_catalogue.models:
-        html = (built_site / "mo-hinh" / m.slug / "index.html").read_text(encoding="utf-8")
-        assert "data-pagefind-body" not in html and 'class="dvk-pf"' not in html, m.slug

@@ -34,7 +34,7 @@ def meta_of(path: Path) -> dict[str, str]:
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    return sorted(site.rglob("*.html"))
 
 
 def test_site_url_is_set() -> None:

@@ -223,7 +223,7 @@ def test_no_page_for_an_unpublished_model(built_site: Path, shipped_catalogue: A
 
 
 def _mentions(site: Path, needles: list[str]) -> list[str]:
-    """Files of the built site (text, and Pagefind's gzipped index) where any needle occurs."""
+    """Files of the built site (text, and the search index's gzipped files) where any needle occurs."""
     hits = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         data = file.read_bytes()
@@ -231,7 +231,7 @@ def _mentions(site: Path, needles: list[str]) -> list[str]:
             if data[:2] != b"\x1f\x8b":
                 continue
             try:
-                data = gzip.decompress(data)  # Pagefind fragments and index chunks
+                data = gzip.decompress(data)  # the search index's shards and result chunks
             except OSError:
                 continue
         text = data.decode("utf-8", "replace")

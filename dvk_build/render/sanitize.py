@@ -22,8 +22,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start", "reversed"},
     "details": {"open"},
 }
-# aria-* for accessibility, data-pagefind-* for the search index.
-ATTRIBUTE_PREFIXES: set[str] = {"aria-", "data-pagefind-"}
+# aria-* for accessibility.
+ATTRIBUTE_PREFIXES: set[str] = {"aria-"}
 URL_SCHEMES: set[str] = {"http", "https", "mailto", "tel"}  # relative URLs pass as they are
 # Whole elements whose text would be junk if only the tag were dropped.
 DROP_WITH_CONTENT: set[str] = {"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"}

@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Catalogue, Model
-from ..search.records import record as search_record
 from . import charts, text
 from .stash import HtmlStash
 
@@ -136,8 +135,6 @@ class SiteRenderer:
         self.env.filters["html"] = self.stash.put
         self._entries: dict[str, str] = {}
         self.env.globals["entry"] = self._entry
-        self.env.globals["search_record"] = search_record
-        self.env.globals["search_engine"] = search_engine
         self.makers: list[Callable[[SiteRenderer, Output], None]] = [
             SiteRenderer._home,
             SiteRenderer._models,

@@ -1,1 +1,1 @@
-"""Full-text search and the faceted catalogue: Pagefind records, the search page and the indexing step."""
+"""Full-text search and the faceted catalogue: the dvk index (dvk_index.py), the search page and its facets."""

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from typing import Iterable
-
-_WORD = re.compile(r"\w+")
 
 # Dictionary order of Vietnamese letters: a vowel with a breve, circumflex or horn, and đ, are
 # letters of their own (ă after a, đ after d), unlike the five tone marks, which only break ties.
@@ -18,21 +14,6 @@ def fold(text: str) -> str:
     """Lower case without any diacritics, đ as d: `Đồng thuận` → `dong thuan`."""
     text = text.lower().replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
-def d_words(texts: Iterable[str]) -> list[str]:
-    """Distinct words spelled with đ, folded, in order of first appearance.
-
-    Pagefind 1.5 folds tone marks and vowel marks itself ("dan van" finds "dân vận") but keeps
-    đ apart from d, as Unicode does (đ does not decompose): these words are what a query typed
-    without đ could not find.
-    """
-    seen: dict[str, None] = {}
-    for text in texts:
-        for word in _WORD.findall(text):
-            if "đ" in word or "Đ" in word:
-                seen.setdefault(fold(word), None)
-    return list(seen)
 
 
 def sort_key(text: str, length: int = 40) -> str:
@@ -53,6 +34,6 @@ def sort_key(text: str, length: int = 40) -> str:
             letters.append("99")  # a letter outside the alphabet: after every Vietnamese one
     while letters and letters[-1] == "00":
         letters.pop()
-    letters, tones = letters[:length], tones[:length]  # enough to order titles; keeps Pagefind's sort data small
-    # a letter prefix keeps Pagefind from reading the key as a number
+    letters, tones = letters[:length], tones[:length]  # enough to order titles
+    # a letter prefix: the key is never read as a number (JSON, spreadsheets)
     return "k" + "".join(letters) + "t" + "".join(tones)

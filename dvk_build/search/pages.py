@@ -15,7 +15,7 @@ FACETS_FILE = "tim-kiem/bo-loc.json"
 
 
 def make_search_page(renderer: SiteRenderer, out: Output) -> None:
-    """Add `tim-kiem/` (filled in by assets/dvk-search.js through Pagefind) and `tim-kiem/bo-loc.json`."""
+    """Add `tim-kiem/` (filled in by assets/dvk-search.js) and `tim-kiem/bo-loc.json`."""
     from ..render.site import Page, _meta
 
     meta = _meta("Tìm kiếm", "Tìm mô hình “Dân vận khéo” theo từ khóa, có dấu hoặc không dấu, và lọc theo cấp, lĩnh vực, địa bàn.",
@@ -28,7 +28,6 @@ def make_search_page(renderer: SiteRenderer, out: Output) -> None:
         '<a href="../cap/tinh/">theo cấp</a>, <a href="../tinh/">theo tỉnh, thành phố</a>.</p></div>'
     )
     out.pages.append(Page(SEARCH_PAGE, f"---\n{meta}\n---\n\n# Tìm kiếm mô hình\n{block}\n"))
-    # `engine` tells the search script which index the build wrote: the facets file is fetched
-    # before any index, so the choice costs no request.
+    # `engine` is null when the build wrote no index (plugin option `search: false`): the script says so.
     data = {**facets(renderer.catalogue, renderer.c), "engine": renderer.search_engine}
     out.files[FACETS_FILE] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

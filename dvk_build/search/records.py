@@ -1,35 +1,15 @@
-"""What Pagefind learns about a model page (filters, metadata, sort keys, folded words) and the facets."""
+"""What the search index keeps of a model besides its text (facet values, result metadata) and the facets file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from ..config import Config
 from ..model import Catalogue, Model
 from ..render import text
-from .fold import d_words, sort_key
 
-# Pagefind filter names; the same keys name the filters in a shared URL (`?cap=tinh&nam=2024`).
+# Facet names; the same keys name the filters in a shared URL (`?cap=tinh&nam=2024`).
 TIER, FIELD, PROVINCE, YEAR, KIND, ASSESSMENT = "cap", "linh-vuc", "tinh", "nam", "chu-the", "tu-danh-gia"
-FOLDED_WEIGHT = 0.5  # below ordinary text (1) and headings (up to 7): a match typed with đ ranks first
-FOLD_MARK = "⁂"  # brackets the folded words, so the search page can cut them out of an excerpt
-# A word on every model page and nowhere else (no Vietnamese word starts with "zz"): the catalogue
-# searches it to list pages by filters alone, as Pagefind's own filter-only search (a null query)
-# loads every chunk of the index.
-ALL_WORD = "zzdvk"
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """Everything a model page tells Pagefind besides its visible text."""
-
-    filters: list[tuple[str, str]]
-    meta: list[tuple[str, str]]
-    sorts: list[tuple[str, str]]
-    folded: str  # ALL_WORD, then the words spelled with đ, typed without it
-    weight: float = FOLDED_WEIGHT
-    mark: str = FOLD_MARK
 
 
 def place_of(m: Model) -> str:
@@ -41,20 +21,8 @@ def place_of(m: Model) -> str:
     return place
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every string inside a dossier's data, depth first."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def filters_of(m: Model) -> list[tuple[str, str]]:
-    """The facet values of one model (both search engines)."""
+    """The facet values of one model."""
     filters = [(TIER, t) for t in dict.fromkeys(m.tiers)]  # every tier reached, not only the highest
     filters += [(FIELD, f) for f in m.fields]
     filters.append((PROVINCE, text.province_slug(m.province)))
@@ -76,22 +44,11 @@ def holder_of(m: Model) -> str:
 
 
 def meta_of(m: Model) -> list[tuple[str, str]]:
-    """What a search result shows of one model (both search engines), empty values left out."""
+    """What a search result shows of one model, empty values left out."""
     c = m.config
     meta = [("title", m.title), ("summary", m.summary), ("holder", holder_of(m)), ("place", place_of(m)),
             ("tier", c.tiers[m.tier].label if m.tier else ""), ("date", text.vi_date(m.recognized_on))]
     return [(k, v) for k, v in meta if v]
-
-
-def record(m: Model) -> SearchRecord:
-    """The search record of one published model."""
-    sorts = [("title", sort_key(m.title))]
-    if m.recognized_on:
-        sorts.append(("date", m.recognized_on.isoformat()))
-    # Key text first, so the folded copy keeps its order of importance; then the rest of the dossier.
-    key_text = [m.title, m.summary, holder_of(m), place_of(m)]
-    folded = " ".join([ALL_WORD, *d_words([*key_text, *_strings(m.data), m.body])])
-    return SearchRecord(filters_of(m), meta_of(m), sorts, folded)
 
 
 def facets(catalogue: Catalogue, c: Config) -> dict[str, Any]:
@@ -118,6 +75,4 @@ def facets(catalogue: Catalogue, c: Config) -> dict[str, Any]:
              "values": values([(k, v["long"]) for k, v in c.self_assessment.items() if k in assessed])},
         ],
         "models": len(models),
-        "fold_mark": FOLD_MARK,
-        "all_word": ALL_WORD,
     }

@@ -1,8 +1,7 @@
-// dvk-index.js: the site's own search index (dvk_build/search/dvk_index.py) behind the part of
-// Pagefind's API that dvk-search.js calls: options, init, preload, filters, search, result.data().
-// No dependency, no request to another host. Why not Pagefind: it stores every position of every
-// word, and a first search at 10,000 dossiers downloaded 340 KB-1 MB; here a term is one weight
-// and one bitmask of spellings per page, in small gzipped shards (bench/README.md).
+// dvk-index.js: the site's own search index (dvk_build/search/dvk_index.py) for dvk-search.js:
+// options, init, preload, filters, search, result.data() (the shapes Pagefind's API gave them).
+// No dependency, no request to another host. A term is one weight and one bitmask of spellings
+// per page, in small gzipped shards: no word positions, so a first search stays small (bench/README.md).
 
 const FOLDER = "tim-kiem/chi-muc/";
 const WORD = /[\p{L}\p{N}_]+/gu; // Python's \w on NFC text (search/terms.py)
@@ -155,7 +154,7 @@ function result(page, score, wanted) {
   };
 }
 
-// --- the API dvk-search.js calls (Pagefind's names and shapes) ---------------------------------
+// --- the API dvk-search.js calls ------------------------------------------------------------
 
 export async function options(opts = {}) {
   if (opts.baseUrl) base = opts.baseUrl.replace(/\/?$/, "/");

@@ -1,23 +1,16 @@
 // dvk search: the search page `tim-kiem/` and the faceted catalogue `danh-muc/`, on the site's own
-// index (dvk-index.js, the default) or on Pagefind: the build says which in `tim-kiem/bo-loc.json`.
+// index (dvk-index.js; `tim-kiem/bo-loc.json` says whether the build wrote one).
 // Everything loads from this site (no other host). Without JavaScript the catalogue stays a plain
 // paginated list; with it, filters combine, each value shows its count, and the URL keeps the state.
 
-// Results drawn at a time; each one is a fetch of its Pagefind fragment (~3 KB): ten answer a
-// query, the catalogue shows a longer page.
+// Results drawn at a time (16 share one metadata file of the index): ten answer a query, the
+// catalogue shows a longer page.
 const PAGE_SIZE = { search: 10, catalogue: 20 };
 const SORTS = [
   { value: "", label: "Phù hợp nhất" },
-  { value: "moi-nhat", label: "Mới nhất", pagefind: { date: "desc" } },
-  { value: "ten", label: "Tên (A–Z)", pagefind: { title: "asc" } },
+  { value: "moi-nhat", label: "Mới nhất", order: { date: "desc" } },
+  { value: "ten", label: "Tên (A–Z)", order: { title: "asc" } },
 ];
-// Vietnamese words are single syllables and Pagefind extends every query word as a prefix ("đê"
-// also finds "đêm", "đến", "để"…): a steep length penalty and a strong title weight put the page
-// with the very word first, and a doubled diacritics bonus ranks "lúa" before "lụa" for "lúa".
-// Chosen on test dossiers (tests/test_search_browser.py checks the order); Pagefind's defaults
-// are 1, 0.8 and {title: 5}.
-// Pagefind only: dvk-index.js matches whole syllables and ranks by its own rules (search/dvk_index.py).
-const RANKING = { termSimilarity: 6, diacriticSimilarity: 2, metaWeights: { title: 10 } };
 const QUERY_PARAM = "q";
 const SORT_PARAM = "sap-xep";
 
@@ -96,8 +89,8 @@ class State {
     return location.pathname + (query ? `?${query}` : "") + location.hash;
   }
 
-  /** Pagefind filters: any value within a facet, every facet together; `except` leaves one facet out. */
-  pagefindFilters(except = null) {
+  /** Index filters: any value within a facet, every facet together; `except` leaves one facet out. */
+  indexFilters(except = null) {
     const filters = {};
     for (const [key, values] of Object.entries(this.selected)) {
       if (key !== except && values.size) filters[key] = { any: [...values] };
@@ -107,17 +100,11 @@ class State {
 }
 
 class Finder {
-  constructor(mount, mode, pagefind, data) {
+  constructor(mount, mode, index, data) {
     this.mount = mount;
     this.mode = mode; // "search" (tim-kiem/) or "catalogue" (danh-muc/)
-    this.pagefind = pagefind; // Pagefind, or dvk-index.js which answers the same calls
+    this.index = index; // dvk-index.js
     this.facets = data.facets;
-    this.foldMark = data.fold_mark;
-    // Every model page holds this word (records.py). Pagefind answers a search without words
-    // (`search(null)`) by loading every chunk of its index, megabytes at province scale; this
-    // word's chunk is one small file, so the catalogue's filter-only searches use it instead.
-    // dvk-index.js answers a null query from its filters file alone.
-    this.allWord = data.engine === "dvk" ? null : data.all_word;
     this.pageSize = PAGE_SIZE[mode];
     this.labels = Object.fromEntries(this.facets.map((f) => [f.key, Object.fromEntries(f.values.map((v) => [v.value, v.label]))]));
     this.state = State.fromUrl(this.facets);
@@ -136,7 +123,7 @@ class Finder {
   }
 
   async loadFilters() {
-    if (!this.totals) this.totals = await this.pagefind.filters();
+    if (!this.totals) this.totals = await this.index.filters();
   }
 
   build() {
@@ -152,7 +139,7 @@ class Finder {
     form.addEventListener("submit", (e) => { e.preventDefault(); this.setQuery(this.input.value, true); });
     let timer = 0;
     this.input.addEventListener("input", () => {
-      this.pagefind.preload(this.input.value);
+      this.index.preload(this.input.value);
       clearTimeout(timer);
       timer = setTimeout(() => this.setQuery(this.input.value), 250);
     });
@@ -234,9 +221,9 @@ class Finder {
       this.mount.removeAttribute("aria-busy");
       return;
     }
-    const sort = SORTS.find((o) => o.value === s.effectiveSort).pagefind;
-    const query = s.q || this.allWord;
-    const search = await this.pagefind.search(query, { filters: s.pagefindFilters(), ...(sort ? { sort } : {}) });
+    const sort = SORTS.find((o) => o.value === s.effectiveSort).order;
+    const query = s.q || null; // null: every page, by filters alone
+    const search = await this.index.search(query, { filters: s.indexFilters(), ...(sort ? { sort } : {}) });
     if (run !== this.run || search === null) return;
     // A value's count is what choosing it would give: for a facet already narrowed, the other
     // facets' filters only (values of one facet add up, they do not narrow each other).
@@ -244,7 +231,7 @@ class Finder {
       const counts = {};
       for (const facet of this.facets) {
         if (s.selected[facet.key].size) {
-          const other = await this.pagefind.search(query, { filters: s.pagefindFilters(facet.key) });
+          const other = await this.index.search(query, { filters: s.indexFilters(facet.key) });
           counts[facet.key] = other.filters?.[facet.key] || {};
         } else {
           counts[facet.key] = search.filters?.[facet.key] || {};
@@ -318,11 +305,10 @@ class Finder {
       excerpt);
   }
 
-  /** Pagefind's excerpt without the folded words of the search record (records.py), else the summary;
-   * words matching the query folded (đ typed as d) are marked too, as Pagefind marks only its own matches. */
+  /** The index's excerpt (escaped HTML, matches in <mark>), else the summary; words matching the
+   * query folded (đ typed as d) are marked too. */
   excerpt(html, summary) {
-    const kept = html.split(this.foldMark).filter((part) => /[^\x00-\x7f]/.test(part.replace(/<[^>]+>/g, "")));
-    let text = kept.join(" … ").trim();
+    let text = html.trim();
     if (!/<mark>/.test(text)) {
       const short = summary.length > 220 ? `${summary.slice(0, summary.lastIndexOf(" ", 220))} …` : summary;
       text = escapeHtml(short);
@@ -330,7 +316,7 @@ class Finder {
     const words = this.state.q.split(/\s+/).map(fold).filter(Boolean);
     text = text.split(/(<mark>.*?<\/mark>)/).map((part) => (part.startsWith("<mark>") ? part : markFolded(part, words))).join("");
     const p = el("p", { class: "dvk-excerpt" });
-    p.innerHTML = text; // Pagefind escapes the page text before adding <mark>; the summary is escaped above
+    p.innerHTML = text; // dvk-index.js escapes the text before adding <mark>; the summary is escaped above
     return p;
   }
 }
@@ -374,12 +360,12 @@ async function main() {
     mount.replaceChildren(el("p", { text: "Chưa có mô hình nào được công nhận." }));
     return;
   }
-  let pagefind;
+  let index;
   try {
-    if (data.engine === null) throw new Error("the build wrote no search index (plugin option search: false)");
-    pagefind = await import(data.engine === "dvk" ? "./dvk-index.js" : new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING });
-    await pagefind.init();
+    if (!data.engine) throw new Error("the build wrote no search index (plugin option search: false)");
+    index = await import("./dvk-index.js");
+    await index.options({ baseUrl: root.pathname, excerptLength: 24 });
+    await index.init();
   } catch (error) {
     showError(mount, mode === "catalogue"
       ? "Không tải được công cụ lọc; danh sách dưới đây vẫn đầy đủ, theo thứ tự mới nhất."
@@ -387,7 +373,7 @@ async function main() {
     return;
   }
   for (const node of fallback) node.style.display = "none"; // `hidden` loses to the pager's display: flex
-  await new Finder(mount, mode, pagefind, data).start();
+  await new Finder(mount, mode, index, data).start();
   if (mode === "search" && !new URLSearchParams(location.search).get(QUERY_PARAM)) mount.querySelector("input[type=search]")?.focus();
 }
 
