@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .fields import FieldSpec, parse_fields
+
 CONFIG_PATH = Path(__file__).with_name("config.yaml")
 # The `locality.*` levels a period has when its configuration does not list them.
 DEFAULT_LOCALITIES = {"province": "tỉnh, thành phố", "district": "huyện, thị xã, thành phố thuộc tỉnh",
@@ -64,7 +66,8 @@ class Config:
     interests: dict[str, str]
     self_assessment: dict[str, dict[str, str]]
     steps: dict[int, dict[str, str]]
-    field_labels: dict[str, str]
+    field_labels: dict[str, str]  # by dotted path; derived from `dossier`
+    dossier: dict[str, FieldSpec] = field(default_factory=dict)  # the field declarations, in order
     limits: dict[str, Any] = field(default_factory=dict)
     interests_required_for: tuple[str, ...] = ("tap-the", "ca-nhan")  # holder kinds DVK204 checks
 
@@ -113,6 +116,10 @@ def _parse(raw: dict[str, Any]) -> Config:
         kind: tuple(Criterion(key=k, label=v["label"], clause=v["clause"]) for k, v in crits.items())
         for kind, crits in raw["criteria"].items()
     }
+    # criteria keys in a stable order across kinds; the last kind's clause describes a shared key
+    criteria_keys = {key: "" for key in sorted({c.key for crits in criteria.values() for c in crits})}
+    clauses = {c.key: c.clause for crits in criteria.values() for c in crits}
+    dossier = parse_fields(raw["dossier"], {"interests": raw["interests"], "criteria": criteria_keys}, clauses)
     return Config(
         site=raw["site"],
         tiers=tiers,
@@ -124,7 +131,8 @@ def _parse(raw: dict[str, Any]) -> Config:
         interests_required_for=interests_required_for,
         self_assessment=raw["self_assessment"],
         steps={int(k): v for k, v in raw["steps"].items()},
-        field_labels=raw["field_labels"],
+        field_labels={path: spec.label for path, spec in dossier.items() if spec.label},
+        dossier=dossier,
         limits=raw.get("limits", {}),
     )
 

@@ -232,7 +232,7 @@ def test_codebook_describes_every_column_in_vietnamese() -> None:
     assert len(names) == len(set(names))
     assert set(c.name for c in table_columns(config)) <= set(names)
     for e in book:
-        assert e.meaning and e.meaning != e.name, f"{e.name}: no Vietnamese label (config.yaml field_labels)"
+        assert e.meaning and e.meaning != e.name, f"{e.name}: no Vietnamese label (config.yaml dossier: label)"
         assert unicodedata.is_normalized("NFC", e.meaning)
     by_name = {e.name: e for e in book}
     assert {code for code, _ in by_name["tier_reached"].values} == set(config.tiers)

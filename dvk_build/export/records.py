@@ -1,7 +1,8 @@
 """One flat, ordered record per published model: every dossier field plus the derived values.
 
-The columns come from the dossier's JSON Schema (`build_schema`) and the labels from config.yaml, so
-a field added to the format appears in every export and in the codebook without touching this file.
+The columns come from the field declarations of config.yaml (through the schema built from them):
+a field added to the format appears in every export and in the codebook without touching this file;
+its `export`, `table`, `value` and `note` say where and how it is published.
 Keys are the dossier's dotted paths (`holder.name`); lists of records (targets, recognitions, awards,
 sites...) stay lists in JSON and become readable text (or one column per tier) in CSV and Excel.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 
 from ..config import Config
@@ -41,6 +42,7 @@ class Column:
     formats: frozenset[str] = BOTH
     note: str = ""  # how the table formats flatten it, when they do
     get: Callable[[Model, ExportContext], Any] | None = None  # derived values; dossier fields are read by path
+    table: Callable[[Model, ExportContext], str] | None = None  # how CSV and Excel write a list of records
 
     def value(self, model: Model, ctx: ExportContext) -> Any:
         """The column's value for one model, as the JSON export holds it."""
@@ -113,15 +115,16 @@ def _kind(schema: Json) -> str:
 
 
 def _code_labels(config: Config, path: str, codes: Iterable[Any]) -> tuple[tuple[str, str], ...]:
-    """Vietnamese label of each allowed code, from config.yaml."""
+    """Vietnamese label of each allowed code, from the table of config.yaml the field's `values` names."""
     tables: dict[str, dict[str, str]] = {
-        "period": {k: p.label for k, p in config.periods.items()},
+        "periods": {k: p.label for k, p in config.periods.items()},
         "fields": {k: f.label for k, f in config.fields.items()},
-        "holder.kind": dict(config.holder_kinds),
-        "evaluation.self_assessment": {k: v["long"] for k, v in config.self_assessment.items()},
-        "evaluation.replicability.scope": {k: t.label for k, t in config.tiers.items()},
+        "holder_kinds": dict(config.holder_kinds),
+        "self_assessment": {k: v["long"] for k, v in config.self_assessment.items()},
+        "tiers": {k: t.label for k, t in config.tiers.items()},
     }
-    table = tables.get(path, {})
+    spec = config.dossier.get(path)
+    table = tables.get(spec.values, {}) if spec and isinstance(spec.values, str) else {}
     return tuple((str(c), table.get(str(c), "")) for c in codes if c is not None)
 
 
@@ -232,13 +235,14 @@ def model_json_path(m: Model) -> str:
 # --- what the dossier holds but the exports show differently --------------------------------------
 
 
-def _official_only(key: str) -> Callable[[Model, ExportContext], Any]:
+def _official_only(path: str) -> Callable[[Model, ExportContext], Any]:
     """The site shows a contact's phone or e-mail only when the dossier marks it official; so do the exports."""
+    parent, key = path.rsplit(".", 1)
 
     def get(m: Model, ctx: ExportContext) -> Any:
-        """The contact value, or None unless marked official."""
-        contact = m.data.get("contact") or {}
-        return contact.get(key) if contact.get("official") else None
+        """The value, or None unless its group is marked `official`."""
+        group = _at(m.data, parent) or {}
+        return _plain(group.get(key)) if isinstance(group, dict) and group.get("official") else None
 
     return get
 
@@ -329,45 +333,37 @@ def _recognition_columns(config: Config) -> list[Column]:
 _BODY = Column("body_markdown", "Nội dung hồ sơ dưới phần thông tin đầu tệp (Markdown): cách làm, kinh nghiệm",
                TEXT, {"type": "string"}, formats=frozenset({JSON}), get=lambda m, c: m.body.strip())
 
-# How CSV and Excel show a list of records in one cell (JSON keeps the list).
-_TABLE_TEXT: dict[str, Callable[[Model, ExportContext], str]] = {
-    "idea.targets": _targets_text,
+# How CSV and Excel show a list of records in one cell (JSON keeps the list), by a field's `table`.
+_TABLE_WRITERS: dict[str, Callable[[Model, ExportContext], str]] = {
+    "targets": _targets_text,
     "monitoring": lambda m, c: _joined(m.data.get("monitoring"), _monitoring),
     "awards": lambda m, c: _joined(m.data.get("awards"), _award),
-    "replication.sites": lambda m, c: _joined((m.data.get("replication") or {}).get("sites"), _site),
+    "sites": lambda m, c: _joined((m.data.get("replication") or {}).get("sites"), _site),
     "attachments": lambda m, c: _joined(_attachments(m, c), lambda a: f"{a.get('caption') or a['path']}: {a['url']}"),
-}
-_NOTES: dict[str, str] = {
-    "idea.targets": "CSV, Excel: mỗi chỉ tiêu viết “chỉ tiêu: mức đăng ký → kết quả đạt”, các chỉ tiêu cách nhau bởi “ | ”.",
-    "evaluation.results": "Chỉ có trong JSON; CSV, Excel gộp kết quả vào cột idea.targets.",
-    "recognitions": "Chỉ có trong JSON; CSV, Excel có bốn cột cho mỗi cấp: recognitions.<cấp>.body, .notice.number, "
-                    ".notice.date, .vote.",
-    "monitoring": "CSV, Excel: “ngày: hoạt động”, các lần cách nhau bởi “ | ”.",
-    "awards": "CSV, Excel: “năm: hình thức – cơ quan (số quyết định)”, cách nhau bởi “ | ”.",
-    "replication.sites": "CSV, Excel: “đơn vị, địa bàn (năm)”, cách nhau bởi “ | ”.",
-    "attachments": "Trong JSON mỗi tệp có thêm `url`; CSV, Excel: “chú thích: địa chỉ”, cách nhau bởi “ | ”.",
 }
 
 
 def _customize(col: Column, config: Config) -> list[Column]:
-    """A dossier column as the exports publish it, followed by any columns that replace it in tables."""
-    from dataclasses import replace
-
-    note = _NOTES.get(col.name, "")
-    if col.name in ("contact.phone", "contact.email"):
-        return [replace(col, get=_official_only(col.name.split(".")[1]),
-                        note="Chỉ công bố khi hồ sơ xác nhận là số điện thoại, thư điện tử công vụ của cơ quan.")]
-    if col.name == "attachments":
+    """A dossier column as its declaration publishes it, followed by any columns that replace it in tables."""
+    spec = config.dossier[col.name]
+    col = replace(col, note=spec.note)
+    if spec.table:
+        col = replace(col, table=_TABLE_WRITERS[spec.table])
+    if spec.value == "official":
+        col = replace(col, get=_official_only(col.name))
+    elif spec.value == "attachments":
         schema = copy.deepcopy(col.schema)
         schema["items"]["properties"]["url"] = {"title": "Địa chỉ tệp", "type": "string"}
-        return [replace(col, schema=schema, get=_attachments, note=note)]
-    if col.name == "evaluation.results":
-        return [replace(col, formats=frozenset({JSON}), note=note)]
-    if col.name == "recognitions":
-        return [replace(col, formats=frozenset({JSON}), note=note), *_recognition_columns(config)]
-    if col.kind == RECORDS and col.name not in _TABLE_TEXT:
-        note = note or "CSV, Excel: các mục cách nhau bởi “ | ”, các giá trị của một mục cách nhau bởi dấu phẩy."
-    return [replace(col, note=note)] if note else [col]
+        col = replace(col, schema=schema, get=_attachments)
+    elif spec.value:
+        raise ValueError(f"config.yaml: dossier field {col.name}: unknown value {spec.value!r}")
+    if spec.export == "json":
+        return [replace(col, formats=frozenset({JSON}))]
+    if spec.export == "tiers":
+        return [replace(col, formats=frozenset({JSON})), *_recognition_columns(config)]
+    if col.kind == RECORDS and not col.table and not col.note:
+        col = replace(col, note="CSV, Excel: các mục cách nhau bởi “ | ”, các giá trị của một mục cách nhau bởi dấu phẩy.")
+    return [col]
 
 
 _CACHE: dict[int, tuple[Config, list[Column]]] = {}  # one schema walk per configuration, not one per model
@@ -405,8 +401,8 @@ def record(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> Js
 
 def cell(col: Column, m: Model, ctx: ExportContext) -> Any:
     """The value of a table cell: str, int, float, bool or None (lists joined into text)."""
-    if col.name in _TABLE_TEXT:
-        return _TABLE_TEXT[col.name](m, ctx) or None
+    if col.table:
+        return col.table(m, ctx) or None
     value = col.value(m, ctx)
     if isinstance(value, list):
         if col.kind == RECORDS:
