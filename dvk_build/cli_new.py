@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Callable, Sequence
 
 import jinja2
 
-from .config import Config, Period, default_config
+from .config import Config, default_config
+from .fields import FieldSpec, children
 from .schema import SCHEMA_ID, SLUG_PATTERN
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -182,8 +184,104 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+_PLACE = re.compile(r"\{(\w+)\}")
+
+
+class _Scaffold:
+    """The front matter of a new dossier, written from the field declarations of config.yaml.
+
+    Every declared field gets a line (`null`, or the editor's answer) with its hint as a comment;
+    lists of records get their `example` as a commented block; objects list all their keys.
+    """
+
+    def __init__(self, answers: Answers, config: Config, today: dt.date) -> None:
+        self.config = config
+        self.kind = answers.kind
+        self.period = period = config.periods[answers.period]
+        example = min(today, period.end)
+        person = answers.kind == "ca-nhan"
+        self.words = {
+            "periods": " hoặc ".join(config.periods),
+            "fields": ", ".join(period.fields),
+            "tiers": ", ".join(period.tiers),
+            "first_tier": period.tiers[0],
+            "holder_kinds": " | ".join(f"{k} ({label.lower()})" for k, label in config.holder_kinds.items()),
+            "holder": "cá nhân" if person else "tập thể",
+            "holder_name": "Tên cá nhân" if person else "Tên tập thể (chi hội, ấp, cơ quan...)",
+            "holder_title": "Chức vụ, vai trò của cá nhân" if person else "Chỉ ghi khi chủ thể là cá nhân",
+            "self_assessment": ", ".join(f"{k} ({v['label'].lower()})" for k, v in config.self_assessment.items()),
+            "example_date": example.isoformat(),
+            "example_year": str(example.year),
+        }
+        holder = "cá nhân" if person else "tập thể"
+        # What the editor chose, and the required values no answer gives (marked for replacement).
+        self.values = {
+            "title": _yaml_string(answers.title or f"{PLACEHOLDER}: tên mô hình"),
+            "period": period.slug,
+            "fields": f"[{', '.join(answers.fields)}]",
+            "summary": _yaml_string(f"{PLACEHOLDER}: tóm tắt mô hình giải quyết vấn đề gì, cho ai, kết quả ra sao"),
+            "holder.kind": answers.kind,
+            "holder.name": _yaml_string(f"{PLACEHOLDER}: tên {holder}"),
+            "locality.province": _yaml_string(f"{PLACEHOLDER}: tỉnh, thành phố"),
+        }
+        if person:  # DVK205: an individual's position is required
+            self.values["holder.title"] = _yaml_string(f"{PLACEHOLDER}: chức vụ, vai trò")
+
+    def fill(self, text: str, spec: FieldSpec | None = None) -> str:
+        """A hint or example line with its {words} filled in; `{...}` that names nothing stays as typed."""
+
+        def word(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name == "locality" and spec is not None:
+                level = self.period.localities.get(spec.key)
+                if level:
+                    return level[0].upper() + level[1:]
+                return f"Giai đoạn này không có cấp {spec.label.split(',')[0].lower()}: để null"
+            return self.words.get(name, match.group(0))
+
+        return _PLACE.sub(word, text)
+
+    def hint(self, spec: FieldSpec, step: int | None) -> str:
+        text = self.fill(spec.hint, spec) if spec.hint else spec.label
+        if not step:
+            return text
+        # the direct children of a step's group say which step they belong to; a label reads on lowercase
+        return f"Bước {step}: {text if spec.hint else text[0].lower() + text[1:]}"
+
+    def lines(self, path: str = "", indent: str = "", step: int | None = None) -> list[str]:
+        out: list[str] = []
+        top = not path
+        for spec in children(self.config.dossier, path):
+            if spec.keys == "criteria":  # only the criteria of the holder's kind
+                kids = [(c.key, c.label) for c in self.config.criteria[self.kind]]
+            else:
+                kids = []
+            if top and spec.type in ("object", "records"):
+                out.append("")
+            if spec.type == "records":
+                comment = f"{self.hint(spec, step)}. Thay `null` bằng danh sách, ví dụ:"
+                out += [f"{indent}# {line}" for line in textwrap.wrap(comment, 96 - len(indent))]
+                out.append(f"{indent}#   {spec.key}:")
+                out += [f"{indent}#     {self.fill(line)}" for line in spec.example]
+                out.append(f"{indent}{spec.key}: null")
+            elif spec.type == "object":
+                if top and spec.step:
+                    out.append(f"# {self.fill(spec.hint) if spec.hint else self.config.steps[spec.step]['long']}")
+                    out.append(f"{spec.key}:")
+                else:
+                    out.append(f"{indent}{spec.key}:  # {self.hint(spec, step)}")
+                if kids:
+                    out += [f"{indent}  {key}: null  # {label}" for key, label in kids]
+                else:
+                    out += self.lines(spec.path, indent + "  ", spec.step if top else None)
+            else:
+                value = self.values.get(spec.path, "null")
+                out.append(f"{indent}{spec.key}: {value}  # {self.hint(spec, step)}")
+        return out
+
+
 def render(answers: Answers, config: Config, today: dt.date, schema: str, display_path: str) -> str:
-    """The scaffold's text: front matter with every section, then the body headings."""
+    """The scaffold's text: front matter with every declared field, then the body headings."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
         trim_blocks=True,
@@ -192,31 +290,12 @@ def render(answers: Answers, config: Config, today: dt.date, schema: str, displa
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is YAML/Markdown, not HTML
     )
-    env.filters["yaml"] = _yaml_string
-    period: Period = config.periods[answers.period]
-    example = min(today, period.end)
-    holder = "cá nhân" if answers.kind == "ca-nhan" else "tập thể"
     return env.get_template(TEMPLATE_NAME).render(
         schema_ref=schema,
         today=today.isoformat(),
         display_path=display_path,
         placeholder=PLACEHOLDER,
-        title=answers.title or f"{PLACEHOLDER}: tên mô hình",
-        period=period,
-        periods=list(config.periods),
-        fields=answers.fields,
-        summary=f"{PLACEHOLDER}: tóm tắt mô hình giải quyết vấn đề gì, cho ai, kết quả ra sao",
-        kind=answers.kind,
-        holder_kinds=" | ".join(f"{k} ({label.lower()})" for k, label in config.holder_kinds.items()),
-        holder_name=f"{PLACEHOLDER}: tên {holder}",
-        holder_title=f"{PLACEHOLDER}: chức vụ, vai trò",
-        province=f"{PLACEHOLDER}: tỉnh, thành phố",
-        has_district="district" in period.localities,
-        interests=list(config.interests.items()),
-        criteria=config.criteria[answers.kind],
-        self_assessment=", ".join(f"{k} ({v['label'].lower()})" for k, v in config.self_assessment.items()),
-        example_date=example.isoformat(),
-        example_year=example.year,
+        front_matter="\n".join(_Scaffold(answers, config, today).lines()),
     )
 
 
