@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import cli_build, cli_docs, cli_export, cli_new
 from . import report as reporting
 from .schema import build_schema
 from .validate.engine import check_paths
@@ -64,18 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="Coi cảnh báo là lỗi.")
     schema = sub.add_parser("schema", help="In JSON Schema của hồ sơ.")
     schema.add_argument("-o", "--output", help="Ghi ra tệp thay vì màn hình.")
-    _register_extra(sub)
-    return parser
-
-
-def _register_extra(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Commands that live in their own modules register themselves here."""
-    for module_name in ("dvk_build.cli_new", "dvk_build.cli_export", "dvk_build.cli_docs", "dvk_build.cli_build"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
+    for module in (cli_new, cli_export, cli_docs, cli_build):  # commands that live in their own modules
         module.register(sub, COMMANDS)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

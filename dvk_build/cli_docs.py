@@ -22,7 +22,7 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk rules` to the command line (called by cli._register_extra)."""
+    """Add `dvk rules` to the command line (called by cli.build_parser)."""
     rules = sub.add_parser("rules", help="In danh sách quy tắc kiểm tra (Markdown).",
                            description="In tài liệu các quy tắc kiểm tra hồ sơ, sinh từ mã nguồn của các quy tắc.")
     rules.add_argument("--traceability", action="store_true",

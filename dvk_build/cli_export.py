@@ -44,11 +44,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     """Validate, then write the published models; exit 1 on dossier errors, 2 on usage errors."""
     fmt = _format(args)
     if fmt == "xlsx":
-        from .export import xlsx_export
-
-        if not xlsx_export.available():
-            sys.stderr.write(f"dvk: {xlsx_export.XlsxWriterMissing()}\n")
-            return EXIT_USAGE
         if not args.output and sys.stdout.isatty():
             sys.stderr.write("dvk: tệp Excel là dữ liệu nhị phân, không in ra màn hình được; hãy chỉ tệp ghi ra bằng -o, "
                              "ví dụ: dvk export --format xlsx -o mo-hinh.xlsx\n")
@@ -79,14 +74,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk export` to the command line (called by cli._register_extra)."""
+    """Add `dvk export` to the command line (called by cli.build_parser)."""
     p = sub.add_parser(
         "export", help="Xuất dữ liệu các mô hình đã công nhận (JSON, CSV, Excel).",
         description="Xuất các mô hình đã được công nhận trong hồ sơ (tệp hoặc thư mục; mặc định content/) thành "
                     "JSON, CSV (UTF-8 có BOM) hoặc Excel, giống các tệp ở trang du-lieu/. Không xuất khi hồ sơ còn lỗi.")
     p.add_argument("paths", nargs="*", metavar="ĐƯỜNG-DẪN")
     p.add_argument("--format", choices=FORMATS,
-                   help="Dạng tệp (mặc định: theo đuôi tệp của -o, nếu không thì json). xlsx cần: pip install 'dvk[xlsx]'.")
+                   help="Dạng tệp (mặc định: theo đuôi tệp của -o, nếu không thì json).")
     p.add_argument("-o", "--output", metavar="TỆP", help="Ghi ra tệp thay vì màn hình.")
     p.add_argument("--site-url", metavar="ĐỊA-CHỈ",
                    help="Địa chỉ trang để ghi đường dẫn đầy đủ (mặc định: site_url trong mkdocs.yml nếu có).")

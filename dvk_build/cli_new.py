@@ -343,7 +343,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk new` to the command line (called by cli._register_extra)."""
+    """Add `dvk new` to the command line (called by cli.build_parser)."""
     config = default_config()
     new = sub.add_parser(
         "new",

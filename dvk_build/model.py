@@ -198,10 +198,6 @@ class Catalogue:
         """Models recognized at this tier (a tỉnh model also counts at cơ sở and huyện)."""
         return [m for m in self.models if tier in m.tiers]
 
-    def reached_tier(self, tier: str) -> list[Model]:
-        """Models whose highest tier is this one."""
-        return [m for m in self.models if m.tier == tier]
-
     def in_field(self, field_slug: str) -> list[Model]:
         return [m for m in self.models if field_slug in m.fields]
 

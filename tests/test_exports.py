@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import io
 import json
-import os
 import subprocess
 import sys
 import unicodedata
@@ -287,15 +286,3 @@ def test_cli_refuses_dossiers_with_errors(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "không xuất dữ liệu vì hồ sơ còn" in proc.stderr.decode("utf-8")
     assert not out.exists() and proc.stdout == b""
-
-
-def test_cli_xlsx_without_xlsxwriter_explains_and_exits_2(tmp_path: Path) -> None:
-    code = ("import sys; sys.modules['xlsxwriter'] = None\n"
-            "from dvk_build.cli import main\n"
-            f"raise SystemExit(main(['export', '--format', 'xlsx', '-o', {str(tmp_path / 'x.xlsx')!r}]))")
-    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=120,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-    assert proc.returncode == 2
-    err = proc.stderr.decode("utf-8")
-    assert "XlsxWriter" in err and "pip install 'dvk[xlsx]'" in err and "cần" in err
-    assert not (tmp_path / "x.xlsx").exists()

@@ -52,8 +52,7 @@ def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_
                         generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
     here = {csv_export.PATH: csv_export.render(shipped_catalogue, ctx),  # what `dvk export` writes, format by format
             json_export.PATH: json_export.dumps(json_export.document(shipped_catalogue, ctx)).encode("utf-8")}
-    if xlsx_export.available():
-        here[xlsx_export.PATH] = xlsx_export.render(shipped_catalogue, ctx)
+    here[xlsx_export.PATH] = xlsx_export.render(shipped_catalogue, ctx)
     for m in shipped_catalogue.models:
         here[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx), indent=2).encode("utf-8")
     assert site_files._model_files(shipped_catalogue, ctx) == here  # the in-memory path of render_site
@@ -61,7 +60,7 @@ def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_
     sizes = Offloaded("dữ liệu mở", site_files.write_model_files, shared, shipped_catalogue.models).result()
     assert sizes == {path: len(data) for path, data in here.items()}
     assert sorted(here) == sorted(site_files._model_paths(shipped_catalogue, config))
-    assert len(here) == 3 + len(shipped_catalogue.models) - (0 if xlsx_export.available() else 1)
+    assert len(here) == 3 + len(shipped_catalogue.models)
     for path, data in here.items():
         assert (tmp_path / path).read_bytes() == data, path
 

@@ -43,12 +43,10 @@ def site_url(renderer: SiteRenderer) -> str | None:
 
 def _listed(config: Config) -> list[tuple[str, str, str]]:
     """The files the data page lists: (path, link from du-lieu/, what it holds)."""
-    listed = [(csv_export.PATH, "mo-hinh.csv",
-               "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)")]
-    if xlsx_export.available():  # XlsxWriter missing (an odd install): the site simply has no .xlsx
-        listed.append((xlsx_export.PATH, "mo-hinh.xlsx",
-                       "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"))
-    listed += [
+    return [
+        (csv_export.PATH, "mo-hinh.csv",
+         "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)"),
+        (xlsx_export.PATH, "mo-hinh.xlsx", "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"),
         (json_export.PATH, "mo-hinh.json",
          "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)"),
         (json_export.SCHEMA_PATH, "mo-hinh.schema.json",
@@ -58,12 +56,11 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
         (feed.PATH, "../feed.xml",
          f"Nguồn tin Atom: các mô hình mới được công nhận, mới nhất trước (tối đa {feed.LIMIT} mô hình)"),
     ]
-    return listed
 
 
 def _model_paths(catalogue: Catalogue, config: Config) -> list[str]:
     """The files made from every model (`_stream_model_files`): the tables, then one JSON file per model."""
-    tables = [csv_export.PATH, *([xlsx_export.PATH] if xlsx_export.available() else []), json_export.PATH]
+    tables = [csv_export.PATH, xlsx_export.PATH, json_export.PATH]
     return tables + [model_json_path(m) for m in catalogue.models]
 
 
@@ -149,11 +146,8 @@ def _stream_model_files(config: Config, ctx: ExportContext, count: int, models: 
                 written += 1
                 yield values
 
-        if xlsx_export.available():  # the workbook pulls the rows: one pass writes every file
-            put(xlsx_export.PATH, xlsx_export.write(header, table_rows(), count, ctx))
-        else:
-            for _ in table_rows():
-                pass
+        # the workbook pulls the rows: one pass writes every file
+        put(xlsx_export.PATH, xlsx_export.write(header, table_rows(), count, ctx))
         json_out.write(tail)
     if written != count:  # the workbook's filter range and the JSON's count were written for `count`
         raise RuntimeError(f"nhận {written} mô hình, cần {count}")

@@ -8,13 +8,14 @@ import re
 import zipfile
 from typing import Any, Iterable
 
+import xlsxwriter
+
 from ..model import Catalogue
 from .codebook import entries
 from .context import ExportContext
 from .records import DATE, Table, rows, table_columns
 
 PATH = "du-lieu/mo-hinh.xlsx"
-INSTALL_HINT = "pip install 'dvk[xlsx]'"
 EXCEL_CELL_LIMIT = 32767  # characters; Excel refuses to open a file with a longer cell
 # XML 1.0 cannot carry C0 controls other than tab, LF and CR
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -23,22 +24,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Every value is written with the method of its type: text is never read as a formula or a link.
 _OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False}
-
-
-class XlsxWriterMissing(ImportError):
-    """The library that writes Excel files is not installed."""
-
-    def __init__(self) -> None:
-        super().__init__(f"Xuất tệp Excel (.xlsx) cần thư viện XlsxWriter. Cài đặt bằng lệnh: {INSTALL_HINT}")
-
-
-def available() -> bool:
-    """Whether XlsxWriter can be imported."""
-    try:
-        import xlsxwriter  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _value(value: Any, kind: str) -> Any:
@@ -95,11 +80,6 @@ def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None)
 
 def write(header: list[str], body: Iterable[list[Any]], count: int, ctx: ExportContext) -> bytes:
     """The workbook of `count` rows, read from `body` one at a time (it may be a generator)."""
-    try:
-        import xlsxwriter
-    except ImportError:
-        raise XlsxWriterMissing() from None
-
     kinds = [c.kind for c in table_columns(ctx.config)]
     raw = io.BytesIO()
     wb = xlsxwriter.Workbook(raw, _OPTIONS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..export import site_files
+from . import reference_pages
 from .site import Output, SiteRenderer
 
 Maker = Callable[[SiteRenderer, Output], None]
@@ -11,11 +13,4 @@ Maker = Callable[[SiteRenderer, Output], None]
 
 def makers() -> list[Maker]:
     """Explicit list: each module that contributes pages or files is named here."""
-    found: list[Maker] = []
-    for module_name in ("dvk_build.render.reference_pages", "dvk_build.export.site_files"):
-        try:
-            module = __import__(module_name, fromlist=["make"])
-        except ModuleNotFoundError:
-            continue  # the part is not built yet
-        found.append(module.make)
-    return found
+    return [reference_pages.make, site_files.make]

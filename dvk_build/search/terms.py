@@ -61,11 +61,6 @@ def page_terms(parts: Iterable[tuple[str, int]]) -> tuple[Counter[tuple[str, str
     return pairs, length
 
 
-def query_terms(query: str) -> list[str]:
-    """Distinct folded syllables of a query, in order: every one must be on a page for it to match."""
-    return list(dict.fromkeys(fold(w) for w in syllables(query)))
-
-
 def fnv1a(term: str) -> int:
     """32-bit FNV-1a of the UTF-8 bytes: the same number in Python and in dvk-index.js, on every run."""
     h = 0x811C9DC5

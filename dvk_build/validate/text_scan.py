@@ -82,18 +82,12 @@ class Spot:
         return line, (offset - start + 1) if start else (self.col + offset)
 
 
-def field_texts(ctx: DossierContext) -> Iterator[Spot]:
-    out: list[Spot] = []
-    _walk(ctx.data, (), out)
-    return iter(out)
-
-
 # Slugs, enum values and dates: nothing unsafe or personal fits in them, so no rule reads them.
 _INERT_RE = re.compile(r"[a-z-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _collect(node: Any, out: list[str]) -> None:
-    """The texts _walk finds, in the same order, without building their paths (the fast first pass)."""
+    """The texts a dossier's data holds, in document order, without building their paths (the fast first pass)."""
     if isinstance(node, str):
         if not _INERT_RE.fullmatch(node):
             out.append(node)
@@ -103,18 +97,6 @@ def _collect(node: Any, out: list[str]) -> None:
     elif isinstance(node, list):
         for value in node:
             _collect(value, out)
-
-
-def _walk(node: Any, path: PathKey, out: list[Spot]) -> None:
-    if isinstance(node, str):
-        if not _INERT_RE.fullmatch(node):
-            out.append(Spot(node, path))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            _walk(value, path + (key,), out)
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            _walk(value, path + (i,), out)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -128,13 +110,6 @@ def body_spot(ctx: DossierContext, skip_code: bool = False) -> Spot:
     if skip_code:
         body = INLINE_CODE_RE.sub(_blank, FENCE_RE.sub(_blank, body))
     return Spot(body, None, ctx.body_first_line, 1)
-
-
-def body_lines(ctx: DossierContext, skip_code: bool = False) -> Iterator[Spot]:
-    body = body_spot(ctx, skip_code).text
-    for offset, line in enumerate(body.split("\n")):
-        if line.strip():
-            yield Spot(line, None, ctx.body_first_line + offset, 1)
 
 
 def all_spots(ctx: DossierContext) -> list[Spot]:
@@ -411,9 +386,3 @@ def unsafe_findings(text: str) -> list[Finding]:
                 found.append(Finding(at, origin[m.end() - 1] + 1, f"đường dẫn `{m.group(1) or 'data'}:`"))
     found.sort(key=lambda f: f.offset)
     return found
-
-
-def unsafe_markup(text: str) -> Iterator[tuple[int, str]]:
-    """(0-based offset, description) of each unsafe piece in text."""
-    for f in unsafe_findings(text):
-        yield f.offset, f.what
