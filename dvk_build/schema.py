@@ -10,6 +10,7 @@ from typing import Any
 
 from .config import Config, default_config
 from .fields import FieldSpec, children
+from .validate.limits import AMOUNT_MAX, COUNT_MAX, ITEM_TEXT_MAX, LIST_ITEMS_MAX, MEASURE_MAX, text_max
 
 SCHEMA_ID = "https://dvk.example/du-lieu/dossier.schema.json"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -30,14 +31,15 @@ def _value(config: Config, spec: FieldSpec, specs: dict[str, FieldSpec]) -> Json
     null = spec.nullable
     kind = spec.type
     if kind == "text":
-        return {"type": ["string", "null"] if null else "string", "minLength": 1}
+        return {"type": ["string", "null"] if null else "string", "minLength": 1, "maxLength": text_max(spec.path)}
     if kind == "date":
         return {"type": ["string", "null"], "pattern": DATE_PATTERN,
                 "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-07-12."}
-    if kind in ("count", "vnd"):
-        return {"type": ["integer", "null"] if null else "integer", "minimum": 0}
+    if kind in ("count", "vnd"):  # bounded (validate/limits.py): what a page, a CSV and a float can all hold
+        return {"type": ["integer", "null"] if null else "integer", "minimum": 0,
+                "maximum": AMOUNT_MAX if kind == "vnd" else COUNT_MAX}
     if kind == "number":
-        return {"type": ["number", "null"] if null else "number", "minimum": 0}
+        return {"type": ["number", "null"] if null else "number", "minimum": 0, "maximum": MEASURE_MAX}
     if kind == "year":
         return {"type": ["integer", "null"] if null else "integer", "minimum": 2000, "maximum": 2100}
     if kind == "boolean":
@@ -50,11 +52,13 @@ def _value(config: Config, spec: FieldSpec, specs: dict[str, FieldSpec]) -> Json
         return {"type": ["array", "null"] if null else "array", **({"minItems": 1} if spec.required else {}),
                 "uniqueItems": True, "items": {"enum": _codes(config, spec)}}
     if kind == "texts":
-        return {"type": ["array", "null"] if null else "array", "items": {"type": "string", "minLength": 1}}
+        return {"type": ["array", "null"] if null else "array", "maxItems": LIST_ITEMS_MAX,
+                "items": {"type": "string", "minLength": 1, "maxLength": ITEM_TEXT_MAX}}
     if kind == "object":
         return _object(config, specs, spec.path, null)
     # records: a list of objects declared as `path[].key`
-    return {"type": ["array", "null"] if null else "array", "items": _object(config, specs, spec.path + "[]", False)}
+    return {"type": ["array", "null"] if null else "array", "maxItems": LIST_ITEMS_MAX,
+            "items": _object(config, specs, spec.path + "[]", False)}
 
 
 def _object(config: Config, specs: dict[str, FieldSpec], path: str, nullable: bool) -> Json:

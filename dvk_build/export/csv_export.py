@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any, TextIO
 
 from ..model import Catalogue
@@ -15,16 +16,21 @@ BOM = "\ufeff"  # without it Excel reads UTF-8 as the ANSI code page and garbles
 # A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection, OWASP);
 # numbers are written as numbers, so only text is ever quoted this way.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's guard, made to hold against what spreadsheets skip before a formula: leading spaces and
+# line breaks (` =1+1`, a newline then `=`), the fullwidth signs they read as ASCII (`＝`, `＋`,
+# `－`, `＠`); and at the start of each value a list joined into one cell (`…; =HYPERLINK(`), since
+# a spreadsheet splitting on `;` makes it a cell of its own.
+_FORMULA_RE = re.compile(r"(^|; | \| )([\s\u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20])")
 
 
 def text_of(value: Any) -> str:
-    """How a typed cell is written in CSV."""
+    """How a typed cell is written in CSV: a formula-looking start, of the cell or of a joined value, behind `'`."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return _FORMULA_RE.sub(r"\1'\2", value) if _FORMULA_RE.search(value) else value
     return str(value)
 
 

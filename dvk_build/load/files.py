@@ -11,11 +11,12 @@ from pathlib import Path
 from ..config import Config
 from ..problem import Problem, Severity
 from ..validate.context import DossierContext
+from ..validate.limits import FILE_MAX_BYTES
 from .source import SourceError, decode, split
 from .yamltree import Tree, YamlSyntaxError, parse
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_FILE_BYTES = 1_000_000  # a dossier is text; a megabyte is already absurd
+MAX_FILE_BYTES = FILE_MAX_BYTES  # a dossier is text: 200 KB is 15 times the largest shipped one
 
 
 @dataclass
@@ -123,9 +124,11 @@ def load_paths(paths: list[Path], config: Config, today: dt.date, root: Path | N
         if ctx is not None:
             if not SLUG_RE.match(item.slug):
                 rule = RULES["DVK008"]
+                odd = any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in item.slug)
                 result.problems.append(
                     Problem(shown, 1, 1, rule.code, rule.name, rule.severity,
-                            f"Tên `{item.slug}` không dùng được làm địa chỉ trang.",
+                            f"Tên `{item.slug}` " + ("có ký tự xuống dòng hoặc ký tự điều khiển, "
+                                                     "không" if odd else "không") + " dùng được làm địa chỉ trang.",
                             "Đổi tên thành chữ thường không dấu, nối bằng dấu `-`, ví dụ `tuyen-duong-tu-quan-phu-hoa`.")
                 )
             result.dossiers.append(ctx)
@@ -147,7 +150,8 @@ def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[D
                                   "Thay liên kết bằng chính tệp hồ sơ (sao chép nội dung vào đây).")]
     try:
         if item.file.stat().st_size > MAX_FILE_BYTES:
-            return None, [problem("DVK002", f"Tệp quá lớn ({item.file.stat().st_size // 1000} KB) cho một hồ sơ.", 1, 1,
+            return None, [problem("DVK002", f"Tệp quá lớn ({item.file.stat().st_size // 1000} KB) cho một hồ sơ: tối đa "
+                                  f"{MAX_FILE_BYTES // 1000} KB.", 1, 1,
                                   "Hồ sơ là văn bản; ảnh và bản scan đặt thành tệp đính kèm trong thư mục hồ sơ.")]
         raw = item.file.read_bytes()
     except OSError as exc:

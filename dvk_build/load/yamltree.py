@@ -8,6 +8,7 @@ compose the node tree ourselves and report each trap instead of converting it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -29,6 +30,7 @@ _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _BOOL_WORDS_OK = {"true", "false"}
 _INT_TRAP = re.compile(r"^[-+]?(0[0-9_]+|0[xXoObB].*|.*_.*|.*:.*)$")
+_MAX_DIGITS = 30  # an integer longer than this is a typing slip (the schema's bounds are 16 digits)
 _MAX_NODES = 200_000  # stops alias "billion laughs" expansion
 
 
@@ -227,6 +229,12 @@ def _key(node: yaml.Node, tree: Tree, first_line: int) -> str:
     return f"<{type(node).__name__}>"
 
 
+def _too_big(value: str, node: yaml.Node, first_line: int) -> Trap:
+    return Trap("DVK006", f"Số `{value[:40]}{'…' if len(value) > 40 else ''}` quá lớn hoặc không phải một số hữu hạn "
+                "(vô cực, NaN).", "Ghi số thật, viết liền, ví dụ 15000000; kiểm tra lại số chữ số.",
+                _mark(node, first_line))
+
+
 def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
     tag = node.tag
     value: str = node.value
@@ -264,12 +272,22 @@ def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
                 )
             )
             return value
+        if len(value) > _MAX_DIGITS:  # also keeps int() under Python's 4,300-digit limit
+            tree.traps.append(_too_big(value, node, first_line))
+            return value
         return int(value)
     if kind == "float":
         try:
-            return float(value.replace("_", ""))
+            number = float(value.replace("_", ""))
         except ValueError:
+            try:  # YAML's own spellings: `.inf`, `-.Inf`, `.NaN`, sexagesimal `1:30.5`
+                number = float(_CONSTRUCTOR.construct_yaml_float(node))
+            except (ValueError, TypeError):
+                return value
+        if not math.isfinite(number):  # `.inf`, `.nan`, `1.0e+400`: no JSON, CSV or page can show them
+            tree.traps.append(_too_big(value, node, first_line))
             return value
+        return number
     if kind == "timestamp":
         if _PLAIN_DATE.fullmatch(value):
             return value  # its own ISO form when it exists; kept as typed when not (DVK106 reports it)

@@ -115,8 +115,19 @@ def _meta(title: str, description: str = "", **extra: Any) -> Markup:
     if description:
         data["description"] = html.escape(" ".join(description.split())[:300])
     data.update(extra)
-    # JSON is YAML, and json.dumps is far cheaper than yaml.safe_dump (which showed at 10,000 pages)
-    return Markup("\n".join(f"{key}: {json.dumps(value)}" for key, value in data.items()))
+    # JSON is YAML, and json.dumps is far cheaper than yaml.safe_dump (which showed at 10,000 pages);
+    # but not with ensure_ascii: YAML refuses the surrogate pairs it writes for 𡨸 or an emoji
+    return Markup("\n".join(f"{key}: {_yaml_json(value)}" for key, value in data.items()))
+
+
+# What YAML will not read raw in a double-quoted scalar (C1 controls, DEL), or reads as a line break
+# (NEL, LS, PS); json.dumps already escapes C0 controls, quotes and backslashes.
+_YAML_UNSAFE = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF)}
+
+
+def _yaml_json(value: Any) -> str:
+    """JSON text of value that is also YAML reading back to value, any Unicode script included."""
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_UNSAFE)
 
 
 class SiteRenderer:

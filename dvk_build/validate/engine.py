@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -68,10 +69,31 @@ def check_loaded(loaded: LoadResult) -> Report:
 
 
 def _one_line(p: Problem) -> Problem:
-    """A message quoting a value with a line break (a multi-line key, say) stays one output line."""
+    """One output line per problem, nothing a terminal or a CI log would act on.
+
+    A message quoting a value with a line break (a multi-line key, say) shows it as ↵; control
+    characters (ESC sequences that clear or hide the screen) and bidi overrides, in a message or in
+    a file name, are shown escaped (`\\x1b`), so a value cannot forge a line such as `::error`.
+    """
     if "\n" in p.message or "\n" in p.hint:
-        return replace(p, message=p.message.replace("\n", "↵"), hint=p.hint.replace("\n", "↵"))
+        p = replace(p, message=p.message.replace("\n", "↵"), hint=p.hint.replace("\n", "↵"))
+    if _HIDDEN_RE.search(p.path) or _HIDDEN_RE.search(p.message) or _HIDDEN_RE.search(p.hint):
+        p = replace(p, path=visible(p.path), message=visible(p.message), hint=visible(p.hint))
     return p
+
+
+# C0 and C1 controls, DEL, zero-width and bidi formatting characters, line and paragraph separators.
+_HIDDEN_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """text with every invisible or terminal-active character written as an escape (`\\x1b`, `\\u202e`)."""
+    def one(m: re.Match[str]) -> str:
+        c = m.group(0)
+        return _NAMED.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+    return _HIDDEN_RE.sub(one, text)
 
 
 def check_paths(

@@ -17,7 +17,7 @@ _PY_TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,), "null": (),
 }
 _KNOWN = frozenset({"type", "properties", "additionalProperties", "required", "enum", "items", "minLength",
-                    "minItems", "uniqueItems", "pattern", "minimum", "maximum",
+                    "minItems", "maxItems", "maxLength", "uniqueItems", "pattern", "minimum", "maximum",
                     "title", "description", "$schema", "$id"})
 
 
@@ -74,6 +74,9 @@ def compile_schema(schema: dict[str, Any]) -> Check:
     if "minLength" in schema:
         n = schema["minLength"]
         checks.append(lambda v: not isinstance(v, str) or len(v) >= n)
+    if "maxLength" in schema:
+        most = schema["maxLength"]
+        checks.append(lambda v: not isinstance(v, str) or len(v) <= most)
     if "pattern" in schema:
         search = re.compile(schema["pattern"]).search
         checks.append(lambda v: not isinstance(v, str) or search(v) is not None)
@@ -87,6 +90,9 @@ def compile_schema(schema: dict[str, Any]) -> Check:
     if "minItems" in schema:
         n_items = schema["minItems"]
         checks.append(lambda v: not isinstance(v, list) or len(v) >= n_items)
+    if "maxItems" in schema:
+        most_items = schema["maxItems"]
+        checks.append(lambda v: not isinstance(v, list) or len(v) <= most_items)
     if schema.get("uniqueItems"):
         # only lists of strings are judged here; anything else is left to jsonschema
         checks.append(lambda v: not isinstance(v, list) or (all(type(x) is str for x in v) and len(set(v)) == len(v)))

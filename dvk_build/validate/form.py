@@ -11,6 +11,7 @@ from ..problem import Problem
 from ..schema import DATE_PATTERN, build_schema
 from .context import DossierContext
 from .fastschema import Check, compile_schema
+from .limits import LIST_TEXT_MAX
 
 DATE_RE = re.compile(DATE_PATTERN)
 
@@ -47,6 +48,36 @@ def _validator(config: Config) -> Any:
         schema, _ = _quick(config)
         cached = _VALIDATORS[id(config)] = (config, jsonschema.validators.validator_for(schema)(schema))
     return cached[1]
+
+
+def _text_size(node: Any) -> int:
+    """Characters of all the text in node, a separator counted for each value (as a CSV cell joins them)."""
+    if isinstance(node, str):
+        return len(node) + 3
+    if isinstance(node, dict):
+        return sum(_text_size(v) for v in node.values())
+    if isinstance(node, list):
+        return sum(_text_size(v) for v in node)
+    return 8
+
+
+def _long_lists(ctx: DossierContext, node: Any, path: tuple[Any, ...], rule: Any) -> Iterator[Problem]:
+    """A list whose text together is over LIST_TEXT_MAX: one CSV or Excel cell could not hold it."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _long_lists(ctx, value, path + (key,), rule)
+    elif isinstance(node, list) and len(node) > 1:
+        size = _text_size(node)
+        if size > LIST_TEXT_MAX:
+            label = ctx.label(path) if path else "hồ sơ"
+            yield ctx.problem(rule, path, f"`{'.'.join(str(p) for p in path)}` ({label}): các mục cộng lại dài khoảng "
+                              f"{_vi_number(size)} ký tự, quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
+                              "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm.")
+
+
+def _vi_number(value: Any) -> str:
+    """1.000.000: the Vietnamese thousands separator."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
 def _show(value: Any) -> str:
@@ -88,6 +119,7 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
     from .rules import dvk104_missing_field as r104
     from .rules import dvk105_invalid_format as r105
 
+    yield from _long_lists(ctx, ctx.data, (), r105.RULE)
     _, certainly_valid = _quick(ctx.config)
     if certainly_valid(ctx.data):
         return  # the common case, ~20x faster than asking jsonschema
@@ -134,7 +166,18 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             yield ctx.problem(r105.RULE, path, f"{where} không được để trống.", "Điền nội dung hoặc xóa cả dòng nếu chưa có.")
         elif kw in ("minimum", "maximum"):
             bound = "nhỏ hơn" if kw == "minimum" else "lớn hơn"
-            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` không được {bound} {err.validator_value}.", "")
+            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` không được {bound} "
+                              f"{_vi_number(err.validator_value)}.",
+                              "" if kw == "minimum" else "Kiểm tra lại số (thừa chữ số?) và đơn vị tính.")
+        elif kw == "maxLength":
+            yield ctx.problem(r105.RULE, path, f"{where} dài {_vi_number(len(err.instance))} ký tự, quá giới hạn "
+                              f"{_vi_number(err.validator_value)} ký tự.",
+                              "Viết ngắn gọn ý chính; phần kể chi tiết đặt ở nội dung hồ sơ (dưới dòng `---` thứ hai) "
+                              "hoặc thành tệp đính kèm.")
+        elif kw == "maxItems":
+            yield ctx.problem(r105.RULE, path, f"{where} có {_vi_number(len(err.instance))} mục, quá giới hạn "
+                              f"{_vi_number(err.validator_value)} mục.",
+                              "Giữ các mục tiêu biểu; danh sách đầy đủ đặt thành tệp đính kèm.")
         elif kw == "uniqueItems":
             yield ctx.problem(r105.RULE, path, f"{where} có giá trị lặp lại.", "Mỗi giá trị chỉ ghi một lần.")
         else:  # pragma: no cover - keywords we do not use

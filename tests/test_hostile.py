@@ -1,0 +1,193 @@
+"""Hostile and unusual input (issue 11): each defect found by an adversarial run, replayed.
+
+Each test failed before its fix. The dossiers are the shipped one with one value changed; the
+checks go through `dvk check` (in process) and, where the defect was in the build, a real
+`mkdocs build` of a temporary project.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project
+from dvk_build import cli
+from dvk_build.export.csv_export import text_of
+from dvk_build.render.site import _meta
+from dvk_build.validate.engine import check_paths
+
+SHIPPED = SHIPPED_DOSSIER.read_text(encoding="utf-8")
+
+
+def with_value(old: str, new: str, text: str = SHIPPED) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def check(tmp: Path, files: dict[str, str | bytes], *options: str) -> tuple[int, str]:
+    """`dvk check [options] tmp` in process: (exit status, output)."""
+    for name, text in files.items():
+        path = tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    out = io.StringIO()
+    with redirect_stdout(out):
+        rc = cli.main(["check", *options, str(tmp)])
+    return rc, out.getvalue()
+
+
+def codes(tmp: Path, text: str) -> list[tuple[str, int]]:
+    (tmp / "mau.md").write_text(text, encoding="utf-8")
+    report = check_paths([tmp / "mau.md"], root=tmp)
+    return [(p.code, p.line) for p in report.errors]
+
+
+def set_block(key: str, line: str, text: str = SHIPPED) -> str:
+    """The text with the top-level `key:` and its indented continuation replaced by `line`."""
+    lines = text.split("\n")
+    start = next(i for i, x in enumerate(lines) if x.startswith(key + ":"))
+    end = start + 1
+    while lines[end].startswith("  "):
+        end += 1
+    return "\n".join(lines[:start] + [line] + lines[end:])
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def mkdocs_build(config: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), *extra],
+                          cwd=config.parent, env=env, capture_output=True, text=True, timeout=600)
+
+
+# --- 1. sizes: the check enforces limits, the build never fails on what it accepted ----------------
+
+
+def test_huge_summary_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = set_block("summary", 'summary: "' + "Nội dung rất dài. " * 8000 + '"')
+    found = codes(tmp_path, text)
+    assert ("DVK105", line_of(text, "summary:")) in found, found
+
+
+def test_ten_thousand_targets_are_refused(tmp_path: Path) -> None:
+    targets = "".join(f"    - {{id: t{i}, indicator: Chỉ tiêu {i}, target: {i}}}\n" for i in range(10_000))
+    text = with_value("  targets:\n", "  targets:\n" + targets)
+    rc, out = check(tmp_path, {"mau.md": text})
+    assert rc == 1
+    assert "DVK105" in out or "DVK002" in out, out[-2000:]
+
+
+def test_the_longest_values_the_check_accepts_build(tmp_path: Path) -> None:
+    """Every text at its limit, every list at its limit: `dvk check` passes, so must the build."""
+    from dvk_build.validate.limits import LIST_TEXT_MAX, LONG_TEXT_MAX
+
+    long = ("Người dân cùng làm, cùng hưởng; " * 400)[: LONG_TEXT_MAX - 1].strip() + "."
+    text = set_block("summary", f'summary: "{long}"')
+    activities = "".join(f"      - Hoạt động số {i} " + "tuyên truyền, vận động " * 10 + "\n" for i in range(60))
+    text = with_value("    activities:\n", "    activities:\n" + activities, text)
+    (tmp_path / "c").mkdir()
+    rc, out = check(tmp_path / "c", {"mau.md": text})
+    assert rc == 0, out
+    config = make_dvk_project(tmp_path / "p", {"mau.md": text})
+    proc = mkdocs_build(config)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "p/site/du-lieu/mo-hinh.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0]["summary"] == long
+
+
+# --- 2. text outside the Basic Multilingual Plane --------------------------------------------------
+
+
+def test_generated_front_matter_keeps_non_bmp_text() -> None:
+    title = "Mô hình 𡨸 chữ Nôm 😀"
+    meta = yaml.safe_load(str(_meta(title, "Tóm tắt 𡨸\u2028dòng\x85hai")))
+    assert meta["title"] == title
+    assert meta["description"].startswith("Tóm tắt 𡨸")
+
+
+def test_non_bmp_title_is_published_as_the_page_title(tmp_path: Path) -> None:
+    title = "Tuyến đường tự quản 𡨸 ấp Phú Hòa"
+    text = with_value("title: Tuyến đường tự quản “Sáng - Xanh - Sạch - Đẹp” ấp Phú Hòa", f"title: {title}")
+    config = make_dvk_project(tmp_path, {"mau.md": text})
+    proc = mkdocs_build(config)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = (tmp_path / "site/mo-hinh/mau/index.html").read_text(encoding="utf-8")
+    assert f"<title>{title} - " in page
+    assert "title: " not in page and "\\ud" not in page
+
+
+# --- 3, 4. numbers: finite and bounded --------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["1.0e+400", ".inf", "-.inf", ".nan", "1e309"])
+def test_non_finite_number_is_refused(tmp_path: Path, value: str) -> None:
+    text = with_value("actual: 118", f"actual: {value}")
+    line = line_of(text, "actual: " + value)
+    assert {c for c, n in codes(tmp_path, text) if n == line} & {"DVK006", "DVK102"}
+
+
+def test_four_hundred_digit_amount_is_refused(tmp_path: Path) -> None:
+    text = with_value("amount_vnd: 15000000", "amount_vnd: " + "9" * 400)
+    found = codes(tmp_path, text)
+    assert {("DVK105", line_of(text, "amount_vnd: 9")), ("DVK006", line_of(text, "amount_vnd: 9"))} & set(found), found
+
+
+def test_huge_float_target_is_refused(tmp_path: Path) -> None:
+    text = with_value("target: 110", "target: 1.0e+300")
+    assert ("DVK105", line_of(text, "target: 1.0e+300")) in codes(tmp_path, text)
+
+
+# --- 5, 6. what reaches a terminal or a CI log ----------------------------------------------------
+
+
+def test_control_characters_are_shown_escaped(tmp_path: Path) -> None:
+    # a value that messages quote (an invalid choice), with a screen clear, hidden text and a bell
+    text = with_value("period: 2021-2025", 'period: "2021\\e[2J\\e[8m\\a-2025"')
+    for fmt in ("text", "github", "json"):
+        rc, out = check(tmp_path, {"mau.md": text}, "--format", fmt)
+        assert rc == 1
+        assert "\x1b" not in out and "\x07" not in out, fmt
+    rc, out = check(tmp_path, {"mau.md": text})
+    assert "DVK103" in out and "2021\\x1b[2J\\x1b[8m\\x07-2025" in out, out
+
+
+def test_file_name_with_a_line_break_cannot_forge_a_line(tmp_path: Path) -> None:
+    name = "x\n::error file=gia.md,line=1::gia mao.md"
+    rc, out = check(tmp_path, {name: SHIPPED}, "--format", "github")
+    assert rc == 1
+    assert not any(line.startswith("::error file=gia.md") for line in out.splitlines()), out
+    rc, out = check(tmp_path, {name: SHIPPED})
+    assert "DVK008" in out and "\\n" in out
+    assert all(not line.startswith("::error") for line in out.splitlines())
+
+
+# --- 10. formulas in the CSV ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [" =1+1", "＝HYPERLINK(\"http://x\")", "\n=1+1", "\u00a0@SUM(A1)", "－1+1", "＋1", "＠x"])
+def test_formula_looking_cell_is_guarded(value: str) -> None:
+    assert text_of(value).startswith("'"), value
+
+
+def test_formula_after_a_list_join_is_guarded() -> None:
+    cell = text_of("Hội Nông dân xã; =HYPERLINK(\"http://x\",\"bấm\")")
+    assert "; '=HYPERLINK" in cell
+    cell = text_of("2023: kiểm tra | =cmd|' /C calc'!A0")
+    assert "| '=cmd" in cell
+
+
+def test_ordinary_text_is_not_guarded() -> None:
+    assert text_of("Xã Phú An; Xã Tân Tây") == "Xã Phú An; Xã Tân Tây"
+    assert text_of("3-5 hộ") == "3-5 hộ"
