@@ -147,6 +147,8 @@ def csv_rows(path: Path) -> list[str] | None:
     """Slugs of the rows of an exported CSV file (UTF-8, a BOM allowed)."""
     if not path.is_file():
         return None
+    # the check bounds every cell far below it, but the reader's default 131,072 must never be what fails a build
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding="utf-8-sig", newline="") as f:  # row by row: the file is ~100 MB at 10,000 models
         return [_row_slug({k.strip().lower(): v for k, v in row.items() if k}) or "?" for row in csv.DictReader(f)]
 
