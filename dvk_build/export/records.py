@@ -261,13 +261,14 @@ def _num(value: Any) -> str:
 
 
 def _targets_text(m: Model, ctx: ExportContext) -> str:
-    """`Số hộ ký cam kết: 120 hộ → 125 hộ | …`: each registered target with its result."""
+    """`Số hộ ký cam kết: 120 hộ → 125 hộ (ghi chú) | …`: each registered target with its result."""
     parts = []
     for t in m.targets_with_results():
         unit = f" {t['unit']}" if t.get("unit") else ""
         actual = f"{_num(t['actual'])}{unit}" if t.get("actual") is not None else "chưa có kết quả"
         lower = " (càng thấp càng tốt)" if t.get("better") == "lower" else ""
-        parts.append(f"{t['indicator']}{lower}: {_num(t['target'])}{unit} → {actual}")
+        note = f" ({t['note']})" if t.get("note") else ""
+        parts.append(f"{t['indicator']}{lower}: {_num(t['target'])}{unit} → {actual}{note}")
     return ITEM_SEP.join(parts)
 
 
@@ -296,8 +297,11 @@ def _site(s: Json) -> str:
 
 
 def _monitoring(e: Json) -> str:
-    """`2022-10-01: hoạt động kiểm tra`."""
-    return f"{_plain(e.get('date'))}: {e.get('activity')}"
+    """`2022-10-01: hoạt động kiểm tra; nhận xét: …; giải pháp: …`."""
+    text = f"{_plain(e.get('date'))}: {e.get('activity')}"
+    if e.get("findings"):
+        text += f"; nhận xét: {e['findings']}"
+    return text + (f"; giải pháp: {e['actions']}" if e.get("actions") else "")
 
 
 def _recognition_columns(config: Config) -> list[Column]:

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Catalogue, Model
-from . import charts, text
+from . import charts, sections, text
 from .stash import HtmlStash
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -141,7 +141,10 @@ class SiteRenderer:
         # The site folder, in a site build: slow files may be written there by another process (Output.later)
         self.offload_to = offload_to
         self.env = _env()
-        self.env.globals.update(c=config, label=config.label)
+        self.env.globals.update(c=config, label=config.label, at=sections.at,
+                                code_label=lambda spec, code: sections.code_label(config, spec, code))
+        fields_module = self.env.get_template("_fields.j2").module
+        self.env.globals["sections"] = sections.page_sections(config, set(dir(fields_module)))
         self.stash = HtmlStash()
         self.env.filters["html"] = self.stash.put
         self._entries: dict[str, str] = {}
