@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-TYPES = ("text", "texts", "date", "count", "vnd", "number", "boolean", "code", "codes", "slug", "year", "object",
+TYPES = ("line", "text", "texts", "date", "count", "vnd", "number", "boolean", "code", "codes", "slug", "year", "object",
          "records")
 CONTAINERS = ("object", "records")
 EXPORTS = ("both", "json", "tiers")

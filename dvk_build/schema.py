@@ -10,7 +10,8 @@ from typing import Any
 
 from .config import Config, default_config
 from .fields import FieldSpec, children
-from .validate.limits import AMOUNT_MAX, COUNT_MAX, ITEM_TEXT_MAX, LIST_ITEMS_MAX, MEASURE_MAX, text_max
+from .validate.limits import (AMOUNT_MAX, COUNT_MAX, ITEM_TEXT_MAX, LIST_ITEMS_MAX, LONG_TEXT_MAX, MEASURE_MAX,
+                              SHORT_TEXT_MAX)
 
 SCHEMA_ID = "https://dvk.example/du-lieu/dossier.schema.json"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -30,8 +31,9 @@ def _value(config: Config, spec: FieldSpec, specs: dict[str, FieldSpec]) -> Json
     """The schema of one declared field (its title added by the caller)."""
     null = spec.nullable
     kind = spec.type
-    if kind == "text":
-        return {"type": ["string", "null"] if null else "string", "minLength": 1, "maxLength": text_max(spec.path)}
+    if kind in ("line", "text"):
+        return {"type": ["string", "null"] if null else "string", "minLength": 1,
+                "maxLength": SHORT_TEXT_MAX if kind == "line" else LONG_TEXT_MAX}
     if kind == "date":
         return {"type": ["string", "null"], "pattern": DATE_PATTERN,
                 "description": "Ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-07-12."}

@@ -30,7 +30,7 @@ def _sample(config: Config, spec: FieldSpec) -> Any:
     """A plausible value of the field's type, for a field the base dossier leaves empty."""
     kind = spec.type
     return {
-        "text": f"Nội dung thử của {spec.label.lower()}", "texts": [f"Mục thử của {spec.label.lower()}"],
+        "line": f"Tên thử của {spec.label.lower()}", "text": f"Nội dung thử của {spec.label.lower()}", "texts": [f"Mục thử của {spec.label.lower()}"],
         "date": "2023-03-15", "count": 7, "vnd": 12_000_000, "number": 3.5, "year": 2024, "boolean": True,
         "slug": "mo-hinh-thu",
     }.get(kind) if kind not in ("code", "codes") else (
@@ -40,7 +40,7 @@ def _sample(config: Config, spec: FieldSpec) -> Any:
 def _other(config: Config, spec: FieldSpec, value: Any) -> Any:
     """A different valid value of the same field; None when the field allows only one."""
     kind = spec.type
-    if kind == "text":
+    if kind in ("line", "text"):
         return f"{value} (đã sửa)"
     if kind == "texts":
         return [*value, "Mục đã thêm"]
