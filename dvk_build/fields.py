@@ -125,3 +125,43 @@ def leaves(specs: dict[str, FieldSpec]) -> list[FieldSpec]:
     """Fields that hold values (no declared children), in order."""
     parents = {s.parent for s in specs.values()}
     return [s for s in specs.values() if s.path not in parents]
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def markdown_table(specs: dict[str, FieldSpec]) -> str:
+    """The field table of docs/DOSSIER-FORMAT.md: every declared field, as config.yaml declares it."""
+    lines = ["| field | type | required | label | step | on the model page | in the exports |",
+             "|---|---|---|---|---|---|---|"]
+    for spec in specs.values():
+        kind = spec.type
+        if kind in ("code", "codes"):
+            kind += ": " + (spec.values if isinstance(spec.values, str) else ", ".join(f"`{v}`" for v in spec.values))
+        elif spec.keys:
+            kind += f" (keys: {spec.keys})"
+        label = spec.label or spec.description
+        show = spec.show or ("its fields" if spec.type == "object" and not spec.parent else "by its parent")
+        lines.append(f"| `{spec.path}` | {_cell(kind)} | {'yes' if spec.required else ''} | {_cell(label)} "
+                     f"| {spec.step or ''} | {_cell(show)} | {_exports(specs, spec)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _exports(specs: dict[str, FieldSpec], spec: FieldSpec) -> str:
+    """Where a field is published: the JSON key or CSV/Excel column that carries it."""
+    chain = [spec]
+    while chain[-1].parent:
+        chain.append(specs[chain[-1].parent])
+    in_records = next((s for s in reversed(chain) if s.type == "records" and s is not spec), None)
+    column = in_records.path if in_records else spec.path
+    if spec.type in CONTAINERS and not in_records and spec.type == "object":
+        return "its fields"
+    exports = {s.export for s in chain}
+    where = "JSON" if exports & {"json", "tiers"} else "JSON, CSV, Excel"
+    if "tiers" in exports:
+        where += "; CSV, Excel: a group of columns per tier"
+    if spec.value:
+        where += f" ({spec.value})"
+    return f"`{column}`: {where}"
