@@ -11,17 +11,11 @@ from typing import Callable, Sequence
 
 from . import cli_build, cli_docs, cli_export, cli_new
 from . import report as reporting
+from .cli_vietnamese import VietnameseParser
 from .schema import build_schema
 from .validate.engine import check_paths
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with a Vietnamese prefix
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"dvk: lỗi cách dùng: {message}\n")
-        raise SystemExit(EXIT_USAGE)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -56,8 +50,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"check": _cmd_check,
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="dvk", description="Công cụ hồ sơ mô hình “Dân vận khéo”.")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    parser = VietnameseParser(prog="dvk", description="Công cụ hồ sơ mô hình “Dân vận khéo”.")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseParser, title="Lệnh")
     check = sub.add_parser("check", help="Kiểm tra hồ sơ theo tiêu chí của hướng dẫn.",
                            description="Kiểm tra các hồ sơ (tệp hoặc thư mục; mặc định content/).")
     check.add_argument("paths", nargs="*", metavar="ĐƯỜNG-DẪN")

@@ -70,6 +70,51 @@ def test_exit_2_on_a_usage_error(args: tuple[str, ...]) -> None:
     assert_no_traceback(proc)
 
 
+# argparse's English that must never reach an editor (help headings, its default help, its errors).
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "optional arguments", "show this help message",
+                    "error:", "invalid choice", "choose from", "unrecognized arguments", "expected one argument",
+                    "the following arguments are required", "argument ")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("schema", "--help"), ("new", "--help"),
+                                  ("export", "--help"), ("rules", "--help"), ("build", "--help")])
+def test_help_is_vietnamese(args: tuple[str, ...]) -> None:
+    proc = dvk(*args)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Cách dùng: dvk")
+    assert "Tùy chọn:" in proc.stdout and "-h, --help  " in proc.stdout and "In hướng dẫn này rồi thoát." in proc.stdout
+    assert [w for w in ARGPARSE_ENGLISH if w in proc.stdout] == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (("check", "--nope"), "không hiểu tham số: --nope"),
+    (("check", "--format", "xml", "x.md"), "tham số --format: giá trị không hợp lệ: 'xml' (chọn một trong"),
+    (("lenh-khong-co",), "tham số LỆNH: giá trị không hợp lệ: 'lenh-khong-co' (chọn một trong 'check'"),
+    (("export", "-o"), "tham số -o/--output: cần một giá trị"),
+])
+def test_argparse_errors_are_vietnamese(args: tuple[str, ...], message: str) -> None:
+    proc = dvk(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Cách dùng: dvk")
+    assert f"dvk: lỗi cách dùng: {message}" in proc.stderr
+    assert [w for w in ARGPARSE_ENGLISH if w in proc.stderr] == []
+
+
+def test_every_known_argparse_message_is_translated() -> None:
+    """Each template read back: placeholders filled, nothing English left (the table itself is checked)."""
+    from dvk_build.cli_vietnamese import MESSAGES, translate
+
+    samples = {"argument_name": "--x", "message": "expected one argument", "value": "'v'", "choices": "'a', 'b'",
+               "type": "int", "option": "--o", "matches": "--oa, --ob", "filename": "f", "error": "e",
+               "parser_name": "'p'"}
+    for english in MESSAGES:
+        filled = english % samples if "%(" in english else english.replace("%s", "3").replace("%r", "'v'")
+        vietnamese = translate(filled)
+        assert vietnamese != filled and "%" not in vietnamese, english
+    assert translate("argument --x: expected one argument") == "tham số --x: cần một giá trị"
+    assert translate("a message argparse does not have") == "a message argparse does not have"
+
+
 def test_missing_path_is_named_in_vietnamese() -> None:
     proc = dvk("check", str(FULL), "khong-co-tep-nay.md")
     assert proc.returncode == 2
