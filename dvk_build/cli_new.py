@@ -280,8 +280,8 @@ class _Scaffold:
         return out
 
 
-def render(answers: Answers, config: Config, today: dt.date, schema: str, display_path: str) -> str:
-    """The scaffold's text: front matter with every declared field, then the body headings."""
+def template_env() -> jinja2.Environment:
+    """The environment of the dossier templates (`dvk new`, and `dvk import` for summary records)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
         trim_blocks=True,
@@ -290,7 +290,13 @@ def render(answers: Answers, config: Config, today: dt.date, schema: str, displa
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is YAML/Markdown, not HTML
     )
-    return env.get_template(TEMPLATE_NAME).render(
+    env.filters["yaml"] = _yaml_string
+    return env
+
+
+def render(answers: Answers, config: Config, today: dt.date, schema: str, display_path: str) -> str:
+    """The scaffold's text: front matter with every declared field, then the body headings."""
+    return template_env().get_template(TEMPLATE_NAME).render(
         schema_ref=schema,
         today=today.isoformat(),
         display_path=display_path,
@@ -304,11 +310,18 @@ def create(args: argparse.Namespace, config: Config, today: dt.date, ask: Ask | 
     answers = gather(args, config, today, ask)
     single, _bundle = target_paths(directory, answers.slug)
     text = render(answers, config, today, args.schema or schema_ref(directory), single.as_posix())
+    return write_new(directory, answers.slug, text)
+
+
+def write_new(directory: Path, slug: str, text: str) -> Path:
+    """Write a new single-file dossier in NFC; refuse a slug taken in either form (never overwrite)."""
+    refuse_taken(directory, slug)
+    single, _bundle = target_paths(directory, slug)
     directory.mkdir(parents=True, exist_ok=True)
     try:
         # "x": never overwrite, even if the file appeared since the check above.
         with open(single, "x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            fh.write(unicodedata.normalize("NFC", text))
     except FileExistsError:
         raise NewError(EXIT_ERROR, f"dvk new: đã có hồ sơ {single.as_posix()}; không ghi đè.") from None
     return single

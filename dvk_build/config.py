@@ -13,6 +13,8 @@ import yaml
 from .fields import FieldSpec, parse_fields
 
 CONFIG_PATH = Path(__file__).with_name("config.yaml")
+# `record: tom-tat`: a summary record made from a province's list (config.yaml, record_kinds).
+SUMMARY_RECORD = "tom-tat"
 # The `locality.*` levels a period has when its configuration does not list them.
 DEFAULT_LOCALITIES = {"province": "tỉnh, thành phố", "district": "huyện, thị xã, thành phố thuộc tỉnh",
                       "commune": "xã, phường, thị trấn"}
@@ -70,6 +72,10 @@ class Config:
     dossier: dict[str, FieldSpec] = field(default_factory=dict)  # the field declarations, in order
     limits: dict[str, Any] = field(default_factory=dict)
     interests_required_for: tuple[str, ...] = ("tap-the", "ca-nhan")  # holder kinds DVK204 checks
+    # kinds of record: `day-du` (full dossier, the default) and `tom-tat` (summary from a list)
+    record_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
+    # `dvk import`: known column headings and other spellings of values (config.yaml, `import`)
+    intake: dict[str, Any] = field(default_factory=dict)
 
     def tier_rank(self, slug: str) -> int:
         tier = self.tiers.get(slug)
@@ -134,6 +140,9 @@ def _parse(raw: dict[str, Any]) -> Config:
         field_labels={path: spec.label for path, spec in dossier.items() if spec.label},
         dossier=dossier,
         limits=raw.get("limits", {}),
+        record_kinds={k: {key: " ".join(str(text).split()) for key, text in v.items()}
+                      for k, v in (raw.get("record_kinds") or {}).items()},
+        intake=raw.get("import") or {},
     )
 
 

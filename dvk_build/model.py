@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .assessment import compute
-from .config import Config
+from .config import SUMMARY_RECORD, Config
 from .stage import stage_of
 from .validate.context import DossierContext, parse_date
 from .validate.engine import Report
@@ -81,6 +81,11 @@ class Model:
     @property
     def derived_from(self) -> str | None:
         return (self.data.get("replication") or {}).get("derived_from")
+
+    @property
+    def summary_record(self) -> bool:
+        """Known only from a province's list (`record: tom-tat`): labelled as such wherever it is shown."""
+        return self.data.get("record") == SUMMARY_RECORD
 
     @property
     def url(self) -> str:

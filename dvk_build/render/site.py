@@ -195,7 +195,7 @@ class SiteRenderer:
             meta = _meta(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
             timeline = self._timeline(m)
             content = self._render(
-                "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=site + m.url if site else "", body=text.shift_headings(m.body),
+                "summary_record.md.j2" if m.summary_record else "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=site + m.url if site else "", body=text.shift_headings(m.body),
                 parent=by_slug.get(m.derived_from or ""), children=[by_slug[s] for s in m.derived_children],
             )
             out.pages.append(Page(uri, content, edit_path=m.source_path))

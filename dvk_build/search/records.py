@@ -47,7 +47,8 @@ def meta_of(m: Model) -> list[tuple[str, str]]:
     """What a search result shows of one model, empty values left out."""
     c = m.config
     meta = [("title", m.title), ("summary", m.summary), ("holder", holder_of(m)), ("place", place_of(m)),
-            ("tier", c.tiers[m.tier].label if m.tier else ""), ("date", text.vi_date(m.recognized_on))]
+            ("tier", c.tiers[m.tier].label if m.tier else ""), ("date", text.vi_date(m.recognized_on)),
+            ("record", c.record_kinds["tom-tat"]["badge"] if m.summary_record else "")]
     return [(k, v) for k, v in meta if v]
 
 

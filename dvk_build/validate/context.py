@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..config import Config, Period
+from ..config import SUMMARY_RECORD, Config, Period
 from ..load.yamltree import PathKey, Tree
 from ..problem import Problem
 from .rule import Rule
@@ -70,6 +70,11 @@ class DossierContext:
         while dotted.endswith("[]") and dotted not in self.config.field_labels:
             dotted = dotted[:-2]  # an item of a plain list (`fields[]`) is named after its list
         return self.config.label(dotted)
+
+    @property
+    def summary_record(self) -> bool:
+        """`record: tom-tat`: known only from a province's list, checked only on what a list holds."""
+        return self.data.get("record") == SUMMARY_RECORD
 
     @property
     def recognized(self) -> bool:

@@ -15,7 +15,7 @@ from ..load.files import LoadResult, load_paths
 from ..problem import Problem
 from .context import DossierContext
 from .form import check_form
-from .registry import CORPUS_CHECKS, DOSSIER_CHECKS
+from .registry import CORPUS_CHECKS, DOSSIER_CHECKS, SUMMARY_CHECKS
 
 
 @dataclass
@@ -47,7 +47,7 @@ _TRAP_CODES = frozenset({"DVK005", "DVK006"})
 
 def check_dossier(ctx: DossierContext) -> list[Problem]:
     problems = list(check_form(ctx))
-    for check in DOSSIER_CHECKS:
+    for check in SUMMARY_CHECKS if ctx.summary_record else DOSSIER_CHECKS:
         problems.extend(check(ctx))
     trapped = {(p.line, p.col) for p in ctx.problems if p.code in _TRAP_CODES}
     if trapped:

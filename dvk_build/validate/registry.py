@@ -33,6 +33,7 @@ from .rules import (
     dvk306_notice_number,
     dvk307_duplicate_tier,
     dvk308_locality_not_in_period,
+    dvk309_summary_record,
     dvk401_missing_step,
     dvk402_dates_order,
     dvk403_registration_period,
@@ -83,6 +84,7 @@ MODULES: tuple[ModuleType, ...] = (
     dvk306_notice_number,
     dvk307_duplicate_tier,
     dvk308_locality_not_in_period,
+    dvk309_summary_record,
     dvk401_missing_step,
     dvk402_dates_order,
     dvk403_registration_period,
@@ -108,4 +110,6 @@ MODULES: tuple[ModuleType, ...] = (
 REGISTRY: dict[str, ModuleType] = {m.RULE.code: m for m in MODULES}
 RULES: dict[str, Rule] = {code: m.RULE for code, m in REGISTRY.items()}
 DOSSIER_CHECKS = [m.check for m in MODULES if hasattr(m, "check")]
+# what a summary record (`record: tom-tat`) is checked by: the rules on what a list holds
+SUMMARY_CHECKS = [m.check for m in MODULES if hasattr(m, "check") and m.RULE.summary]
 CORPUS_CHECKS = [m.check_corpus for m in MODULES if hasattr(m, "check_corpus")]

@@ -23,3 +23,6 @@ class Rule:
     bad: str = ""
     good: str = ""
     clause: str = ""  # guideline clause id (see validate/traceability.py)
+    # False for rules on what only a full dossier records (the six steps, criteria, the vote):
+    # a summary record (`record: tom-tat`) from a province's list is not checked by them
+    summary: bool = True

@@ -295,6 +295,7 @@ class Finder {
     const badges = [
       ...tiers.map((v) => el("span", { class: `dvk-badge dvk-tier dvk-tier-${v}`, text: this.labels.cap?.[v] || v })),
       ...fields.map((v) => el("span", { class: "dvk-badge dvk-field", text: this.labels["linh-vuc"]?.[v] || v })),
+      ...(meta.record ? [el("span", { class: "dvk-badge dvk-record-summary", text: meta.record })] : []),
     ];
     const who = [meta.holder, meta.place, meta.date ? `công nhận ${meta.date}` : ""].filter(Boolean).join(" · ");
     const excerpt = this.state.q ? this.excerpt(page.excerpt || "", meta.summary || "") : null;

@@ -13,6 +13,7 @@ RULE = Rule(
     bad="criteria:\n  leadership: Chi bộ ra nghị quyết...\n  effectiveness: ...",
     good="criteria:\n  leadership: ...\n  effectiveness: ...\n  popular_support: ...\n  three_interests: ...\n  spread: ...",
     clause="5.2.a",
+    summary=False,  # a summary record from a province's list has no such facts
 )
 
 

@@ -20,6 +20,7 @@ RULE = Rule(
     bad="interests: {collective: ..., community: ...}",
     good="interests: {collective: ..., community: ..., individual: ...}",
     clause="b1-ket-qua-du-kien",
+    summary=False,  # a summary record from a province's list has no such facts
 )
 
 

@@ -13,6 +13,7 @@ RULE = Rule(
     bad="recognitions:\n  - tier: tinh\n    ...",
     good="recognitions:\n  - tier: co-so\n    ...\n  - tier: huyen\n    ...\n  - tier: tinh\n    ...",
     clause="5.2.b",
+    summary=False,  # a summary record from a province's list has no such facts
 )
 
 

@@ -13,6 +13,7 @@ RULE = Rule(
     bad="evaluation:\n  replicability: {scope: co-so}\nrecognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
     good="evaluation:\n  replicability: {scope: huyen}\nrecognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
     clause="5.2.b",
+    summary=False,  # a summary record from a province's list has no such facts
 )
 
 

@@ -14,6 +14,7 @@ RULE = Rule(
     bad="recognitions:\n  - tier: co-so ...\n# không có idea.targets, monitoring, evaluation",
     good="idea: {problem: ..., targets: [...], registered: {...}}\nrollout: {plan: {...}}\nmonitoring: [...]\nevaluation: {...}\nrecognitions: [...]",
     clause="I",
+    summary=False,  # a summary record from a province's list has no such facts
 )
 
 
