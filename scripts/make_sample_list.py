@@ -21,19 +21,20 @@ from pathlib import Path
 from typing import Any
 
 PROVINCE = "Tỉnh Bến Tre"
-# Districts of Bến Tre before 1 July 2025 and some of their communes (the town first).
+# Districts of Bến Tre before 1 July 2025 and their communes as the register had them on 30 June 2025
+# (checked against vietnamadminunits' legacy register).
 DISTRICTS: dict[str, list[str]] = {
-    "Châu Thành": ["Thị trấn Châu Thành", "Tân Thạch", "An Khánh", "Phú Túc", "Tân Phú", "Quới Sơn", "Giao Long",
-                   "An Hóa", "Tam Phước", "Phú An Hòa", "Hữu Định", "Sơn Hòa", "Tường Đa", "Tiên Thủy", "An Phước",
-                   "Thành Triệu", "Quới Thành", "Tiên Long", "Phú Đức"],
+    "Châu Thành": ["Thị trấn Châu Thành", "Tân Thạch", "Phú Túc", "Tân Phú", "Quới Sơn", "Giao Long", "Tam Phước",
+                   "Phước Thạnh", "Hữu Định", "Tường Đa", "Thị trấn Tiên Thủy", "An Phước", "Thành Triệu",
+                   "Quới Thành", "Tiên Long", "Phú Đức"],
     "Giồng Trôm": ["Thị trấn Giồng Trôm", "Phong Nẫm", "Lương Hòa", "Lương Quới", "Châu Hòa", "Bình Hòa",
                    "Thạnh Phú Đông", "Mỹ Thạnh", "Sơn Phú", "Hưng Lễ", "Phước Long", "Tân Thanh", "Châu Bình",
                    "Long Mỹ", "Hưng Nhượng", "Tân Hào", "Lương Phú", "Bình Thành", "Hưng Phong", "Thuận Điền"],
     "Ba Tri": ["Thị trấn Ba Tri", "An Đức", "An Hiệp", "An Hòa Tây", "An Ngãi Tây", "An Ngãi Trung", "An Phú Trung",
-               "An Thủy", "Bảo Thạnh", "Bảo Thuận", "Mỹ Chánh", "Mỹ Hòa", "Mỹ Nhơn", "Phú Lễ", "Phước Ngãi",
-               "Tân Mỹ", "Tân Thủy", "Tân Xuân", "Vĩnh An", "Vĩnh Hòa"],
+               "An Bình Tây", "Bảo Thạnh", "Bảo Thuận", "Mỹ Chánh", "Mỹ Hòa", "Mỹ Nhơn", "Phú Lễ", "Phước Ngãi",
+               "Tân Hưng", "Tân Thủy", "Tân Xuân", "Vĩnh An", "Vĩnh Hòa", "Thị trấn Tiệm Tôm"],
     "Bình Đại": ["Thị trấn Bình Đại", "Bình Thới", "Châu Hưng", "Đại Hòa Lộc", "Định Trung", "Lộc Thuận", "Long Định",
-                 "Long Hòa", "Phú Long", "Phú Thuận", "Phú Vang", "Tam Hiệp", "Thạnh Phước", "Thạnh Trị", "Thới Lai",
+                 "Long Hòa", "Phú Long", "Phú Thuận", "Bình Thắng", "Tam Hiệp", "Thạnh Phước", "Thạnh Trị", "Thới Lai",
                  "Thới Thuận", "Vang Quới Đông", "Vang Quới Tây"],
     "Chợ Lách": ["Thị trấn Chợ Lách", "Hòa Nghĩa", "Long Thới", "Phú Phụng", "Sơn Định", "Vĩnh Bình", "Vĩnh Thành",
                  "Hưng Khánh Trung B", "Tân Thiềng", "Phú Sơn", "Vĩnh Hòa"],

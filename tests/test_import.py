@@ -179,7 +179,7 @@ def test_mapping_file_and_utf8_bom(tmp_path: Path) -> None:
     source.write_text(
         "Tên MH,Đơn vị thực hiện,Xã,Tỉnh,LV,Cấp,Số TB,Ngày TB,Cơ quan công nhận\n"
         "\"Tuyến đường hoa ấp Phú Hòa\",Chi hội Phụ nữ ấp Phú Hòa,Xã Tân Thạch,Tỉnh Bến Tre,VH-XH,Cơ sở,21-TB/ĐU,15/6/2023,Đảng ủy xã Tân Thạch\n"
-        "Camera an ninh ấp 3,Ban Nhân dân ấp 3,Xã An Khánh,Tỉnh Bến Tre,QP-AN,Huyện,245-TB/HU,45092,Ban Thường vụ Huyện ủy Châu Thành\n",
+        "Camera an ninh ấp 3,Ban Nhân dân ấp 3,Xã Quới Sơn,Tỉnh Bến Tre,QP-AN,Huyện,245-TB/HU,45092,Ban Thường vụ Huyện ủy Châu Thành\n",
         encoding="utf-8-sig")
     mapping = tmp_path / "anh-xa.yaml"
     mapping.write_text("Tên MH: title\nĐơn vị thực hiện: holder\nLV: fields\n", encoding="utf-8")
@@ -191,7 +191,7 @@ def test_mapping_file_and_utf8_bom(tmp_path: Path) -> None:
     proc = dvk("import", str(source), "--map", str(mapping), "--dir", str(target))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "- Đã nhập 1 mô hình" in proc.stdout and "- Đã có sẵn, không ghi lại: 1 mô hình (dòng 2)" in proc.stdout
-    new = target / "camera-an-ninh-ap-3-xa-an-khanh.md"
+    new = target / "camera-an-ninh-ap-3-xa-quoi-son.md"
     data = front(new)
     assert data["fields"] == ["quoc-phong-an-ninh"] and data["recognitions"][0]["tier"] == "huyen"
     assert data["recognitions"][0]["notice"]["date"] == dt.date(2023, 6, 15)  # 45092, an Excel serial
@@ -239,3 +239,14 @@ def test_summary_records_in_the_built_site(tmp_path: Path, imported: tuple[Path,
     exported = json.loads((site / "du-lieu" / "mo-hinh.json").read_text(encoding="utf-8"))
     records = exported["models"] if isinstance(exported, dict) else exported
     assert sum(1 for r in records if r.get("record") == "tom-tat") == len(summaries)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("“Khu dân cư “04 không” ấp 1”", "Khu dân cư “04 không” ấp 1"),  # quotes around a title that has its own
+    ('"Tuyến đường hoa"', "Tuyến đường hoa"),
+    ("“Dân vận khéo” và “04 không”", "“Dân vận khéo” và “04 không”"),  # two quoted names, not one quoted whole
+    ("  Tủ sách\u00a0 cộng   đồng ", "Tủ sách cộng đồng"),
+    ("Tu\u0309 sa\u0301ch", "Tủ sách"),  # decomposed (NFD) text is stored composed
+])
+def test_cells_are_cleaned_as_lists_need(cell: str, expected: str) -> None:
+    assert values.text(cell) == expected

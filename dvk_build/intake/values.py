@@ -26,12 +26,22 @@ def text(cell: Any) -> str:
         cell = int(cell)
     s = " ".join(unicodedata.normalize("NFC", str(cell)).split())
     # `"Tuyến đường tự quản"`: many lists quote every title; `“A” và “B”` is not one quoted whole
-    while len(s) >= 2 and s[0] in _QUOTES and s[-1] == _QUOTES[s[0]]:
-        inner = s[1:-1]
-        if s[0] in inner or s[-1] in inner:
-            break
-        s = inner.strip()
+    while len(s) >= 2 and s[0] in _QUOTES and s[-1] == _QUOTES[s[0]] and _wraps(s):
+        s = s[1:-1].strip()
     return s
+
+
+def _wraps(s: str) -> bool:
+    """Whether the first quote closes at the last character: `“Khu dân cư “04 không””` yes, `“A” và “B”` no."""
+    opening, closing = s[0], s[-1]
+    if opening == closing:  # straight quotes cannot nest: only a pair with none inside
+        return opening not in s[1:-1]
+    depth = 0
+    for i, ch in enumerate(s):
+        depth += (ch == opening) - (ch == closing)
+        if depth == 0:
+            return i == len(s) - 1
+    return False
 
 
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")

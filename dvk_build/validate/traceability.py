@@ -353,7 +353,7 @@ CLAUSES: tuple[Clause, ...] = (
         "5.3", "Bước 5, mục 5.3",
         "Ban hành Thông báo công nhận mô hình “Dân vận khéo” cho các tập thể, cá nhân (theo Mẫu 2b của HD/BDVTU, ngày "
         "25/5/2022).",
-        ("recognitions[].notice.number", "recognitions[].notice.date"), ("DVK304", "DVK306", "DVK309", "DVK402", "DVK404"),
+        ("recognitions[].notice.number", "recognitions[].notice.date"), ("DVK304", "DVK306", "DVK311", "DVK402", "DVK404"),
         f"{_STEP[5]}; đầu trang mô hình, dòng “Cấp cao nhất”; nguồn tin `feed.xml`",
         "Hồ sơ có ít nhất một lần công nhận hợp lệ mới được đăng trên trang.",
     ),

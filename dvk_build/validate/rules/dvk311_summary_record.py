@@ -1,4 +1,4 @@
-"""DVK309: a summary record (`record: tom-tat`) without the recognition facts a list holds."""
+"""DVK311: a summary record (`record: tom-tat`) without the recognition facts a list holds."""
 
 from typing import Iterator
 
@@ -7,7 +7,7 @@ from ..context import DossierContext
 from ..rule import Rule
 
 RULE = Rule(
-    "DVK309", "summary-record-incomplete", Severity.ERROR,
+    "DVK311", "summary-record-incomplete", Severity.ERROR,
     title="Hồ sơ tóm tắt (`record: tom-tat`) phải có cấp công nhận, cấp ủy công nhận, số và ngày Thông báo công nhận.",
     why="Hồ sơ tóm tắt được nhập từ danh sách mô hình đã công nhận của tỉnh và chỉ được kiểm tra trên các thông tin "
         "danh sách có; căn cứ để đăng mô hình là Thông báo công nhận (mục 5.3), nên số và ngày thông báo là bắt buộc.",
