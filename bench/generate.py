@@ -22,29 +22,15 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's dvk_build
+from dvk_build import register  # noqa: E402  (localities are real units of the official register)
+
 # --- vocabulary ---------------------------------------------------------------------------------
 
-# 2021-2025 province → the province it belongs to after the 2025 merger.
-PROVINCES: dict[str, str] = {
-    "Tỉnh Tây Ninh": "Tỉnh Tây Ninh", "Tỉnh Long An": "Tỉnh Tây Ninh",
-    "Tỉnh Bình Dương": "Thành phố Hồ Chí Minh", "Tỉnh Bà Rịa - Vũng Tàu": "Thành phố Hồ Chí Minh",
-    "Tỉnh Kiên Giang": "Tỉnh An Giang", "Tỉnh An Giang": "Tỉnh An Giang",
-    "Tỉnh Sóc Trăng": "Thành phố Cần Thơ", "Tỉnh Hậu Giang": "Thành phố Cần Thơ",
-    "Tỉnh Tiền Giang": "Tỉnh Đồng Tháp", "Tỉnh Đồng Tháp": "Tỉnh Đồng Tháp",
-    "Tỉnh Bến Tre": "Tỉnh Vĩnh Long", "Tỉnh Trà Vinh": "Tỉnh Vĩnh Long",
-    "Tỉnh Bạc Liêu": "Tỉnh Cà Mau", "Tỉnh Bình Phước": "Tỉnh Đồng Nai",
-    "Tỉnh Đắk Nông": "Tỉnh Lâm Đồng", "Tỉnh Bình Thuận": "Tỉnh Lâm Đồng",
-    "Tỉnh Ninh Thuận": "Tỉnh Khánh Hòa", "Tỉnh Phú Yên": "Tỉnh Đắk Lắk",
-    "Tỉnh Bình Định": "Tỉnh Gia Lai", "Tỉnh Kon Tum": "Tỉnh Quảng Ngãi",
-    "Tỉnh Quảng Nam": "Thành phố Đà Nẵng", "Tỉnh Quảng Bình": "Tỉnh Quảng Trị",
-    "Tỉnh Hà Tĩnh": "Tỉnh Hà Tĩnh", "Tỉnh Nghệ An": "Tỉnh Nghệ An", "Tỉnh Thanh Hóa": "Tỉnh Thanh Hóa",
-    "Tỉnh Nam Định": "Tỉnh Ninh Bình", "Tỉnh Thái Bình": "Tỉnh Hưng Yên",
-    "Tỉnh Hải Dương": "Thành phố Hải Phòng", "Tỉnh Bắc Giang": "Tỉnh Bắc Ninh",
-    "Tỉnh Vĩnh Phúc": "Tỉnh Phú Thọ", "Tỉnh Hòa Bình": "Tỉnh Phú Thọ",
-    "Tỉnh Bắc Kạn": "Tỉnh Thái Nguyên", "Tỉnh Hà Giang": "Tỉnh Tuyên Quang",
-    "Tỉnh Yên Bái": "Tỉnh Lào Cai", "Tỉnh Lạng Sơn": "Tỉnh Lạng Sơn", "Tỉnh Sơn La": "Tỉnh Sơn La",
-    "Tỉnh Quảng Ninh": "Tỉnh Quảng Ninh", "Thành phố Hà Nội": "Thành phố Hà Nội",
-}
+# Localities: communes drawn uniformly from the official register of the period (10,035 before
+# 1 July 2025, 3,321 since), so every province appears and the map is tried at its largest.
+LEGACY_COMMUNES = register.communes(register.LEGACY)
+CURRENT_COMMUNES = register.communes(register.CURRENT)
 PLACE_NAMES = [
     "Phú Hòa", "An Thạnh", "Long Thành", "Bình Minh", "Tân Phước", "Hòa Hiệp", "Thạnh Lợi", "Mỹ Xuân", "Đông Hải",
     "Tân Đông", "Phước Vinh", "Hưng Thuận", "Trường Tây", "Lộc Hưng", "Vĩnh Xuân", "Quang Trung", "Đồng Tâm",
@@ -239,7 +225,9 @@ class Plan:
     i: int
     period: str
     theme: Theme
-    commune: str
+    unit: register.Unit  # the commune of the register
+    commune: str  # its proper name, "Tân Thạch"
+    kind: str  # "xã", "phường", "thị trấn" or "đặc khu"
     hamlet: str  # "ấp Phú Hòa"; the title names it, or the commune
     title: str
     slug: str
@@ -249,24 +237,32 @@ def plan(seed: int, i: int) -> Plan:
     rng = random.Random(f"{seed}/{i}/plan")
     period = "2026-2030" if rng.random() < 0.15 else "2021-2025"
     theme = rng.choice(THEMES)
-    commune = rng.choice(PLACE_NAMES)
+    unit = rng.choice(CURRENT_COMMUNES if period == "2026-2030" else LEGACY_COMMUNES)
+    commune = register.strip_prefix(unit.commune, "commune")
+    kind = unit.commune[: len(unit.commune) - len(commune)].strip().lower()
     hamlet = f"{rng.choice(HAMLET_WORDS)} {rng.choice([n for n in PLACE_NAMES if n != commune])}"
-    title = theme.title.format(p=hamlet if rng.random() < 0.6 else f"xã {commune}")
-    return Plan(i, period, theme, commune, hamlet, title, f"{slugify(title)[:60].rstrip('-')}-{i:05d}")
+    title = theme.title.format(p=hamlet if rng.random() < 0.6 else f"{kind} {commune}")
+    return Plan(i, period, theme, unit, commune, kind, hamlet, title, f"{slugify(title)[:60].rstrip('-')}-{i:05d}")
+
+
+def district_committee(district: str) -> str:
+    """`Huyện Gò Dầu` → `Huyện ủy Gò Dầu`, `Thị xã Trảng Bàng` → `Thị ủy Trảng Bàng`, `Quận 1` → `Quận ủy 1`."""
+    name = register.strip_prefix(district, "district")
+    kind = district[: len(district) - len(name)].strip()
+    return f"{ {'Thị xã': 'Thị ủy', 'Thành phố': 'Thành ủy', 'Quận': 'Quận ủy'}.get(kind, 'Huyện ủy')} {name}"
 
 
 def dossier(seed: int, p: Plan, earlier: list[Plan], draft_share: float) -> tuple[dict[str, Any], str]:
     """(front matter, Markdown body) of dossier p."""
     rng = random.Random(f"{seed}/{p.i}")
-    commune, hamlet = p.commune, p.hamlet
-    district = f"Huyện {rng.choice([n for n in PLACE_NAMES if n != commune])}"
-    old_province = rng.choice(list(PROVINCES))
+    commune, hamlet, ward = p.commune, p.hamlet, f"{p.kind} {p.commune}"  # ward: "xã Tân Thạch"
+    district = p.unit.district
     new_period = p.period == "2026-2030"
     kind = "ca-nhan" if rng.random() < 0.25 else "tap-the"
     unit_name, leader_title = rng.choice(UNITS)
-    fmt = {"p": hamlet, "x": f"xã {commune}", "name": commune}
+    fmt = {"p": hamlet, "x": ward, "name": commune}
     unit = unit_name.format(**fmt)
-    party_body = f"Đảng ủy xã {commune}"
+    party_body = f"Đảng ủy {ward}"
     fields = [p.theme.field] + ([rng.choice([f for f in FIELDS if f != p.theme.field])] if rng.random() < 0.3 else [])
 
     data: dict[str, Any] = {"title": p.title, "period": p.period, "fields": fields}
@@ -276,14 +272,12 @@ def dossier(seed: int, p: Plan, earlier: list[Plan], draft_share: float) -> tupl
     data["holder"] = {"kind": kind, "name": holder_name,
                       "title": leader_title.format(**fmt) if kind == "ca-nhan" else None, "party_body": party_body}
     if rng.random() < 0.4:
-        data["contact"] = {"unit": f"Ban Dân vận Đảng ủy xã {commune}", "phone": f"02{rng.randint(10, 99)} 3{rng.randint(100, 999)} {rng.randint(100, 999)}",
+        data["contact"] = {"unit": f"Ban Dân vận Đảng ủy {ward}", "phone": f"02{rng.randint(10, 99)} 3{rng.randint(100, 999)} {rng.randint(100, 999)}",
                            "email": f"bdv.{slugify(commune).replace('-', '')}@{rng.choice(['dcs.vn', 'gov.vn'])}", "official": True}
     if new_period:
-        data["locality"] = {"province": PROVINCES[old_province], "commune": f"Xã {commune}"}
-    else:
-        data["locality"] = {"province": old_province, "district": district, "commune": f"Xã {commune}"}
-        if PROVINCES[old_province] != old_province or rng.random() < 0.3:
-            data["locality"]["current_province"] = PROVINCES[old_province]
+        data["locality"] = {"province": p.unit.province, "commune": p.unit.commune}
+    else:  # the unit today is derived from the register, never written
+        data["locality"] = {"province": p.unit.province, "district": district, "commune": p.unit.commune}
 
     # the furthest step: drafts stop at 1-4; recognized models go to 5, some to 6
     draft = rng.random() < draft_share
@@ -304,7 +298,7 @@ def dossier(seed: int, p: Plan, earlier: list[Plan], draft_share: float) -> tupl
     amount = rng.randrange(5, 500) * 1_000_000
     data["idea"] = {
         "problem": p.theme.problem + " " + paragraph(rng, 1),
-        "scope": f"Các hộ dân {hamlet}, xã {commune}.",
+        "scope": f"Các hộ dân {hamlet}, {ward}.",
         "conditions": paragraph(rng, 1),
         "core_team": [f"Tổ vận động {rng.randint(3, 12)} người", f"{leader_title.format(**fmt)} phụ trách chung"],
         "funding": {"amount_vnd": amount, "sources": rng.sample(["Xã hội hóa", "Ngân sách xã", "Quỹ hội", "Nhân dân đóng góp"], 2)},
@@ -314,7 +308,7 @@ def dossier(seed: int, p: Plan, earlier: list[Plan], draft_share: float) -> tupl
         "interests": {"collective": f"{unit} hoàn thành nhiệm vụ, được cấp ủy ghi nhận.",
                       "community": f"Cộng đồng {hamlet} đoàn kết, {p.theme.benefit[0].lower() + p.theme.benefit[1:]}.",
                       "individual": "Mỗi hộ tham gia được hưởng lợi trực tiếp và thấy rõ việc mình làm."},
-        "registered": {"date": day.after(0, 10), "with": f"Ban Dân vận Đảng ủy xã {commune}"},
+        "registered": {"date": day.after(0, 10), "with": f"Ban Dân vận Đảng ủy {ward}"},
     }
     if stage >= 2:
         rollout: dict[str, Any] = {}
@@ -372,7 +366,7 @@ def dossier(seed: int, p: Plan, earlier: list[Plan], draft_share: float) -> tupl
             gap = (10, 40) if new_period else ((20, 60) if level == 0 else (90, 300))
             rec_day = {"report": day.after(*gap), "vote": day.after(3, 15), "notice": day.after(1, 7)}
             body, code = {"co-so": (party_body, "ĐU"), "xa": (f"Ban Thường vụ {party_body}", "ĐU"),
-                          "huyen": (f"Ban Thường vụ Huyện ủy {district[6:]}", "HU"),
+                          "huyen": (f"Ban Thường vụ {district_committee(district)}", "HU"),
                           "tinh": (f"Ban Thường vụ {committee(data['locality']['province'])}", "TU")}[tier]
             recognitions.append({
                 "tier": tier, "body": body, "report": {"form": "2a", "date": rec_day["report"]},

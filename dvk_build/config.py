@@ -48,6 +48,7 @@ class Period:
     # levels of local government, highest first: `locality.*` key → what it holds
     localities: dict[str, str] = field(default_factory=dict)
     localities_note: str = ""  # why a level is missing (the 2025 reform)
+    register: str = "legacy"  # register of administrative units its localities are checked against
 
 
 @dataclass(frozen=True)
@@ -106,14 +107,17 @@ def _parse(raw: dict[str, Any]) -> Config:
             guideline=v["guideline"],
             localities=dict(v.get("localities") or DEFAULT_LOCALITIES),
             localities_note=str(v.get("localities_note") or "").strip(),
+            register=str(v.get("register") or ("legacy" if v["start"] < dt.date(2025, 7, 1) else "2025")),
         )
         for k, v in raw["periods"].items()
     }
     for period in periods.values():
         unknown = [t for t in period.tiers if t not in tiers] + [f for f in period.fields if f not in fields]
         unknown += [k for k in period.localities if k not in DEFAULT_LOCALITIES]
+        if period.register not in ("legacy", "2025"):
+            unknown.append(period.register)
         if unknown:
-            raise ValueError(f"config.yaml: period {period.slug} names unknown tiers/fields/localities {unknown}")
+            raise ValueError(f"config.yaml: period {period.slug} names unknown tiers/fields/localities/register {unknown}")
     holder_kinds = {k: v["label"] for k, v in raw["holder_kinds"].items()}
     interests_required_for = tuple(raw.get("interests_required_for", list(holder_kinds)))
     if unknown := [k for k in interests_required_for if k not in holder_kinds]:

@@ -9,6 +9,8 @@ from typing import Any
 
 from .assessment import compute
 from .config import SUMMARY_RECORD, Config
+from .places import Place, resolve
+from .register import Unit
 from .stage import stage_of
 from .validate.context import DossierContext, parse_date
 from .validate.engine import Report
@@ -39,6 +41,7 @@ class Model:
     stage: int
     computed_assessment: str | None
     derived_children: list[str] = field(default_factory=list)
+    place: Place | None = None  # the locality in the register (None only for a dossier that was not checked)
 
     # --- plain accessors -------------------------------------------------
     @property
@@ -70,9 +73,28 @@ class Model:
         return self.data.get("locality") or {}
 
     @property
+    def unit_then(self) -> Unit | None:
+        """The unit at recognition, from the register of the dossier's period."""
+        return self.place.unit if self.place else None
+
+    @property
+    def unit_today(self) -> Unit | None:
+        """The unit today (34-province register): derived for a 2021-2025 dossier."""
+        return self.place.today if self.place else None
+
+    @property
     def province(self) -> str:
         """The province today (after the 2025 merger) — listings group by this one."""
+        if self.unit_today is not None:
+            return self.unit_today.province
         return str(self.locality.get("current_province") or self.locality.get("province") or "")
+
+    @property
+    def commune_today(self) -> str:
+        """The commune, ward or special zone today ("" when the dossier names no commune)."""
+        if self.unit_today is not None:
+            return self.unit_today.commune
+        return str(self.locality.get("current_commune") or "")
 
     @property
     def province_at_recognition(self) -> str:
@@ -175,6 +197,7 @@ def model_from(ctx: DossierContext) -> Model:
         )
     recs.sort(key=lambda r: (ctx.config.tier_rank(r.tier), r.notice_date or dt.date.min))
     idea, evaluation = data.get("idea") or {}, data.get("evaluation") or {}
+    period = ctx.period
     return Model(
         slug=ctx.slug,
         source_path=ctx.path,
@@ -184,6 +207,7 @@ def model_from(ctx: DossierContext) -> Model:
         recognitions=recs,
         stage=stage_of(data),
         computed_assessment=compute(idea.get("targets") or [], evaluation.get("results") or []),
+        place=resolve(data.get("locality"), period.register) if period else None,
     )
 
 

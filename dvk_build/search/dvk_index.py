@@ -87,7 +87,7 @@ def fields(m: Model) -> list[tuple[str, int]]:
     """The searched text of a model with the weight of each part."""
     idea = m.data.get("idea") or {}
     who = " ".join([holder_of(m), str(m.holder.get("party_body") or ""), place_of(m),
-                    str(m.locality.get("current_commune") or ""), m.province])
+                    m.commune_today, m.province])
     return [(m.title, TITLE), (m.summary, SUMMARY), (who, WHO), (str(idea.get("problem") or ""), PROBLEM),
             ("\n".join(_strings(m.data)), TEXT), (m.body, TEXT)]
 

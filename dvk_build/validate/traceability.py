@@ -319,12 +319,15 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "5.2.b", "Bước 5, mục 5.2.b",
         "b. Tiêu chuẩn mô hình “Dân vận khéo” [cấp cơ sở, cấp huyện, cấp tỉnh].",
-        ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.district", "locality.commune"),
-        ("DVK301", "DVK302", "DVK303", "DVK307", "DVK308"),
+        ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.province", "locality.district",
+         "locality.commune", "locality.current_province", "locality.current_commune"),
+        ("DVK301", "DVK302", "DVK303", "DVK307", "DVK308", "DVK309", "DVK310"),
         f"{_STEP[5]}; nhãn cấp; trang cấp `cap/<cấp>/`",
         "Các cấp của mỗi giai đoạn khai báo trong config.yaml: giai đoạn 2026-2030 (chính quyền địa phương hai cấp) "
         "chỉ có cấp xã và cấp tỉnh, nên cấp công nhận và phạm vi nhân rộng không là cấp huyện (DVK301) và địa bàn "
-        "không ghi huyện (DVK308, cảnh báo); quy tắc đọc cấu hình nên áp dụng như nhau cho cả hai giai đoạn.",
+        "không ghi huyện (DVK308, cảnh báo); quy tắc đọc cấu hình nên áp dụng như nhau cho cả hai giai đoạn. "
+        "Địa bàn là đơn vị hành chính có trong danh mục chính thức của giai đoạn (DVK309); đơn vị hiện nay được "
+        "suy ra từ danh mục, ghi tay khác danh mục là lỗi (DVK310).",
     ),
     Clause(
         "5.2.b-co-so", "Mục 5.2.b, cấp cơ sở",

@@ -1,0 +1,46 @@
+"""DVK310: a hand-written current unit (`locality.current_province`, `current_commune`) contradicts the register.
+
+For a 2021-2025 dossier the province and commune after 1 July 2025 are derived from the
+register's conversion table; writing them is not needed. One that agrees is accepted without a
+word (it is what picks the new commune when an old one was split between several); one that
+contradicts the register is an error naming both.
+"""
+
+from typing import Iterator
+
+from ... import register
+from ...places import resolve
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+
+RULE = Rule(
+    "DVK310", "current-unit-mismatch", Severity.ERROR,
+    title="Đơn vị hành chính hiện nay ghi tay phải khớp với danh mục (được suy ra, không cần ghi).",
+    why="Sau sắp xếp đơn vị hành chính ngày 1/7/2025, tỉnh và xã hiện nay của một địa bàn cũ là dữ liệu chính thức; "
+        "ghi tay khác danh mục làm mô hình hiện sai tỉnh trên trang tỉnh, bản đồ và thống kê.",
+    bad="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch,\n"
+        "           current_province: Tỉnh Đồng Tháp}",
+    good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
+    clause="5.2.b",
+)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    period = ctx.period
+    locality = ctx.get("locality")
+    if period is None or period.register != register.LEGACY or not isinstance(locality, dict):
+        return
+    place = resolve(locality, period.register)
+    if place is None or not place.match.ok or place.unit is None:
+        return
+    old = place.unit.name
+    for key, written, derived in place.conflicts:
+        if derived:
+            message = (f"`locality.{key}` ghi `{written}`, nhưng theo danh mục {old} nay là {derived}.")
+            hint = f"Bỏ `locality.{key}` (được suy ra từ danh mục) hoặc sửa thành {derived}."
+        else:
+            message = (f"`locality.{key}` ghi `{written}`, không có trong "
+                       f"{place.today.province if place.today else 'tỉnh hiện nay'} theo danh mục từ ngày 1/7/2025.")
+            hint = "Sửa tên xã, phường, đặc khu hiện nay cho đúng danh mục, hoặc bỏ dòng này."
+        yield ctx.problem(RULE, ("locality", key), message, hint)
