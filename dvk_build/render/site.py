@@ -8,7 +8,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
@@ -209,7 +209,8 @@ class SiteRenderer:
             return f"Từ đăng ký ({text.vi_date(reg)}) đến tự đánh giá ({text.vi_date(ev)}): khoảng {max(months, 1)} tháng"
         return ""
 
-    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "") -> None:
+    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
+                 hide: Sequence[str] = ()) -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
         pages = max(1, math.ceil(len(flat) / PAGE_SIZE))
@@ -222,7 +223,7 @@ class SiteRenderer:
                 page_groups[-1].models.append(m)
             uri = f"{base}index.md" if n == 1 else f"{base}trang-{n}/index.md"
             title = heading if n == 1 else f"{heading} (trang {n})"
-            meta = _meta(title, description or intro)
+            meta = _meta(title, description or intro, **({"hide": list(hide)} if hide else {}))
             out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
                                                     groups=page_groups, pages=pages, page=n, base=base)))
 
@@ -269,8 +270,9 @@ class SiteRenderer:
         self._listing(out, "tieu-bieu/", "Mô hình tiêu biểu", "Các mô hình được cấp ủy chọn biểu dương, khen thưởng là mô hình “Dân vận khéo” tiêu biểu hằng năm (Bước 6), theo năm.", groups)
 
     def _catalogue(self, out: Output) -> None:
+        # no menu or table-of-contents column: the filters and the results take the whole width
         self._listing(out, "danh-muc/", "Danh mục mô hình", "Tất cả mô hình đã được công nhận, mới nhất trước.",
-                      [Group("", self.catalogue.models)])
+                      [Group("", self.catalogue.models)], hide=["navigation", "toc"])
 
     def _search(self, out: Output) -> None:
         from ..search.pages import make_search_page  # that module reads this one
@@ -288,7 +290,9 @@ class SiteRenderer:
             ("Theo cấp công nhận cao nhất", "Cấp", [(t.label, tier_counts[t.slug]) for t in c.tiers_in_order() if tier_counts[t.slug]]),
             ("Theo lĩnh vực", "Lĩnh vực", [(f.label, field_counts[f.slug]) for f in c.fields.values()]),
             ("Theo tỉnh, thành phố hiện nay", "Tỉnh, thành phố", sorted(prov_counts.items(), key=lambda kv: (-kv[1], text.province_order(kv[0])))),
-            ("Theo năm công nhận", "Năm", [(str(y), year_counts[y]) for y in sorted(year_counts)]),
+            # every year from the first to the last, a year without a new model as 0 (not left out)
+            ("Theo năm công nhận", "Năm", [(str(y), year_counts[y]) for y in range(min(year_counts, default=0),
+                                                                                  max(year_counts, default=-1) + 1)]),
             ("Theo loại chủ thể", "Chủ thể", [(label, kind_counts[k]) for k, label in c.holder_kinds.items()]),
         ]
         charts_ = [
