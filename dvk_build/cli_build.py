@@ -150,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
         raise
     if rc != 0 or not (tmp / "index.html").is_file():
         shutil.rmtree(tmp, ignore_errors=True)
-        sys.stderr.write(f"dvk build: xây dựng không thành công; trang cũ ở `{target}` được giữ nguyên.\n")
+        kept = f"trang cũ ở `{target}` được giữ nguyên" if target.exists() else f"chưa có trang nào ở `{target}`"
+        sys.stderr.write(f"dvk build: xây dựng không thành công; {kept}.\n")
         return EXIT_ERROR
     swap_in(tmp, target)
     sys.stdout.write(f"dvk build: đã xây dựng trang vào `{target}`.\n")

@@ -191,3 +191,135 @@ def test_formula_after_a_list_join_is_guarded() -> None:
 def test_ordinary_text_is_not_guarded() -> None:
     assert text_of("Xã Phú An; Xã Tân Tây") == "Xã Phú An; Xã Tân Tây"
     assert text_of("3-5 hộ") == "3-5 hộ"
+
+
+# --- 7. personal data in the forms the adversarial run slipped through --------------------------
+
+PII_SLIPPED: list[tuple[str, str]] = [
+    ("DVK502", "Chị Lan, căn cước 079-186-001-234, là tổ trưởng."),
+    ("DVK502", "Hồ sơ kèm số 079 186 001 234 của chủ hộ."),
+    ("DVK503", "Người dân nhắn Zalo 84912345678 của tổ trưởng."),
+    ("DVK503", "Liên hệ tổ trưởng qua số (091) 234 5678."),
+    ("DVK504", "Gửi ảnh về nguyenthilan1986 at gmail dot com nhé."),
+    ("DVK505", "Tổ họp tại nhà chị Lan ở 45 Nguyễn Huệ mỗi tối thứ bảy."),
+]
+
+
+@pytest.mark.parametrize("i", range(len(PII_SLIPPED)))
+def test_personal_data_variants_are_caught(tmp_path: Path, i: int) -> None:
+    code, sentence = PII_SLIPPED[i]
+    text = with_value("## Bài học\n", f"## Bài học\n\n{sentence}\n")
+    assert (code, line_of(text, sentence)) in codes(tmp_path, text)
+
+
+@pytest.mark.parametrize("field,value,code", [
+    ("phone", "0912 345 678", "DVK503"),
+    ("email", "chi.lan.1986@gmail.com", "DVK504"),
+])
+def test_official_contact_that_is_a_persons_is_caught(tmp_path: Path, field: str, value: str, code: str) -> None:
+    old = "phone: 0276 3878 215" if field == "phone" else "email: bandanvan.chauthanh@tayninh.dcs.vn"
+    text = with_value(old, f"{field}: {value}")
+    assert "official: true" in text
+    assert (code, line_of(text, f"{field}: {value}")) in codes(tmp_path, text)
+
+
+def test_no_personal_data_alarm_on_shipped_and_generated_dossiers(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate  # bench/generate.py
+
+    generate.main(["300", str(tmp_path / "gen"), "--seed", "11"]) if hasattr(generate, "main") else \
+        subprocess.run([sys.executable, str(ROOT / "bench/generate.py"), "300", str(tmp_path / "gen")], check=True)
+    pii = {"DVK502", "DVK503", "DVK504", "DVK505"}
+    for folder in (ROOT / "content", tmp_path / "gen"):
+        report = check_paths([folder], root=folder)
+        alarms = [p for p in report.problems if p.code in pii]
+        assert not alarms, alarms[:5]
+
+
+# --- 8, 9. the body: Markdown and allowed tags render, other hosts' images are refused ------------
+
+BODY_MARKUP = """
+> trích dẫn lời Bí thư Chi bộ
+
+Diện tích 200 m<sup>2</sup>, nồng độ CO<sub>2</sub> giảm; <abbr title="Ủy ban nhân dân">UBND</abbr> xã hỗ trợ.
+
+Xem [Cổng thông tin tỉnh](https://tayninh.gov.vn/tin-tuc) và [trang quy tắc](../../quy-tac/).
+"""
+
+
+def test_allowed_markdown_and_tags_render_and_links_out_are_noopener(tmp_path: Path) -> None:
+    text = with_value("## Bài học\n", "## Bài học\n" + BODY_MARKUP)
+    (tmp_path / "c").mkdir()
+    rc, out = check(tmp_path / "c", {"mau.md": text})
+    assert rc == 0, out
+    config = make_dvk_project(tmp_path / "p", {"mau.md": text})
+    proc = mkdocs_build(config)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = (tmp_path / "p/site/mo-hinh/mau/index.html").read_text(encoding="utf-8")
+    assert "<blockquote>" in page and "trích dẫn lời Bí thư" in page
+    assert "m<sup>2</sup>" in page and "CO<sub>2</sub>" in page
+    assert '<abbr title="Ủy ban nhân dân">UBND</abbr>' in page
+    assert "&lt;sup&gt;" not in page and "&gt; trích" not in page
+    assert '<a href="https://tayninh.gov.vn/tin-tuc" rel="noopener noreferrer">' in page
+    assert '<a href="../../quy-tac/">' in page
+
+
+@pytest.mark.parametrize("markup", [
+    "![Ảnh tuyến đường](https://other.host/p.png)",
+    '<img src="https://other.host/p.png" alt="ảnh">',
+    "![Ảnh][anh]\n\n[anh]: //other.host/p.png",
+])
+def test_image_from_another_host_is_refused(tmp_path: Path, markup: str) -> None:
+    text = with_value("## Bài học\n", f"## Bài học\n\n{markup}\n")
+    found = codes(tmp_path, text)
+    assert ("DVK512", line_of(text, markup.split("\n")[-1] if "[anh]:" in markup else markup)) in found, found
+
+
+def test_image_of_the_bundle_passes(tmp_path: Path) -> None:
+    text = with_value("## Bài học\n", "## Bài học\n\n![Ảnh tuyến đường](anh.png)\n")
+    assert not [c for c, _ in codes(tmp_path, text) if c == "DVK512"]
+
+
+# --- 5 (rule). invisible characters; 2 (policy). emoji ---------------------------------------------
+
+
+@pytest.mark.parametrize("escape", ["\\u202e", "\\u2066", "\\u200b", "\\u2060", "\\x9b", "\\ufeff"])
+def test_invisible_characters_in_a_value_are_refused(tmp_path: Path, escape: str) -> None:
+    text = with_value("name: Chi hội Phụ nữ ấp Phú Hòa", f'name: "Chi hội {escape}Phụ nữ ấp Phú Hòa"')
+    assert ("DVK510", line_of(text, "name: \"Chi hội")) in codes(tmp_path, text)
+
+
+def test_bidi_override_in_the_body_is_refused_at_its_column(tmp_path: Path) -> None:
+    text = with_value("## Bài học\n", "## Bài học\n\nTệp báo cáo \u202egpj.exe\n")
+    assert ("DVK510", line_of(text, "Tệp báo cáo")) in codes(tmp_path, text)
+
+
+def test_emoji_is_a_warning_and_chu_nom_is_not(tmp_path: Path) -> None:
+    text = with_value("title: Tuyến đường", "title: 😀 Tuyến đường 𡨸")
+    (tmp_path / "mau.md").write_text(text, encoding="utf-8")
+    report = check_paths([tmp_path / "mau.md"], root=tmp_path)
+    assert [(p.code, p.line) for p in report.warnings] == [("DVK511", line_of(text, "title:"))]
+    assert not report.errors
+
+
+# --- 13. names that look like dossiers ------------------------------------------------------------
+
+
+def test_dot_dot_md_and_a_folder_named_md_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "models/x.md").mkdir(parents=True)
+    (tmp_path / "models/x.md/ghi-chu.txt").write_text("không phải hồ sơ", encoding="utf-8")
+    (tmp_path / "models/..md").write_text(SHIPPED, encoding="utf-8")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        rc = cli.main(["check", str(tmp_path)])
+    assert rc == 1, out.getvalue()
+    assert "models/x.md:1:1: DVK008" in out.getvalue() and "models/..md:1:1: DVK008" in out.getvalue()
+
+
+def test_failed_first_build_does_not_claim_an_old_site(tmp_path: Path) -> None:
+    config = make_dvk_project(tmp_path, {"mau.md": SHIPPED.replace("period: 2021-2025", "period: 1990")})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-m", "dvk_build", "build", "-f", str(config)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1
+    assert "giữ nguyên" not in proc.stderr and "chưa có trang" in proc.stderr, proc.stderr[-1500:]

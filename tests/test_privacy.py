@@ -136,10 +136,18 @@ def test_message_masks_the_value(tmp_path: Path) -> None:
 # --- the official contact: the one visible way to publish a unit's phone and mailbox ----------
 
 
-def test_official_contact_may_publish_a_mobile_and_any_mailbox(tmp_path: Path) -> None:
+def test_official_contact_may_publish_a_landline_and_a_unit_mailbox(tmp_path: Path) -> None:
+    contact = {"unit": "Ban Dân vận Huyện ủy Châu Thành", "phone": "0276 3878 215",
+               "email": "bandanvan@chauthanh.tayninh.gov.vn", "official": True}
+    assert _codes(tmp_path, {"a.md": _dossier(contact=contact)})["a.md"] == []
+
+
+def test_official_true_does_not_make_a_mobile_or_a_free_mailbox_a_units(tmp_path: Path) -> None:
+    """Issue 11: a mobile number and a free mailbox are a person's, whatever `official` says."""
     contact = {"unit": "Ban Dân vận Huyện ủy Châu Thành", "phone": "0912 345 678",
                "email": "bandanvan.chauthanh@gmail.com", "official": True}
-    assert _codes(tmp_path, {"a.md": _dossier(contact=contact)})["a.md"] == []
+    codes = sorted(c for c, _, _ in _codes(tmp_path, {"a.md": _dossier(contact=contact)})["a.md"])
+    assert codes == ["DVK503", "DVK504"]
 
 
 def test_without_official_true_the_same_contact_is_refused(tmp_path: Path) -> None:

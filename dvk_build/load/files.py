@@ -81,8 +81,13 @@ def _walk(root: Path) -> list[Found]:
             # os.walk does not enter linked folders: one leading out is reported, one inside is an alias
             if (here / name).is_symlink() and escapes(here / name, root):
                 out.append(Found(here / name / "index.md", name, here / name, root))
+        for name in list(dirnames):
+            if name.endswith(".md") and not (here / name / "index.md").is_file():
+                out.append(Found(here / name, name[:-3], None, root))  # looks like a dossier, is a folder: said so
         for name in sorted(filenames):
-            if name.endswith(".md") and not name.startswith((".", "_")) and name not in ("README.md", "index.md"):
+            # `.x.md`, `_x.md` are hidden on purpose (editor backups, notes); `..md` has no name at all: said so
+            hidden = name.startswith((".", "_")) and name[:-3].strip(".")
+            if name.endswith(".md") and not hidden and name not in ("README.md", "index.md"):
                 out.append(Found(here / name, name[:-3], None, root))
     return out
 
@@ -148,6 +153,10 @@ def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[D
             return None, [problem("DVK508", "Hồ sơ là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục hồ sơ "
                                   f"`{display_path(boundary)}` hoặc trỏ tới tệp không tồn tại.", 1, 1,
                                   "Thay liên kết bằng chính tệp hồ sơ (sao chép nội dung vào đây).")]
+    if item.file.is_dir():
+        return None, [problem("DVK008", f"`{item.file.name}` là một thư mục, không phải tệp hồ sơ: không có hồ sơ nào "
+                              "được đọc từ đây.", 1, 1, "Hồ sơ dạng thư mục đặt tên không có `.md` và chứa tệp `index.md`, "
+                              "ví dụ `ngan-hang-rac-nhua-xa-phuoc-lai/index.md`.")]
     try:
         if item.file.stat().st_size > MAX_FILE_BYTES:
             return None, [problem("DVK002", f"Tệp quá lớn ({item.file.stat().st_size // 1000} KB) cho một hồ sơ: tối đa "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 # What the model page templates and Python-Markdown produce; nothing that runs or loads code.
@@ -29,8 +31,17 @@ URL_SCHEMES: set[str] = {"http", "https", "mailto", "tel"}  # relative URLs pass
 DROP_WITH_CONTENT: set[str] = {"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"}
 
 
+# A link to another host (nh3 writes `<a href="...">` with the URL first): it opens with no handle on
+# this page and sends no Referer; same-site links stay as written.
+_LINK_OUT_RE = re.compile(r'<a href="((?:https?:)?//[^"]*)"(?![^>]*\brel=)')
+
+
 def sanitize(fragment: str) -> str:
-    """The HTML fragment with everything outside the allowlist removed."""
+    """The HTML fragment with everything outside the allowlist removed; links to other hosts `noopener noreferrer`."""
+    return _LINK_OUT_RE.sub(r'<a href="\1" rel="noopener noreferrer"', _clean(fragment))
+
+
+def _clean(fragment: str) -> str:
     return nh3.clean(
         fragment,
         tags=set(TAGS),

@@ -21,28 +21,39 @@ _NOT_NUM_AFTER = r"(?![\d])(?![.,/-]?\d)"
 # CCCD: province code 001-096, century/sex digit 0-3, then 8 digits; also written in groups of three.
 _PROVINCE = r"0(?:0[1-9]|[1-8][0-9]|9[0-6])"
 CCCD_RE = re.compile(
-    _NOT_NUM_BEFORE + rf"(?:{_PROVINCE}[0-3][0-9]{{8}}|{_PROVINCE}[ .][0-3][0-9]{{2}}[ .][0-9]{{3}}[ .][0-9]{{3}})"
+    _NOT_NUM_BEFORE + rf"(?:{_PROVINCE}[0-3][0-9]{{8}}|{_PROVINCE}([ .-])[0-3][0-9]{{2}}\1[0-9]{{3}}\1[0-9]{{3}})"
     + _NOT_NUM_AFTER
 )
 # CMND: 9 digits, only with a keyword nearby, since 9-digit amounts of money are common in reports.
 CMND_RE = re.compile(
     r"(?i)\b(cmnd|cmtnd|cmt|cccd|căn cước|chứng minh( nhân dân| thư)?|định danh( cá nhân)?|giấy tờ tùy thân)"
-    r"[^\d\n]{0,25}([0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{3}(?:[ .]?[0-9]{3})?)" + _NOT_NUM_AFTER
+    r"[^\d\n]{0,25}([0-9]{3}[ .-]?[0-9]{3}[ .-]?[0-9]{3}(?:[ .-]?[0-9]{3})?)" + _NOT_NUM_AFTER
 )
 # Mobile: carrier prefixes 03x, 05x, 07x, 08x, 09x (+84 or 0), ten digits, optional separators in groups.
 _MOBILE_PREFIX = r"(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-9])"
 MOBILE_RE = re.compile(
-    r"(?<![\d+])(?<![\d][.,])(?:\(?(?:\+|00)84\)?[ .-]?(?:\(0\))?[ .-]?|0)" + _MOBILE_PREFIX
-    + r"(?:[ .-]?[0-9]){7}" + _NOT_NUM_AFTER
+    r"(?<![\d+])(?<![\d][.,])(?:"
+    r"(?:\(?(?:\+|00)84\)?[ .-]?(?:\(0\))?[ .-]?|0)" + _MOBILE_PREFIX  # 0912…, +84 912…, (+84) 912…
+    + r"|\(0" + _MOBILE_PREFIX + r"\)[ .-]?"  # (091) 234 5678
+    + r"|84" + _MOBILE_PREFIX + r"(?=[0-9]{7}(?![\d]))"  # 84912345678, as Zalo shows it: eleven digits, no gaps
+    + r")(?:[ .-]?[0-9]){7}" + _NOT_NUM_AFTER
 )
 EMAIL_RE = re.compile(
     r"(?i)(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]*\s*(?:@|\[at\]|\(at\)|\[a\])\s*[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"
+    # spelled out to fool harvesters: `lan1986 at gmail dot com`, `lan a còng gmail chấm com`
+    r"|(?<![\w.%+-])[a-z0-9][a-z0-9._%+-]*\s+(?:at|a còng|a móc)\s+[a-z0-9-]+"
+    r"(?:\s*(?:\.|\bdot\b|\bchấm\b)\s*[a-z0-9-]+)*\s*(?:\.|\bdot\b|\bchấm\b)\s*(?:com|vn|net|org|edu|info|me)\b"
 )
+# Mailboxes anyone can open: a person's, whatever `contact.official` says.
+FREE_MAIL_DOMAINS = ("gmail.com", "googlemail.com", "yahoo.com", "yahoo.com.vn", "ymail.com", "hotmail.com",
+                     "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "proton.me",
+                     "protonmail.com", "mail.ru", "yandex.com", "zoho.com", "gmx.com")
 OFFICIAL_EMAIL_DOMAINS = ("gov.vn", "dcs.vn", "org.vn")
 # Home addresses: a house number, a lane number with a slash, or a residence word before a number.
 _STREET = r"(?:đường|phố|hẻm|ngõ|ngách|kiệt)"
 # "sinh sống tại 14 Ấp/Khu phố/Xã..." counts places, it is no house number
 _UNIT = r"(?!(?:xã|phường|thị|khu|ấp|thôn|bản|tổ|khóm|buôn|sóc|huyện|quận|tỉnh|thành|làng|hộ|người|gia|năm|tháng|ngày)\b)"
+_CAPITAL = "[A-ZĐĂÂÊÔƠƯÀ-ÝẠ-Ỹ]"  # a street's name starts with a capital (the range also holds some lowercase)
 ADDRESS_RE = re.compile(
     r"(?i)\b(?:số nhà|nhà số)\s*\d+"
     rf"|(?<![/\d])\d{{1,4}}[a-z]?(?:/\d{{1,3}}[a-z]?){{1,2}}(?![\d/])\s*,?\s+{_STREET}\b"  # 12/3, not a date 20/6/2022
@@ -50,7 +61,7 @@ ADDRESS_RE = re.compile(
     r"|\bđịa chỉ\s*(?::\s*)?(?:nhà riêng|nhà ở|nhà|thường trú|tạm trú|nơi ở|cư trú)\b"
     rf"|\b(?:thường trú|tạm trú|cư trú|trú|cư ngụ|ngụ|sinh sống|nhà riêng|nhà ở)\s+(?:tại|ở)\s*:?\s*(?:số\s+)?\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s+(?:{_STREET}\b|{_UNIT}(?-i:[A-ZĐ]))"
     r"|\b(?:nhà|gia đình)\s+(?:ông|bà|anh|chị|cô|chú|bác|em)\b[^\n.;:]{0,40}?\b(?:ở|tại)\s+(?:số\s+)?\d+[a-z]?(?:/\d+)*\s*,?\s+"
-    + _STREET + r"\b"
+    rf"(?:{_STREET}\b|{_UNIT}(?-i:{_CAPITAL}))"  # `ở 45 đường Trần Phú`, `ở 45 Nguyễn Huệ`
 )
 
 
@@ -60,18 +71,26 @@ def official_email(address: str) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in OFFICIAL_EMAIL_DOMAINS)
 
 
-def _official(ctx: DossierContext, path: PathKey | None) -> bool:
-    """A unit's phone or mailbox, declared `contact.official: true`, may be published."""
-    return path in (("contact", "phone"), ("contact", "email")) and ctx.get("contact", "official") is True
+def _official(ctx: DossierContext, path: PathKey | None, text: str) -> bool:
+    """A unit's phone or mailbox, declared `contact.official: true`, may be published.
+
+    Not a mobile number or a free mailbox: those are a person's even when the dossier says otherwise.
+    """
+    if path not in (("contact", "phone"), ("contact", "email")) or ctx.get("contact", "official") is not True:
+        return False
+    if path[1] == "phone":
+        return MOBILE_RE.search(text) is None
+    domain = text.rsplit("@", 1)[-1].strip().lower()
+    return not any(domain == d or domain.endswith("." + d) for d in FREE_MAIL_DOMAINS)
 
 
 # What each pattern cannot match without, searched in the lowercased text (a cheap first look;
 # the full pattern decides): digits for the numbers, a keyword for the others.
 _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
-    CCCD_RE: re.compile(r"\d{3}[ .]?\d{3}"),  # 12 digits, at most in groups of three
+    CCCD_RE: re.compile(r"\d{3}[ .-]?\d{3}"),  # 12 digits, at most in groups of three
     CMND_RE: re.compile(r"cm|cccd|căn cước|chứng minh|định danh|giấy tờ"),  # its keyword
-    MOBILE_RE: re.compile(r"\d\d(?:[ .-]?\d){7}"),  # the carrier prefix and seven digits
-    EMAIL_RE: re.compile(r"@|\[a|\(a"),
+    MOBILE_RE: re.compile(r"\d\)?(?:[ .-]?\d){7}"),  # the carrier prefix and seven digits
+    EMAIL_RE: re.compile(r"@|\[a|\(a|\sat\s|\sa còng\s|\sa móc\s"),
     # one piece of each form of ADDRESS_RE: house number, lane number `12/3`, "địa chỉ", residence
     # word before "tại/ở", "nhà ông/bà ..."
     # (every branch begins with a literal: the regex engine then skips ahead quickly)
@@ -87,7 +106,7 @@ def find(ctx: DossierContext, rule: Rule, pattern: re.Pattern[str], what: str, h
          allow: Callable[[str], bool] | None = None) -> Iterator[Problem]:
     needs = _NEEDS.get(pattern)
     for spot in spots_matching(ctx, needs, lower=True) if needs is not None else all_spots(ctx):
-        if _official(ctx, spot.path):
+        if _official(ctx, spot.path, spot.text):
             continue
         for m in pattern.finditer(spot.text):
             if allow is not None and allow(m.group(0)):

@@ -425,7 +425,7 @@ CLAUSES: tuple[Clause, ...] = (
         "chỉ trang; chỉ dùng các trường của định dạng, đúng kiểu, đúng dạng, đủ trường bắt buộc.",
         ("title", "period", "fields", "summary", "holder.kind", "holder.name", "locality.province"),
         ("DVK001", "DVK002", "DVK003", "DVK004", "DVK005", "DVK006", "DVK007", "DVK008",
-         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106"),
+         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106", "DVK511"),
         f"{_MODEL}: tên, tóm tắt, chủ thể, địa bàn; lược đồ dữ liệu mở `du-lieu/dossier.schema.json`",
         "Không phải điều khoản của hướng dẫn: điều kiện để máy đọc đúng hồ sơ mà người soạn đã viết.",
         source=FORMAT,
@@ -435,7 +435,8 @@ CLAUSES: tuple[Clause, ...] = (
         "Trang là trang công khai: không có mã HTML nguy hiểm, không có dữ liệu cá nhân (số căn cước, số điện thoại di "
         "động, thư điện tử, địa chỉ nhà riêng); tệp đính kèm nằm trong thư mục hồ sơ, đúng loại; mỗi hồ sơ một địa chỉ riêng.",
         ("contact.phone", "contact.email", "contact.official", "attachments[].path", "attachments[].caption"),
-        ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK601"),
+        ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK510", "DVK512",
+         "DVK601"),
         f"{_MODEL}, khung “Nhân rộng mô hình này”, dòng “Liên hệ” (chỉ số máy, hộp thư cơ quan); mục “Tài liệu kèm theo”",
         "Không phải điều khoản của hướng dẫn: yêu cầu của việc đăng công khai (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
         source=FORMAT,

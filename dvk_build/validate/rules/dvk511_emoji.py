@@ -1,0 +1,36 @@
+"""DVK511: emoji in a dossier (a warning: it publishes, `dvk check --strict` refuses it)."""
+
+import re
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+from ..text_scan import spots_matching
+
+RULE = Rule(
+    "DVK511", "emoji", Severity.WARNING,
+    title="Không dùng biểu tượng cảm xúc (emoji) trong hồ sơ.",
+    why="Hồ sơ là văn bản của cơ quan, theo thể thức văn bản hành chính; biểu tượng cảm xúc hiển thị khác nhau trên "
+        "mỗi máy và không in được. Chữ của mọi hệ chữ (kể cả chữ Nôm như 𡨸) vẫn được dùng.",
+    bad="title: Tuyến đường tự quản 🌸 ấp Phú Hòa",
+    good="title: Tuyến đường tự quản “Sáng - Xanh - Sạch - Đẹp” ấp Phú Hòa",
+    clause="dinh-dang",
+)
+
+# Pictographs, emoticons, transport and supplemental symbols; enclosed and playing-card blocks; the
+# miscellaneous symbols and dingbats; the emoji presentation selector (U+FE0F) after any character.
+EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    hint = "Xóa biểu tượng; diễn đạt bằng chữ."
+    for spot in spots_matching(ctx, EMOJI_RE):
+        for m in EMOJI_RE.finditer(spot.text):
+            msg = f"Nội dung có biểu tượng cảm xúc `{m.group(0)}`."
+            if spot.path is not None:
+                yield ctx.problem(RULE, spot.path, msg, hint)
+                break
+            line, col = spot.where(m.start())
+            yield Problem(ctx.path, line, col, RULE.code, RULE.name, RULE.severity, msg, hint)
+            break  # one per body is enough to find them

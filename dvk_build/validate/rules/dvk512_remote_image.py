@@ -1,0 +1,62 @@
+"""DVK512: an image loaded from another host (every visitor's browser would request it)."""
+
+import re
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule
+from ..text_scan import body_spot
+
+RULE = Rule(
+    "DVK512", "remote-image", Severity.ERROR,
+    title="Ảnh trong hồ sơ phải là tệp đính kèm của hồ sơ, không lấy từ trang web khác.",
+    why="Trang không gửi yêu cầu nào ra máy chủ khác (chạy được trong mạng nội bộ, không để lộ người xem cho bên thứ ba); "
+        "ảnh lấy từ trang khác còn có thể bị đổi nội dung sau khi hồ sơ được duyệt. Liên kết đến trang khác vẫn được dùng.",
+    bad="![Tuyến đường](https://anh.example.com/tuyen-duong.jpg)",
+    good="![Tuyến đường](tuyen-duong.jpg)  (tệp đặt trong thư mục hồ sơ)",
+    clause="an-toan",
+)
+
+_INLINE_RE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^\s)>]+)")
+_REF_USE_RE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+_REFDEF_RE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)", re.M)
+_IMG_SRC_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+
+
+def _remote(url: str, own_host: str | None) -> bool:
+    """An absolute (or protocol-relative) URL to a host that is not the site's own."""
+    url = url.strip().strip("\"'")
+    if not (url.startswith("//") or re.match(r"(?i)https?:", url)):
+        return False  # relative: a file of the bundle; other schemes are DVK501's (and the sanitizer's)
+    host = urlsplit(url if not url.startswith("//") else "https:" + url).hostname
+    return host is None or host != own_host
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    body = ctx.body
+    if "![" not in body and "<img" not in body.lower():
+        return
+    spot = body_spot(ctx, skip_code=True)
+    text = spot.text
+    own = urlsplit(str(ctx.config.site.get("url") or "")).hostname
+    refs = {m.group(1).strip().lower(): (m.start(2), m.group(2)) for m in _REFDEF_RE.finditer(text)}
+    found: list[tuple[int, str]] = []
+    for m in _INLINE_RE.finditer(text):
+        found.append((m.start(1), m.group(1)))
+    for m in _IMG_SRC_RE.finditer(text):
+        found.append((m.start(1), m.group(1)))
+    for m in _REF_USE_RE.finditer(text):
+        if text[m.end():m.end() + 1] == "(":
+            continue  # an inline image, seen above
+        label = (m.group(2) or m.group(1)).strip().lower()
+        if label in refs:
+            found.append(refs[label])
+    for offset, url in sorted(set(found)):
+        if _remote(url, own):
+            line, col = spot.where(offset)
+            yield Problem(ctx.path, line, col, RULE.code, RULE.name, RULE.severity,
+                          f"Ảnh lấy từ trang khác (`{url[:60]}`): trình duyệt của mọi người xem sẽ tải từ máy chủ đó.",
+                          "Tải ảnh về, đặt vào thư mục hồ sơ (hồ sơ dạng thư mục `<tên>/index.md`) và ghi tên tệp, "
+                          "ví dụ `![Tuyến đường](tuyen-duong.jpg)`; hoặc đổi thành liên kết thường `[Xem ảnh](https://...)`.")
