@@ -3,6 +3,8 @@
 // Everything loads from this site (no other host). Without JavaScript the catalogue stays a plain
 // paginated list; with it, filters combine, each value shows its count, and the URL keeps the state.
 
+import { markWords, queryWords } from "./dvk-mark.js";
+
 // Results drawn at a time (16 share one metadata file of the index): ten answer a query, the
 // catalogue shows a longer page.
 const PAGE_SIZE = { search: 10, catalogue: 20 };
@@ -19,11 +21,6 @@ function siteRoot() {
   const config = document.getElementById("__config");
   const base = config ? JSON.parse(config.textContent).base || "." : ".";
   return new URL(base.replace(/\/?$/, "/"), location.href);
-}
-
-/** Lower case without diacritics, đ as d: what a phone keyboard without Vietnamese types. */
-function fold(text) {
-  return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 function el(tag, attrs = {}, ...children) {
@@ -306,28 +303,20 @@ class Finder {
       excerpt);
   }
 
-  /** The index's excerpt (escaped HTML, matches in <mark>), else the summary; words matching the
-   * query folded (đ typed as d) are marked too. */
+  /** The index's excerpt (escaped HTML, matches in <mark>), else the summary; the words that match
+   * a query word whole are marked (dvk-mark.js), đ typed as d too. */
   excerpt(html, summary) {
     let text = html.trim();
     if (!/<mark>/.test(text)) {
       const short = summary.length > 220 ? `${summary.slice(0, summary.lastIndexOf(" ", 220))} …` : summary;
       text = escapeHtml(short);
     }
-    const words = this.state.q.split(/\s+/).map(fold).filter(Boolean);
-    text = text.split(/(<mark>.*?<\/mark>)/).map((part) => (part.startsWith("<mark>") ? part : markFolded(part, words))).join("");
+    // The engine's own marks are redrawn: only words matching a query word whole (dvk-mark.js).
+    text = markWords(text, queryWords(this.state.q));
     const p = el("p", { class: "dvk-excerpt" });
     p.innerHTML = text; // dvk-index.js escapes the text before adding <mark>; the summary is escaped above
     return p;
   }
-}
-
-/** Escaped HTML text with the words that begin with a folded query word marked (entities kept whole). */
-function markFolded(html, words) {
-  return html.split(/(&[#a-z0-9]+;|[^\p{L}\p{N}&]+)/u).map((w) => {
-    const bare = /^[\p{L}\p{N}]+$/u.test(w) ? fold(w) : "";
-    return bare && words.some((q) => bare.startsWith(q)) ? `<mark>${w}</mark>` : w;
-  }).join("");
 }
 
 function showError(mount, message) {
