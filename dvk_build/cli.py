@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import cli_build, cli_docs, cli_export, cli_import, cli_new
+from . import cli_build, cli_docs, cli_export, cli_forms, cli_import, cli_new
 from . import report as reporting
 from .cli_vietnamese import VietnameseParser
 from .schema import build_schema
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="Coi cảnh báo là lỗi.")
     schema = sub.add_parser("schema", help="In JSON Schema của hồ sơ.")
     schema.add_argument("-o", "--output", help="Ghi ra tệp thay vì màn hình.")
-    for module in (cli_new, cli_export, cli_docs, cli_build, cli_import):  # commands that live in their own modules
+    for module in (cli_new, cli_export, cli_docs, cli_build, cli_import, cli_forms):  # commands that live in their own modules
         module.register(sub, COMMANDS)
     return parser
 

@@ -77,6 +77,7 @@ class Config:
     record_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
     # `dvk import`: known column headings and other spellings of values (config.yaml, `import`)
     intake: dict[str, Any] = field(default_factory=dict)
+    forms: dict[str, Any] = field(default_factory=dict)  # the Mẫu 2a/2b documents (dvk_build/forms/)
 
     def tier_rank(self, slug: str) -> int:
         tier = self.tiers.get(slug)
@@ -147,6 +148,7 @@ def _parse(raw: dict[str, Any]) -> Config:
         record_kinds={k: {key: " ".join(str(text).split()) for key, text in v.items()}
                       for k, v in (raw.get("record_kinds") or {}).items()},
         intake=raw.get("import") or {},
+        forms=raw.get("forms") or {},
     )
 
 

@@ -1,0 +1,71 @@
+"""Which template each form uses (the province's, else dvk's default) and the filled files of one model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from ..model import Model
+from .facts import FORMS, for_forms, placeholders
+from .word import FormTemplate, TemplateProblem, default_template
+
+__all__ = ["FORMS", "FormSet", "TemplateProblem", "filename", "known_placeholders", "site_links"]
+
+
+def filename(m: Model, form: str) -> str:
+    """`<slug>-mau-2a.docx`: the model's name stays on the file once downloaded beside others."""
+    return f"{m.slug}-mau-{form}.docx"
+
+
+def site_links(config: Config) -> bool:
+    """Whether model pages offer the documents for download (`forms.site_links` in config.yaml)."""
+    return bool((config.forms or {}).get("site_links", True))
+
+
+def configured_template(config: Config, form: str, root: Path) -> Path | None:
+    """The province's template for `form` named in config.yaml (`forms.templates`), relative to the project folder."""
+    named = ((config.forms or {}).get("templates") or {}).get(form)
+    if not named:
+        return None
+    path = Path(str(named))
+    return path if path.is_absolute() else root / path
+
+
+def known_placeholders() -> set[str]:
+    """Every top-level placeholder dvk fills (both forms fill the same names)."""
+    from ..config import default_config
+
+    empty = Model(slug="", source_path="", data={"title": "", "period": ""}, body="", config=default_config(),
+                  recognitions=[], stage=0, computed_assessment=None)
+    return set(placeholders(empty, "2a"))
+
+
+@dataclass
+class FormSet:
+    """The compiled templates of the chosen forms, reused for every model."""
+
+    templates: dict[str, FormTemplate] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, config: Config, forms: tuple[str, ...] = FORMS, root: Path = Path("."),
+             override: Path | None = None) -> "FormSet":
+        """`override` (one form only) beats config.yaml, which beats dvk's default; TemplateProblem if unusable."""
+        out = cls()
+        for form in forms:
+            path = override or configured_template(config, form, root)
+            if path is None:
+                out.templates[form] = FormTemplate(default_template(form), name=f"mẫu mặc định {form}", check_output=False)
+                continue
+            if not path.is_file():
+                raise TemplateProblem(f"{path}: không có tệp mẫu này"
+                                      + (" (forms.templates trong config.yaml)." if override is None else "."))
+            template = FormTemplate(path)
+            template.check(known_placeholders())
+            out.templates[form] = template
+        return out
+
+    def fill(self, m: Model, tier: str | None = None) -> dict[str, bytes]:
+        """File name → .docx bytes, one per form."""
+        contexts = for_forms(m, tuple(self.templates), tier)
+        return {filename(m, form): template.render(contexts[form]) for form, template in self.templates.items()}
