@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page as MkPage
 from .config import default_config, load_config
 from .export.context import normalize_site_url
 from .export.offload import OffloadFailed
+from .forms.word import TemplateProblem
 from .model import Catalogue, build_catalogue
 from .render.extras import makers
 from .render.sanitize import sanitize
@@ -53,6 +54,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # exports, share meta and print need absolute URLs; mkdocs.yml's site_url is where editors set it
             # (a copy: the default configuration is cached and shared by every build in the process)
             self.dvk_config = dataclasses.replace(self.dvk_config, site={**self.dvk_config.site, "url": site_url})
+        templates = {form: str(base / path) for form, path in ((self.dvk_config.forms or {}).get("templates") or {}).items() if path}
+        if templates:  # a province's Mẫu 2a/2b templates: relative to the project folder, wherever mkdocs runs
+            forms = {**self.dvk_config.forms, "templates": {**self.dvk_config.forms.get("templates", {}), **templates}}
+            self.dvk_config = dataclasses.replace(self.dvk_config, forms=forms)
         self.edit_paths: dict[str, str] = {}
         self.report: Report | None = None
         self.catalogue: Catalogue | None = None
@@ -108,8 +113,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             self._dvk_search = dvk_index.Background(self.catalogue)
         engine = "dvk" if self.config.search else None
         self._cancel_later()
-        self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine,
-                                  offload_to=Path(config.site_dir))
+        try:
+            self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine,
+                                      offload_to=Path(config.site_dir))
+        except TemplateProblem as exc:  # a province's Mẫu 2a/2b template that cannot be used
+            self._cancel_later()
+            raise PluginError(str(exc)) from None
         for page in self.output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
             if page.edit_path:
