@@ -60,7 +60,12 @@ def _cmd_forms(args: argparse.Namespace) -> int:
         known = ", ".join(model.tiers) or "chưa được công nhận cấp nào"
         sys.stderr.write(f"dvk: hồ sơ “{model.slug}” không có lần công nhận cấp “{args.cap}” ({known}).\n")
         return EXIT_USAGE
-    from .forms.documents import FormSet, TemplateProblem  # docxtpl and lxml: only for this command
+    from .forms.documents import FormSet, TemplateProblem, forms_of  # docxtpl and lxml: only for this command
+
+    if args.form == "all" and model.summary_record:
+        forms = forms_of(model)
+        sys.stderr.write("dvk: hồ sơ tóm tắt từ danh sách của tỉnh không có nội dung Bước 1-4 để lập báo cáo Mẫu 2a; "
+                         "chỉ tạo thông báo Mẫu 2b (muốn có Mẫu 2a để trống, chọn --form 2a).\n")
 
     try:
         templates = FormSet.load(config, forms, root=Path("."), override=Path(args.template) if args.template else None)

@@ -90,6 +90,13 @@ def _body(doc, text: str, **kw) -> Paragraph:
     return _para(doc, text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, **kw)
 
 
+def _heading(doc, text: str, **kw) -> Paragraph:
+    """A section heading of the report (I., II., ...): bold, never the last line of a page."""
+    p = _body(doc, text, bold=True, **kw)
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
 def _rich(doc, parts: list[tuple[str, str]], **kw) -> Paragraph:
     """A body paragraph of runs: (style, text), style among "", "b", "i"."""
     p = _body(doc, "", **kw)
@@ -188,6 +195,9 @@ def _results_table(doc) -> None:
     table = doc.add_table(rows=4, cols=5)
     table.style = doc.styles["Table Grid"]
     _grid(table, [1.1, 6.9, 2.8, 2.8, 2.9])
+    for row in table.rows:  # a row never splits across pages; the heading row repeats on each page
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     heads = ["TT", "Chỉ tiêu đăng ký", "Mức đăng ký", "Kết quả đạt", "So với đăng ký"]
     for cell, text in zip(table.rows[0].cells, heads):
         _cell(cell, text, bold=True, size=13)
@@ -210,7 +220,7 @@ def report() -> Document:
     _rich(doc, [("", "Thực hiện {{ huong_dan }}, {{ chu_the.ten }} báo cáo kết quả xây dựng mô hình "
                      "“Dân vận khéo” {{ ten_mo_hinh }} (lĩnh vực {{ linh_vuc }}), giai đoạn {{ giai_doan }}, như sau:")])
 
-    _body(doc, "I. LÊN Ý TƯỞNG VÀ ĐĂNG KÝ XÂY DỰNG MÔ HÌNH", bold=True)
+    _heading(doc, "I. LÊN Ý TƯỞNG VÀ ĐĂNG KÝ XÂY DỰNG MÔ HÌNH")
     _rich(doc, [("b", "1. Vấn đề đặt ra: "), ("", "{{ y_tuong.van_de }}")])
     _rich(doc, [("b", "2. Phạm vi, đối tượng tác động: "), ("", "{{ y_tuong.pham_vi }}")])
     _rich(doc, [("b", "3. Điều kiện, nguồn lực: "), ("", "{{ y_tuong.dieu_kien }}")])
@@ -227,7 +237,7 @@ def report() -> Document:
     _rich(doc, [("b", "7. Đăng ký xây dựng mô hình: "),
                 ("", "ngày {{ y_tuong.ngay_dang_ky }}, tại {{ y_tuong.noi_dang_ky }}, với các chỉ tiêu ở mục IV.")])
 
-    _body(doc, "II. TRIỂN KHAI XÂY DỰNG MÔ HÌNH", bold=True, before=6)
+    _heading(doc, "II. TRIỂN KHAI XÂY DỰNG MÔ HÌNH", before=6)
     _rich(doc, [("b", "1. Ban chỉ đạo: "), ("", "{{ trien_khai.ban_chi_dao }}")])
     _rich(doc, [("b", "2. Khảo sát thực trạng "), ("", "(ngày {{ trien_khai.ngay_khao_sat }}): {{ trien_khai.khao_sat }}")])
     _rich(doc, [("b", "3. Phân công nhiệm vụ: "), ("", "{{ trien_khai.phan_cong }}")])
@@ -238,14 +248,15 @@ def report() -> Document:
     _body(doc, "- {{ x }}")
     _tag(doc, "{%p endfor %}")
 
-    _body(doc, "III. THEO DÕI, ĐÔN ĐỐC, KIỂM TRA THỰC HIỆN MÔ HÌNH", bold=True, before=6)
+    _heading(doc, "III. THEO DÕI, ĐÔN ĐỐC, KIỂM TRA THỰC HIỆN MÔ HÌNH", before=6)
     _tag(doc, "{%p for k in theo_doi %}")
     _rich(doc, [("", "- "), ("i", "Ngày {{ k.ngay }}: "), ("", "{{ k.hoat_dong }}. Nhận xét: {{ k.nhan_xet }} "
                                                          "Giải pháp, khắc phục: {{ k.giai_phap }}")])
     _tag(doc, "{%p endfor %}")
 
-    _body(doc, "IV. KẾT QUẢ VÀ TỰ ĐÁNH GIÁ MÔ HÌNH", bold=True, before=6)
-    _rich(doc, [("b", "1. Kết quả so với chỉ tiêu đăng ký "), ("", "(đánh giá ngày {{ danh_gia.ngay }}):")])
+    _heading(doc, "IV. KẾT QUẢ VÀ TỰ ĐÁNH GIÁ MÔ HÌNH", before=6)
+    _rich(doc, [("b", "1. Kết quả so với chỉ tiêu đăng ký "),
+                ("", "(đánh giá ngày {{ danh_gia.ngay }}):")]).paragraph_format.keep_with_next = True
     _results_table(doc)
     _para(doc, "", after=6)
     _rich(doc, [("b", "2. Tự đánh giá: "), ("", "{{ danh_gia.tu_danh_gia }}.")])
@@ -256,12 +267,12 @@ def report() -> Document:
     _rich(doc, [("b", "7. Khả năng nhân rộng: "), ("", "{{ danh_gia.pham_vi_nhan_rong }}. {{ danh_gia.cach_nhan_rong }}")])
     _rich(doc, [("b", "8. Bài học kinh nghiệm: "), ("", "{{ danh_gia.bai_hoc }}")])
 
-    _body(doc, "V. ĐỐI CHIẾU VỚI TIÊU CHÍ MÔ HÌNH “DÂN VẬN KHÉO”", bold=True, before=6)
+    _heading(doc, "V. ĐỐI CHIẾU VỚI TIÊU CHÍ MÔ HÌNH “DÂN VẬN KHÉO”", before=6)
     _tag(doc, "{%p for x in tieu_chi %}")
     _rich(doc, [("", "- "), ("i", "{{ x.ten }}: "), ("", "{{ x.minh_chung }}")])
     _tag(doc, "{%p endfor %}")
 
-    _body(doc, "VI. ĐỀ NGHỊ", bold=True, before=6)
+    _heading(doc, "VI. ĐỀ NGHỊ", before=6)
     _rich(doc, [("", "{{ chu_the.ten }} đề nghị {{ co_quan_cong_nhan }} xem xét, công nhận mô hình "
                      "“Dân vận khéo” {{ cap_cong_nhan }} đối với mô hình {{ ten_mo_hinh }}./.")])
     _signature(doc)
@@ -293,7 +304,9 @@ def notice() -> Document:
 
 # Parts of python-docx's own default template a filled form does not need: they made each file ~40 KB
 # (the site publishes two per model, 10,000 models and more).
-_DROP = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "customXml/")
+# Word rebuilds a font table and web settings when it saves; no paragraph here is numbered.
+_DROP = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "customXml/", "word/webSettings.xml",
+         "word/fontTable.xml", "word/numbering.xml")
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 

@@ -250,3 +250,35 @@ def test_shipped_templates_use_only_documented_placeholders() -> None:
         template = FormTemplate(default_template(form))
         template.check(known_placeholders())
         assert {"ten_mo_hinh", "so_van_ban", "ngay_ky_day_du", "ky", "noi_nhan"} <= template.variables()
+
+
+SUMMARY = """---
+record: tom-tat
+title: "Bữa cơm nghĩa tình cho bệnh nhân nghèo thị trấn Ba Tri"
+period: 2021-2025
+fields: [van-hoa-xa-hoi]
+summary: "Mô hình của Hội Chữ thập đỏ thị trấn Ba Tri, công nhận theo Thông báo số 25-TB/ĐU ngày 14/10/2025."
+holder: {kind: tap-the, name: "Hội Chữ thập đỏ thị trấn Ba Tri"}
+locality: {province: "Tỉnh Bến Tre", district: "Huyện Ba Tri", commune: "Thị trấn Ba Tri"}
+recognitions:
+  - tier: co-so
+    body: "Đảng ủy thị trấn Ba Tri"
+    notice: {number: "25-TB/ĐU", date: 2025-10-14}
+---
+"""
+
+
+def test_a_summary_record_gets_its_notice_only(tmp_path: Path) -> None:
+    """A model known from a province's list (record: tom-tat): the notice, no report of steps it never recorded."""
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "bua-com-ba-tri.md").write_text(SUMMARY, encoding="utf-8")
+    proc = dvk("forms", "bua-com-ba-tri", "--models", str(models), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    assert "chỉ tạo thông báo Mẫu 2b" in proc.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["bua-com-ba-tri-mau-2b.docx"]
+    text = text_of(tmp_path / "out" / "bua-com-ba-tri-mau-2b.docx")
+    assert "Số 25-TB/ĐU" in text and "Ba Tri, ngày 14 tháng 10 năm 2025" in text
+    # recognized after 1 July 2025: no district Party organization any more, the province's is the one above
+    assert "ĐẢNG BỘ TỈNH BẾN TRE" in text and "HUYỆN" not in text.split("ĐẢNG CỘNG SẢN")[0]
+    assert f"Căn cứ kết quả biểu quyết của Đảng ủy thị trấn Ba Tri ngày {BLANK} ({BLANK}/{BLANK}" in text

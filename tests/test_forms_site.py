@@ -73,3 +73,19 @@ def test_a_broken_province_template_stops_the_build_in_vietnamese(tmp_path: Path
                           env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 1
     assert f"{tmp_path / 'mau-2b-tinh.docx'}: không phải tệp Word .docx" in proc.stdout + proc.stderr
+
+
+def test_a_summary_record_page_offers_the_notice_only(tmp_path: Path) -> None:
+    from test_forms import SUMMARY
+
+    mkdocs_yml = make_dvk_project(tmp_path, {"bua-com-ba-tri.md": SUMMARY,
+                                             SHIPPED_DOSSIER.name: SHIPPED_DOSSIER.read_text(encoding="utf-8")})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(mkdocs_yml)], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    folder = tmp_path / "site" / "mo-hinh" / "bua-com-ba-tri"
+    assert _links(folder / "index.html") == ["bua-com-ba-tri-mau-2b.docx"]
+    assert sorted(p.name for p in folder.glob("*.docx")) == ["bua-com-ba-tri-mau-2b.docx"]
+    full = tmp_path / "site" / "mo-hinh" / SHIPPED_DOSSIER.stem
+    assert len(list(full.glob("*.docx"))) == 2

@@ -10,12 +10,17 @@ from ..model import Model
 from .facts import FORMS, for_forms, placeholders
 from .word import FormTemplate, TemplateProblem, default_template
 
-__all__ = ["FORMS", "FormSet", "TemplateProblem", "filename", "known_placeholders", "site_links"]
+__all__ = ["FORMS", "FormSet", "TemplateProblem", "filename", "forms_of", "known_placeholders", "site_links"]
 
 
 def filename(m: Model, form: str) -> str:
     """`<slug>-mau-2a.docx`: the model's name stays on the file once downloaded beside others."""
     return f"{m.slug}-mau-{form}.docx"
+
+
+def forms_of(m: Model) -> tuple[str, ...]:
+    """The documents the site offers for `m`: a summary record from a province's list has no steps 1-4 to report."""
+    return ("2b",) if m.summary_record else FORMS
 
 
 def site_links(config: Config) -> bool:
@@ -65,7 +70,8 @@ class FormSet:
             out.templates[form] = template
         return out
 
-    def fill(self, m: Model, tier: str | None = None) -> dict[str, bytes]:
-        """File name → .docx bytes, one per form."""
-        contexts = for_forms(m, tuple(self.templates), tier)
-        return {filename(m, form): template.render(contexts[form]) for form, template in self.templates.items()}
+    def fill(self, m: Model, tier: str | None = None, forms: tuple[str, ...] | None = None) -> dict[str, bytes]:
+        """File name → .docx bytes, one per form (of `forms`, else every loaded one)."""
+        chosen = tuple(f for f in (forms or tuple(self.templates)) if f in self.templates)
+        contexts = for_forms(m, chosen, tier)
+        return {filename(m, form): self.templates[form].render(contexts[form]) for form in chosen}

@@ -13,6 +13,7 @@ from ..validate.context import parse_date
 
 BLANK = "……"  # a visible dotted blank: the person filling the form in sees what the dossier does not say
 FORMS = ("2a", "2b")
+DISTRICTS_ABOLISHED = dt.date(2025, 7, 1)  # the 2025 reform of local government (two levels: province, commune)
 
 _PREFIX = re.compile(r"^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+", re.I)
 _COMMUNE_BODY = re.compile(r"^đảng ủy\s+(xã|phường|thị trấn|đặc khu)\b", re.I)
@@ -93,7 +94,7 @@ def pick_recognition(m: Model, tier: str | None = None) -> Recognition | None:
     return m.recognitions[-1] if m.recognitions else None
 
 
-def _superior(body: str, rec_tier: str | None, m: Model) -> str:
+def _superior(body: str, rec_tier: str | None, m: Model, rec_date: dt.date | None = None) -> str:
     """The upper line of the masthead (HD 36): the Party organization one level up, from the dossier's own locality.
 
     Only where the body's name says its level; otherwise BLANK for the secretariat to fill in.
@@ -104,7 +105,9 @@ def _superior(body: str, rec_tier: str | None, m: Model) -> str:
     if rec_tier == "tinh" or re.match(r"^tỉnh ủy\b", body, re.I):
         return ""  # a provincial committee has no upper line
     if _COMMUNE_BODY.match(body):
-        upper = loc.get("district") or loc.get("province")
+        notice = rec_date or dt.date.min
+        # From 1 July 2025 districts (and their Party committees) no longer exist: a commune's is the province's.
+        upper = (loc.get("district") if notice < DISTRICTS_ABOLISHED else None) or loc.get("province")
         return f"ĐẢNG BỘ {_upper(upper)}" if upper else BLANK
     if _DISTRICT_BODY.match(body):
         return f"ĐẢNG BỘ {_upper(loc.get('province'))}" if loc.get("province") else BLANK
@@ -259,7 +262,7 @@ def _masthead(form: str, m: Model, rec: Recognition | None, rec_tier: str | None
         }
     notice_date = rec.notice_date if rec else None
     return {
-        "co_quan_cap_tren": _superior(body, rec_tier, m),
+        "co_quan_cap_tren": _superior(body, rec_tier, m, notice_date),
         "co_quan_ban_hanh": _upper(body),
         "so_van_ban": _text(rec.notice_number if rec else None),
         "dia_danh": _place_for(rec_tier, m),

@@ -11,14 +11,14 @@ from ..config import Config
 from ..export.offload import Offloaded
 from ..model import Model
 from ..render.site import LaterFiles, Output, SiteRenderer
-from .documents import FORMS, FormSet, TemplateProblem, filename, site_links
+from .documents import FormSet, TemplateProblem, filename, forms_of, site_links
 
 Shared = tuple[Config, str]  # configuration (template paths absolute), site folder
 
 
 def paths(models: list[Model]) -> list[str]:
-    """Where the documents are published: `mo-hinh/<slug>/<slug>-mau-2a.docx` and `-2b`."""
-    return [f"{m.url}{filename(m, form)}" for m in models for form in FORMS]
+    """Where the documents are published: `mo-hinh/<slug>/<slug>-mau-2a.docx` and `-2b` (forms_of)."""
+    return [f"{m.url}{filename(m, form)}" for m in models for form in forms_of(m)]
 
 
 def write_forms(shared: Shared, models: Iterator[Model]) -> dict[str, int]:
@@ -32,7 +32,7 @@ def write_forms(shared: Shared, models: Iterator[Model]) -> dict[str, int]:
             raise SystemExit(1)
         out = Path(folder, m.url)
         out.mkdir(parents=True, exist_ok=True)
-        for name, data in forms.fill(m).items():
+        for name, data in forms.fill(m, forms=forms_of(m)).items():
             (out / name).write_bytes(data)
             sizes[f"{m.url}{name}"] = len(data)
     return sizes
@@ -58,5 +58,5 @@ def make(renderer: SiteRenderer, output: Output) -> None:
         output.later.append(LaterFiles(paths(models), job.result, job.cancel))
         return
     for m in models:
-        for name, data in forms.fill(m).items():
+        for name, data in forms.fill(m, forms=forms_of(m)).items():
             output.files[f"{m.url}{name}"] = data
