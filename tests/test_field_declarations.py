@@ -94,7 +94,8 @@ def _full(config: Config, base: Model) -> dict[str, Any]:
 
 def _model(base: Model, data: dict[str, Any], slug: str | None = None) -> Model:
     ctx = types.SimpleNamespace(data=data, slug=slug or base.slug, path=base.source_path, body=base.body,
-                                config=base.config)
+                                config=base.config,
+                                period=base.config.periods.get(str(data.get("period") or "")))
     return model_from(ctx)  # type: ignore[arg-type]
 
 
