@@ -129,3 +129,37 @@ def test_a_commune_merged_before_2025_is_known_by_its_former_name() -> None:
     assert match.ok and match.former_name and match.unit is not None
     assert match.unit.commune == "Thị trấn Châu Thành" and match.current is not None
     assert not register.lookup("Tỉnh Bến Tre", "Huyện Ba Tri", "Xã An Khánh", "2021-2025").ok  # not that district's
+
+
+def test_exports_carry_the_official_codes(built_site: Path) -> None:
+    """JSON, CSV (read by csv), Excel (read by openpyxl) and the export's JSON Schema name the units' codes."""
+    import csv
+    import io
+    import json
+
+    import openpyxl
+
+    data = built_site / "du-lieu"
+    doc = json.loads((data / "mo-hinh.json").read_text(encoding="utf-8"))
+    by_slug = {m["slug"]: m for m in doc["models"]}
+    camera = by_slug["camera-an-ninh-mat-than-xa-long-dinh"]  # Tiền Giang (82) → Đồng Tháp (82 since 2025)
+    assert camera["province_now"] == "Tỉnh Đồng Tháp" and camera["province_code_now"] == "82"
+    assert camera["commune_now"] == "Xã Long Định"
+    for m in doc["models"]:
+        now = register.by_code(m["commune_code_now"], register.CURRENT)
+        assert now is not None and now.province == m["province_now"] == register.by_code(m["province_code_now"]).province
+        if m["period"] == "2021-2025":
+            then = register.by_code(m["commune_code_at_recognition"], register.LEGACY)
+            assert then is not None and then.province_code == m["province_code_at_recognition"]
+            assert then.district_code == m["district_code_at_recognition"]
+    schema = json.loads((data / "mo-hinh.schema.json").read_text(encoding="utf-8"))
+    props = schema["$defs"]["model"]["properties"] if "$defs" in schema and "model" in schema["$defs"] else \
+        schema["properties"]["models"]["items"]["properties"]
+    assert props["commune_code_now"]["pattern"] == "^[0-9]{5}$"
+    rows = list(csv.DictReader(io.StringIO((data / "mo-hinh.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["slug"]: r["commune_code_now"] for r in rows} == {s: m["commune_code_now"] for s, m in by_slug.items()}
+    ws = openpyxl.load_workbook(data / "mo-hinh.xlsx", read_only=True)["Mô hình"]
+    header, *cells = list(ws.iter_rows(values_only=True))
+    col = header.index("province_code_now")
+    assert {str(r[col]) for r in cells} == {m["province_code_now"] for m in doc["models"]}
+    assert all(isinstance(r[col], str) for r in cells), "codes stay text (leading zeros) in Excel"

@@ -218,6 +218,7 @@ def _derived_columns(config: Config) -> list[Column]:
                get=lambda m, c: m.province),
         Column("province_at_recognition", "Tỉnh, thành phố tại thời điểm công nhận", TEXT, {"type": "string"},
                get=lambda m, c: m.province_at_recognition),
+        *_unit_code_columns(),
         Column("typical_years", "Các năm được chọn là mô hình tiêu biểu", INTEGERS,
                {"type": "array", "items": {"type": "integer"}}, get=lambda m, c: m.typical_years),
         Column("cost_vnd", "Kinh phí (đồng): thực tế nếu hồ sơ có, nếu không thì dự kiến", INTEGER,
@@ -225,6 +226,35 @@ def _derived_columns(config: Config) -> list[Column]:
         Column("replicated_by", "Mã các mô hình học tập từ mô hình này", CODES,
                {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}},
                get=lambda m, c: list(m.derived_children)),
+    ]
+
+
+def _unit_code_columns() -> list[Column]:
+    """The official codes (General Statistics Office) of the units then and now, for joining with other data."""
+    province = {"type": "string", "pattern": "^[0-9]{2}$"}
+    district = {"type": ["string", "null"], "pattern": "^[0-9]{3}$"}
+    commune = {"type": ["string", "null"], "pattern": "^[0-9]{5}$"}
+    src = "mã đơn vị hành chính theo danh mục chính thức"
+
+    def then(m: Model, attr: str) -> str | None:
+        return getattr(m.unit_then, attr) or None if m.unit_then else None
+
+    def now(m: Model, attr: str) -> str | None:
+        return getattr(m.unit_today, attr) or None if m.unit_today else None
+
+    return [
+        Column("province_code_now", f"Mã tỉnh, thành phố hiện nay ({src} từ ngày 1/7/2025)", CODE, province,
+               get=lambda m, c: now(m, "province_code")),
+        Column("commune_now", "Xã, phường, đặc khu hiện nay (sau sắp xếp năm 2025; suy ra từ danh mục)", TEXT,
+               {"type": ["string", "null"]}, get=lambda m, c: now(m, "commune")),
+        Column("commune_code_now", f"Mã xã, phường, đặc khu hiện nay ({src} từ ngày 1/7/2025)", CODE, commune,
+               get=lambda m, c: now(m, "commune_code")),
+        Column("province_code_at_recognition", f"Mã tỉnh, thành phố tại thời điểm công nhận ({src} của giai đoạn)",
+               CODE, province, get=lambda m, c: then(m, "province_code")),
+        Column("district_code_at_recognition", f"Mã huyện tại thời điểm công nhận ({src} trước ngày 1/7/2025)",
+               CODE, district, get=lambda m, c: then(m, "district_code")),
+        Column("commune_code_at_recognition", f"Mã xã, phường, thị trấn tại thời điểm công nhận ({src} của giai đoạn)",
+               CODE, commune, get=lambda m, c: then(m, "commune_code")),
     ]
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Catalogue, Model
-from . import charts, sections, text
+from . import charts, maps, sections, text
 from .stash import HtmlStash
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -149,6 +149,7 @@ class SiteRenderer:
         self.env.filters["html"] = self.stash.put
         self._entries: dict[str, str] = {}
         self.env.globals["entry"] = self._entry
+        self.env.globals["locator"] = maps.locator
         self.makers: list[Callable[[SiteRenderer, Output], None]] = [
             SiteRenderer._home,
             SiteRenderer._models,
@@ -185,7 +186,10 @@ class SiteRenderer:
         meta = _meta(self.c.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
                      hide=["navigation", "toc"])
         tiers = [t for t in self.c.tiers_in_order() if self.catalogue.in_tier(t.slug)]
-        out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=self.catalogue.models[:6])))
+        country_map = maps.country_figure(self.catalogue.models, "tinh/", "vn") if self.catalogue.models else ""
+        out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=self.catalogue.models[:6],
+                                                country_map=Markup(country_map))))
+        out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
     def _models(self, out: Output) -> None:
         by_slug = self.catalogue.by_slug
@@ -210,7 +214,7 @@ class SiteRenderer:
         return ""
 
     def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
-                 hide: Sequence[str] = ()) -> None:
+                 hide: Sequence[str] = (), figure: str = "") -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
         pages = max(1, math.ceil(len(flat) / PAGE_SIZE))
@@ -225,7 +229,8 @@ class SiteRenderer:
             title = heading if n == 1 else f"{heading} (trang {n})"
             meta = _meta(title, description or intro, **({"hide": list(hide)} if hide else {}))
             out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
-                                                    groups=page_groups, pages=pages, page=n, base=base)))
+                                                    groups=page_groups, pages=pages, page=n, base=base,
+                                                    figure=Markup(figure) if n == 1 else "")))
 
     def _tiers(self, out: Output) -> None:
         for tier in self.c.tiers_in_order():
@@ -252,9 +257,11 @@ class SiteRenderer:
             f'<li><a href="{text.province_slug(g.title)}/">{escape(g.title)}</a> <span class="dvk-muted">{len(g.models)} mô hình</span></li>'
             for g in rows
         )
+        country_map = maps.country_figure(self.catalogue.models, "", "vn") if self.catalogue.models else ""
         body = (f"---\n{_meta('Theo tỉnh, thành phố', 'Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.')}\n---\n\n"
                 "# Theo tỉnh, thành phố\n\n<p class=\"dvk-intro\">Nhóm theo tỉnh, thành phố hiện nay (sau sắp xếp đơn vị hành chính năm 2025); "
                 "mỗi mô hình vẫn ghi địa bàn tại thời điểm công nhận.</p>\n\n"
+                f"{self.stash.put(country_map) if country_map else ''}"
                 f'<ul class="dvk-columns">{links}</ul>\n')
         out.pages.append(Page(uri, body))
         for name, models in provinces.items():
@@ -262,8 +269,10 @@ class SiteRenderer:
                             key=text.province_order)
             note = f" Gồm cả mô hình công nhận khi còn là {', '.join(merged)}." if merged else ""
             groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.c.tiers_in_order())]
+            code = next((m.unit_today.province_code for m in models if m.unit_today), "")
+            figure = maps.province_figure(code, models, "../../danh-muc/") if code else ""
             self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
-                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models])
+                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure)
 
     def _typical(self, out: Output) -> None:
         groups = [Group(f"Năm {year}", ms) for year, ms in self.catalogue.typical_by_year().items()]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # render/site.py calls this module: no import of it at run time
     from ..render.site import Output, SiteRenderer
 
-from .records import facets
+from .records import COMMUNE_NAMES_FILE, commune_names, facets
 
 SEARCH_PAGE = "tim-kiem/index.md"
 FACETS_FILE = "tim-kiem/bo-loc.json"
@@ -31,3 +31,4 @@ def make_search_page(renderer: SiteRenderer, out: Output) -> None:
     # `engine` is null when the build wrote no index (plugin option `search: false`): the script says so.
     data = {**facets(renderer.catalogue, renderer.c), "engine": renderer.search_engine}
     out.files[FACETS_FILE] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    out.files[COMMUNE_NAMES_FILE] = json.dumps(commune_names(renderer.catalogue), ensure_ascii=False, separators=(",", ":"))

@@ -10,6 +10,9 @@ from ..render import text
 
 # Facet names; the same keys name the filters in a shared URL (`?cap=tinh&nam=2024`).
 TIER, FIELD, PROVINCE, YEAR, KIND, ASSESSMENT = "cap", "linh-vuc", "tinh", "nam", "chu-the", "tu-danh-gia"
+# The commune today, by official code (`?xa=28810`): the province maps link to the catalogue with it.
+COMMUNE = "xa"
+COMMUNE_NAMES_FILE = "tim-kiem/xa.json"  # code → name of every commune with models, loaded only when one is chosen
 
 
 def place_of(m: Model) -> str:
@@ -26,6 +29,8 @@ def filters_of(m: Model) -> list[tuple[str, str]]:
     filters = [(TIER, t) for t in dict.fromkeys(m.tiers)]  # every tier reached, not only the highest
     filters += [(FIELD, f) for f in m.fields]
     filters.append((PROVINCE, text.province_slug(m.province)))
+    if m.unit_today is not None and m.unit_today.commune_code:
+        filters.append((COMMUNE, m.unit_today.commune_code))
     if m.year:
         filters.append((YEAR, str(m.year)))
     if m.holder_kind:
@@ -33,6 +38,12 @@ def filters_of(m: Model) -> list[tuple[str, str]]:
     if m.self_assessment:
         filters.append((ASSESSMENT, m.self_assessment))
     return filters
+
+
+def commune_names(catalogue: Catalogue) -> dict[str, str]:
+    """Code → full name of every commune today that has models, by code."""
+    units = {m.unit_today.commune_code: m.unit_today for m in catalogue.models if m.unit_today and m.unit_today.commune_code}
+    return {code: units[code].name for code in sorted(units)}
 
 
 def holder_of(m: Model) -> str:
@@ -70,6 +81,9 @@ def facets(catalogue: Catalogue, c: Config) -> dict[str, Any]:
             {"key": FIELD, "label": "Lĩnh vực", "values": values([(k, f.label) for k, f in c.fields.items() if k in fields])},
             {"key": PROVINCE, "label": "Tỉnh, thành phố", "hint": "hiện nay",
              "values": values([(text.province_slug(p), p) for p in sorted(catalogue.provinces(), key=text.province_order)])},
+            # thousands of values: not listed here; the script names the chosen ones from COMMUNE_NAMES_FILE
+            {"key": COMMUNE, "label": "Xã, phường, đặc khu", "hint": "hiện nay", "values": [],
+             "names": COMMUNE_NAMES_FILE.split("/")[-1]},
             {"key": YEAR, "label": "Năm công nhận", "values": values([(str(y), str(y)) for y in catalogue.years()])},
             {"key": KIND, "label": "Chủ thể", "values": values([(k, label) for k, label in c.holder_kinds.items() if k in kinds])},
             {"key": ASSESSMENT, "label": "Tự đánh giá",

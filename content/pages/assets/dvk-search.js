@@ -346,6 +346,18 @@ async function main() {
     showError(mount, "Không tải được bộ lọc của danh mục. Hãy tải lại trang.");
     return;
   }
+  // A facet with too many values to list (the commune, `?xa=<code>`) names only the chosen ones.
+  const params = new URLSearchParams(location.search);
+  for (const facet of data.facets) {
+    const chosen = (params.get(facet.key) || "").split(",").filter(Boolean);
+    if (!facet.names || !chosen.length) continue;
+    try {
+      const names = await (await fetch(new URL(`tim-kiem/${facet.names}`, root))).json();
+      facet.values = chosen.filter((code) => names[code]).map((code) => ({ value: code, label: names[code] }));
+    } catch (error) {
+      facet.values = [];
+    }
+  }
   if (!data.models) {
     mount.replaceChildren(el("p", { text: "Chưa có mô hình nào được công nhận." }));
     return;
