@@ -34,6 +34,7 @@ class Field:
     slug: str
     label: str
     icon: str
+    description: str = ""  # what the field covers, shown on its page (the guideline's footnote for "04 không")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,39 @@ class Period:
     localities: dict[str, str] = field(default_factory=dict)
     localities_note: str = ""  # why a level is missing (the 2025 reform)
     register: str = "legacy"  # register of administrative units its localities are checked against
+    rules_in_force: tuple[RulesInForce, ...] = ()  # oldest first
+
+    def rules_on(self, day: dt.date) -> RulesInForce | None:
+        """The rules in force on a day (the oldest set for a day before all of them)."""
+        current = self.rules_in_force[0] if self.rules_in_force else None
+        for rules in self.rules_in_force:
+            if rules.start <= day:
+                current = rules
+        return current
+
+
+@dataclass(frozen=True)
+class RulesInForce:
+    """The rules a period applied from a date: what steps 1-4 of a dossier must record."""
+
+    start: dt.date
+    label: str
+    requires: tuple[str, ...]  # dotted field paths (DVK401)
+
+
+@dataclass(frozen=True)
+class VoteRule:
+    """A majority a body's recognition vote needs, with the document that sets it."""
+
+    electorate: str  # "members" (all members of the body) or "present" (those at the meeting)
+    source: str  # the document and its article
+
+
+@dataclass(frozen=True)
+class VoteBody:
+    slug: str
+    label: str
+    rule: VoteRule | None = None  # None: recorded, not checked (no document cited)
 
 
 @dataclass(frozen=True)
@@ -72,6 +106,7 @@ class Config:
     field_labels: dict[str, str]  # by dotted path; derived from `dossier`
     dossier: dict[str, FieldSpec] = field(default_factory=dict)  # the field declarations, in order
     limits: dict[str, Any] = field(default_factory=dict)
+    vote_bodies: dict[str, VoteBody] = field(default_factory=dict)
     interests_required_for: tuple[str, ...] = ("tap-the", "ca-nhan")  # holder kinds DVK204 checks
     # kinds of record: `day-du` (full dossier, the default) and `tom-tat` (summary from a list)
     record_kinds: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -109,6 +144,10 @@ def _parse(raw: dict[str, Any]) -> Config:
             localities=dict(v.get("localities") or DEFAULT_LOCALITIES),
             localities_note=str(v.get("localities_note") or "").strip(),
             register=str(v.get("register") or ("legacy" if v["start"] < dt.date(2025, 7, 1) else "2025")),
+            rules_in_force=tuple(
+                RulesInForce(start=r["from"], label=str(r["label"]).strip(), requires=tuple(r["requires"]))
+                for r in sorted(v.get("rules_in_force") or [], key=lambda r: r["from"])
+            ),
         )
         for k, v in raw["periods"].items()
     }
@@ -119,6 +158,7 @@ def _parse(raw: dict[str, Any]) -> Config:
             unknown.append(period.register)
         if unknown:
             raise ValueError(f"config.yaml: period {period.slug} names unknown tiers/fields/localities/register {unknown}")
+    vote_bodies = {k: _vote_body(k, v) for k, v in (raw.get("vote_bodies") or {}).items()}
     holder_kinds = {k: v["label"] for k, v in raw["holder_kinds"].items()}
     interests_required_for = tuple(raw.get("interests_required_for", list(holder_kinds)))
     if unknown := [k for k in interests_required_for if k not in holder_kinds]:
@@ -149,7 +189,21 @@ def _parse(raw: dict[str, Any]) -> Config:
                       for k, v in (raw.get("record_kinds") or {}).items()},
         intake=raw.get("import") or {},
         forms=raw.get("forms") or {},
+        vote_bodies=vote_bodies,
     )
+
+
+def _vote_body(slug: str, raw: dict[str, Any]) -> VoteBody:
+    """A body kind; its majority rule is refused without the document that sets it."""
+    rule = raw.get("rule")
+    if rule is None:
+        return VoteBody(slug, raw["label"])
+    source = " ".join(str(rule.get("source") or "").split())
+    if len(source) < 10:
+        raise ValueError(f"config.yaml: vote_bodies.{slug}.rule needs `source`: the document and article that set it")
+    if rule.get("electorate") not in ("members", "present"):
+        raise ValueError(f"config.yaml: vote_bodies.{slug}.rule.electorate must be `members` or `present`")
+    return VoteBody(slug, raw["label"], VoteRule(rule["electorate"], source))
 
 
 def load_config(path: Path | None = None) -> Config:

@@ -10,7 +10,7 @@ TYPES = ("line", "text", "texts", "date", "count", "vnd", "number", "boolean", "
 CONTAINERS = ("object", "records")
 EXPORTS = ("both", "json", "tiers")
 # Tables of config.yaml a `values:` or `keys:` may name.
-VALUE_TABLES = ("periods", "fields", "holder_kinds", "tiers", "self_assessment", "record_kinds")
+VALUE_TABLES = ("periods", "fields", "holder_kinds", "tiers", "self_assessment", "record_kinds", "vote_bodies")
 KEY_TABLES = ("interests", "criteria")
 _KNOWN = {"type", "label", "short", "hint", "example", "required", "nullable", "values", "keys", "step", "show",
           "export", "table", "value", "note", "description"}

@@ -26,6 +26,8 @@ class Recognition:
     vote_in_favor: int | None
     notice_number: str
     notice_date: dt.date | None
+    vote_body_kind: str | None = None
+    vote_present: int | None = None
 
 
 @dataclass
@@ -193,6 +195,8 @@ def model_from(ctx: DossierContext) -> Model:
                 vote_in_favor=vote.get("in_favor"),
                 notice_number=str(notice.get("number") or ""),
                 notice_date=parse_date(notice.get("date")),
+                vote_body_kind=vote.get("body_kind"),
+                vote_present=vote.get("present"),
             )
         )
     recs.sort(key=lambda r: (ctx.config.tier_rank(r.tier), r.notice_date or dt.date.min))

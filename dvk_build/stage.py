@@ -12,7 +12,7 @@ STEP_REQUIREMENTS: dict[int, list[tuple[tuple[str, ...], str]]] = {
         (("idea", "registered", "date"), "ngày đăng ký xây dựng mô hình"),
     ],
     2: [(("rollout", "plan", "date"), "kế hoạch triển khai và ngày ban hành")],
-    3: [(("monitoring",), "ít nhất một lần theo dõi, kiểm tra")],
+    3: [(("monitoring",), "chưa có lần theo dõi, kiểm tra nào")],
     4: [
         (("evaluation", "date"), "ngày đánh giá"),
         (("evaluation", "results"), "kết quả so với chỉ tiêu"),

@@ -52,9 +52,9 @@ def test_exit_0_on_a_valid_dossier() -> None:
 
 
 def test_exit_1_on_an_error() -> None:
-    proc = dvk("check", str(NEGATIVE / "dvk305-vote-not-majority.md"))
+    proc = dvk("check", str(NEGATIVE / "dvk315-vote-below-rule.md"))
     assert proc.returncode == 1
-    assert "DVK305" in proc.stdout
+    assert "DVK315" in proc.stdout
 
 
 @pytest.mark.parametrize("args", [
@@ -154,7 +154,7 @@ def test_github_format_shape() -> None:
 
 
 def test_github_format_is_chosen_on_github_actions() -> None:
-    case = str(NEGATIVE / "dvk305-vote-not-majority.md")
+    case = str(NEGATIVE / "dvk315-vote-below-rule.md")
     auto = dvk("check", case, env={"GITHUB_ACTIONS": "true"})
     assert auto.stdout.startswith("::error file=")
     assert auto.stdout == dvk("check", "--format", "github", case).stdout
@@ -177,7 +177,7 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
     """Never stops at the first problem, nor at the first broken file."""
     text = FULL.read_text(encoding="utf-8")
     many = (text.replace("fields: [kinh-te, xay-dung-he-thong-chinh-tri]", "fields: [kinh-te, an-ninh]")
-                .replace("members: 15, in_favor: 14}", "members: 15, in_favor: 7}")
+                .replace("members: 15, present: 9, in_favor: 8}", "members: 15, present: 9, in_favor: 16}")
                 .replace("  self_assessment: vuot\n", "  self_assessment: bang\n")
                 .replace("    scope: huyen\n", "    scope: co-so\n"))
     (tmp_path / "nhieu-loi.md").write_text(many, encoding="utf-8")
@@ -235,10 +235,10 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 
 def test_bom_and_crlf_keep_line_numbers(tmp_path: Path) -> None:
-    case = NEGATIVE / "dvk305-vote-not-majority.md"
+    case = NEGATIVE / "dvk315-vote-below-rule.md"
     (tmp_path / "bom-crlf.md").write_bytes(b"\xef\xbb\xbf" + case.read_bytes().replace(b"\n", b"\r\n"))
     found = problems(dvk("check", "--format", "json", "bom-crlf.md", cwd=tmp_path))
-    assert [(p["code"], p["line"], p["col"]) for p in found] == [("DVK305", 100, 53)]
+    assert [(p["code"], p["line"], p["col"]) for p in found] == [("DVK315", 100, 92)]
 
 
 def test_nfd_file_is_accepted_and_normalized(tmp_path: Path) -> None:
@@ -248,7 +248,7 @@ def test_nfd_file_is_accepted_and_normalized(tmp_path: Path) -> None:
     proc = dvk("check", "--format", "json", "--strict", "nfd.md", cwd=tmp_path)
     assert (proc.returncode, problems(proc)) == (0, [])
     # a message quoting a value quotes it composed (NFC)
-    bad = nfd.replace("members: 15, in_favor: 14}", "members: mười lăm, in_favor: 14}")
+    bad = nfd.replace("members: 15, present: 15, in_favor: 15}", "members: mười lăm, present: 15, in_favor: 15}")
     (tmp_path / "nfd-loi.md").write_text(bad, encoding="utf-8")
     proc = dvk("check", "--format", "json", "nfd-loi.md", cwd=tmp_path)
     [problem] = problems(proc)

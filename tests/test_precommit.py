@@ -40,9 +40,10 @@ def _good(root: Path) -> str:
 
 
 def _bad(root: Path) -> str:
-    # 3 of 15 is not "more than half" (DVK305), and an unknown key (DVK101).
-    text = _good(root).replace("vote: {date: 2023-07-10, members: 15, in_favor: 14}",
-                               "vote: {date: 2023-07-10, members: 15, in_favor: 3}")
+    # 3 of 15 is not "more than half" of a Party committee (DVK315), and an unknown key (DVK101).
+    old = "vote: {date: 2023-07-10, body_kind: ban-chap-hanh, members: 15, present: 15, in_favor: 14}"
+    assert old in _good(root)
+    text = _good(root).replace(old, old.replace("in_favor: 14", "in_favor: 3"))
     return text.replace("period: 2021-2025\n", "period: 2021-2025\nperoid: 2021-2025\n", 1)
 
 
@@ -101,7 +102,7 @@ def test_own_config_passes_good_fails_bad_and_skips_other_files(unit_repo: Path,
     failed = _pre_commit(unit_repo, home, "run", "dvk-check", "--all-files")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
-    assert "content/models/sai.md" in failed.stdout and "DVK305" in failed.stdout and "DVK101" in failed.stdout
+    assert "content/models/sai.md" in failed.stdout and "DVK315" in failed.stdout and "DVK101" in failed.stdout
     assert "content/models/tot.md:" not in failed.stdout  # the good dossier stays clean
 
 
@@ -125,4 +126,4 @@ def test_published_hook_through_try_repo(unit_repo: Path, project_root: Path, tm
     _add_bad(unit_repo, project_root)
     failed = _pre_commit(unit_repo, home, *args)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "content/models/sai.md" in failed.stdout and "DVK305" in failed.stdout
+    assert "content/models/sai.md" in failed.stdout and "DVK315" in failed.stdout

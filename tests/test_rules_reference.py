@@ -67,3 +67,14 @@ def test_dvk_rules_traceability_prints_the_table(tmp_path: Path) -> None:
     assert rc == 0 and out == traceability.render_markdown()
     rc, _ = run("rules", "--traceability", "-o", str(tmp_path / "bang.md"))
     assert rc == 0 and (tmp_path / "bang.md").read_text(encoding="utf-8") == out
+
+
+def test_readme_counts_the_registered_rules() -> None:
+    import re
+
+    from conftest import ROOT
+    from dvk_build.validate.registry import RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    counts = [int(n) for n in re.findall(r"\b(\d+) rules\b", readme)]
+    assert counts and all(n == len(RULES) for n in counts), (counts, len(RULES))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -118,3 +119,82 @@ def test_render_lists_every_clause() -> None:
     assert all(line.count(" | ") == 4 for line in rows), "a `|` inside a cell broke the table"
     assert unicodedata.is_normalized("NFC", md)
     assert "[DVK202](../quy-tac/#dvk202)" in render_markdown("../quy-tac/")
+
+
+# --- sources (issue 13) -----------------------------------------------------------------------
+
+from dvk_build.docs.rules_reference import render_markdown as rules_markdown  # noqa: E402
+from dvk_build.validate.rule import Source  # noqa: E402
+from dvk_build.validate.traceability import LINES, describe_source  # noqa: E402
+
+
+def test_a_rule_of_dvks_own_reading_is_only_a_warning() -> None:
+    for rule in RULES.values():
+        if rule.source is Source.READING:
+            assert rule.severity.value == "warning", f"{rule.code} is dvk's reading but blocks publication"
+            assert len(rule.cite) > 30, f"{rule.code}: say what dvk reads into the guideline"
+
+
+def test_every_rule_names_its_source() -> None:
+    for rule in RULES.values():
+        assert isinstance(rule.source, Source), rule.code
+        clause = BY_ID[rule.clause]
+        if rule.source is Source.GUIDELINE:
+            assert clause.kind is Source.GUIDELINE and clause.line > 0, f"{rule.code}: a guideline rule names a clause with its line"
+        if rule.source in (Source.FORMAT, Source.CITED, Source.REFORM):
+            assert clause.kind is not Source.GUIDELINE, f"{rule.code}: filed under a guideline clause but sourced elsewhere"
+        if rule.source is Source.CITED:
+            assert re.search(r"(Điều \d+|NĐ-CP|QĐ/TW|QĐ-TTg)", rule.cite), f"{rule.code}: a cited document needs its name and article"
+        assert len(describe_source(rule)) > 20
+
+
+def test_rules_page_shows_each_source() -> None:
+    md = rules_markdown()
+    for rule in RULES.values():
+        section = md.split(f"### {rule.code} ")[1].split("\n### ")[0]
+        assert f"**Căn cứ:** {describe_source(rule)}" in section, rule.code
+    assert "cách đọc của dvk" in md
+
+
+@pytest.mark.skipif(not GUIDELINE_TEXT.exists(), reason="guideline text not available")
+def test_each_guideline_clause_starts_on_its_line() -> None:
+    lines = GUIDELINE_TEXT.read_text(encoding="utf-8").splitlines()
+    for c in CLAUSES:
+        if c.kind is not Source.GUIDELINE:
+            continue
+        assert c.id in LINES, f"{c.id}: no line"
+        first = re.sub(r"\[[^\]]*\]", "…", c.text).split("…")
+        piece = next(_normalize(p).strip(" .,;:()") for p in first if len(_normalize(p).strip(" .,;:()")) > 3)
+        assert piece[:25] in _normalize(lines[c.line - 1]), f"{c.id}: not on line {c.line}: {piece[:25]!r}"
+
+
+def _page_text(site: Path, page: str) -> list[str]:
+    import html as html_lib
+
+    if page.endswith("*"):
+        files = sorted((site / page[:-1]).glob("*/index.html"))
+    else:
+        target = site / page
+        files = [target / "index.html" if page.endswith("/") else target]
+    return [re.sub(r"\s+", " ", html_lib.unescape(f.read_text(encoding="utf-8"))) for f in files if f.is_file()]
+
+
+def test_every_row_says_what_the_site_shows() -> None:
+    for c in CLAUSES:
+        assert c.shows, f"{c.id}: no (page, text) the built site is checked for"
+
+
+def test_the_built_site_shows_what_each_row_claims(built_site: Path) -> None:
+    """A row that claims a page shows something it does not fails here (issue 13, item 6)."""
+    missing = []
+    for c in CLAUSES:
+        for page, needle in c.shows:
+            texts = _page_text(built_site, page)
+            if not any(needle in t for t in texts):
+                missing.append(f"{c.id}: {page} does not show {needle!r}")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_page_check_catches_a_false_claim(built_site: Path) -> None:
+    assert not any("Không xả rác nhựa" in t for t in _page_text(built_site, "linh-vuc/kinh-te/"))
+    assert not any("Bước 7: Không có bước này" in t for t in _page_text(built_site, "mo-hinh/*"))

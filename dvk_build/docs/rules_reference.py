@@ -6,7 +6,7 @@ import re
 
 from ..validate.registry import RULES
 from ..validate.rule import Rule
-from ..validate.traceability import BY_ID
+from ..validate.traceability import SOURCE_LABELS, describe_source
 
 # Families of codes, by their first digit (ruff/flake8 style groups).
 FAMILIES: tuple[tuple[str, str, str], ...] = (
@@ -40,19 +40,14 @@ def _example(label: str, snippet: str) -> list[str]:
     return [f"**{label}:**", "", f"{fence}{_language(snippet)}", snippet.rstrip("\n"), fence, ""]
 
 
-def _basis(rule: Rule) -> str:
-    clause = BY_ID.get(rule.clause)
-    if clause is None:
-        return "yêu cầu của định dạng hồ sơ"
-    return clause.ref if clause.ref[0].isupper() else clause.ref.capitalize()
-
-
 def render_rule(rule: Rule) -> str:
     """One rule's section: heading with a stable anchor, severity, what, why, a failing and a passing example."""
     lines = [
         f"### {rule.code} `{rule.name}` {{ #{rule.code.lower()} }}",
         "",
-        f"**Mức:** {rule.severity.label} · **Căn cứ:** {_basis(rule)}",
+        f"**Mức:** {rule.severity.label} · **Nguồn:** {SOURCE_LABELS[rule.source]}",
+        "",
+        f"**Căn cứ:** {describe_source(rule)}",
         "",
         f"**Kiểm tra:** {rule.title}",
         "",
@@ -78,13 +73,16 @@ def render_markdown() -> str:
         f"- **Lỗi** chặn việc đăng hồ sơ và yêu cầu gộp (pull request) cho đến khi được sửa.",
         f"- **Cảnh báo** ({n_warn} quy tắc) được hiển thị nhưng hồ sơ vẫn được đăng; `dvk check --strict` coi cảnh báo là lỗi.",
         "- Hồ sơ chưa được công nhận (bản nháp) chỉ bị kiểm tra các bước đã làm đến.",
+        "- Mỗi quy tắc ghi **nguồn** của nó: một điều khoản của hướng dẫn (có số dòng của văn bản), định dạng hồ sơ, "
+        "một văn bản khác (có tên và điều khoản), cuộc sắp xếp chính quyền địa phương năm 2025, hoặc **cách đọc của "
+        "dvk**. Quy tắc theo cách đọc của dvk không phải yêu cầu của hướng dẫn nên chỉ là cảnh báo.",
         "",
-        "| Mã | Tên | Mức | Kiểm tra |",
-        "|---|---|---|---|",
+        "| Mã | Tên | Mức | Nguồn | Kiểm tra |",
+        "|---|---|---|---|---|",
     ]
     for r in rules:
         title = r.title.replace("|", "\\|")
-        out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.label} | {title} |")
+        out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.label} | {SOURCE_LABELS[r.source]} | {title} |")
     out.append("")
     for digit, name, lead in FAMILIES:
         family = [r for r in rules if _family(r.code) == digit]

@@ -123,6 +123,7 @@ def _code_labels(config: Config, path: str, codes: Iterable[Any]) -> tuple[tuple
         "self_assessment": {k: v["long"] for k, v in config.self_assessment.items()},
         "tiers": {k: t.label for k, t in config.tiers.items()},
         "record_kinds": {k: v["long"] for k, v in config.record_kinds.items()},
+        "vote_bodies": {k: b.label for k, b in config.vote_bodies.items()},
     }
     spec = config.dossier.get(path)
     table = tables.get(spec.values, {}) if spec and isinstance(spec.values, str) else {}

@@ -247,6 +247,8 @@ class SiteRenderer:
             groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
                       for t in reversed(self.c.tiers_in_order())]
             intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, xếp theo cấp công nhận cao nhất."
+            if f.description:
+                intro = f"{f.description} {intro}"
             self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, [g for g in groups if g.models])
 
     def _provinces(self, out: Output) -> None:

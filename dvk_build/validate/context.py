@@ -9,7 +9,10 @@ from typing import Any, Iterator
 from ..config import SUMMARY_RECORD, Config, Period
 from ..load.yamltree import PathKey, Tree
 from ..problem import Problem
-from .rule import Rule
+from .rule import Rule, Source
+
+# Said after every problem of a rule that is only dvk's reading of the guideline (a warning).
+READING_NOTE = "Đây là cách đọc của dvk, không phải yêu cầu của hướng dẫn."
 
 
 @dataclass
@@ -62,6 +65,8 @@ class DossierContext:
         self, rule: Rule, at: PathKey, message: str, hint: str = "", on_key: bool = False
     ) -> Problem:
         line, col = self.tree.key_pos(at) if on_key else self.tree.pos(at)
+        if rule.source is Source.READING:
+            hint = f"{hint} {READING_NOTE}".strip()
         return Problem(self.path, line, col, rule.code, rule.name, rule.severity, message, hint)
 
     def label(self, at: PathKey) -> str:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .rule import Rule, Source
 
 GUIDELINE = "Hướng dẫn bổ sung các bước xây dựng mô hình “Dân vận khéo”, giai đoạn 2021-2025 (Ban Dân vận Tỉnh ủy)"
+GUIDELINE_SHORT = "Hướng dẫn bổ sung các bước xây dựng mô hình"
 FORMAT = "Định dạng hồ sơ của dự án (DOSSIER-FORMAT.md)"
+REFORM = "Sắp xếp chính quyền địa phương năm 2025 (chính quyền địa phương hai cấp từ ngày 1/7/2025)"
+SOURCE_LABELS = {
+    Source.GUIDELINE: "hướng dẫn",
+    Source.FORMAT: "định dạng hồ sơ",
+    Source.CITED: "văn bản khác",
+    Source.REFORM: "sắp xếp năm 2025",
+    Source.READING: "cách đọc của dvk",
+}
 
 # Where the site shows things (URLs in DOSSIER-FORMAT.md, section titles from config.yaml `steps`).
 _MODEL = "Trang mô hình (`mo-hinh/<tên>/`)"
@@ -36,14 +47,19 @@ class Clause:
     site: str  # where the published site shows it
     note: str = ""
     source: str = GUIDELINE
+    kind: Source = Source.GUIDELINE
+    line: int = 0  # line of the guideline text (shared/seed) where the clause starts; 0 outside it
+    # What the site really shows: (page, text) pairs a test looks for in the built site; a page ending
+    # in `*` means "at least one page under that folder" (the shipped models' pages).
+    shows: tuple[tuple[str, str], ...] = ()
 
 
-CLAUSES: tuple[Clause, ...] = (
+_CLAUSES: tuple[Clause, ...] = (
     Clause(
         "I", "Phần I",
         "Các bước xây dựng mô hình “Dân vận khéo” [Bước 1 đến Bước 6].",
         ("idea", "rollout", "monitoring", "evaluation", "recognitions", "awards", "replication"),
-        ("DVK401", "DVK402", "DVK404"),
+        ("DVK401", "DVK402"),
         f"{_MODEL}: sáu mục Bước 1 đến Bước 6 theo thứ tự; hồ sơ chưa được công nhận không được đăng",
         "Giai đoạn (bước xa nhất) của hồ sơ được tính ra, không nhập tay: hồ sơ nháp chỉ bị kiểm tra các bước đã qua.",
     ),
@@ -69,14 +85,14 @@ CLAUSES: tuple[Clause, ...] = (
         "b1-linh-vuc", "Bước 1",
         "Chọn nội dung xây dựng mô hình “Dân vận khéo” … tập trung trên các lĩnh vực: Kinh tế, văn hóa-xã hội, quốc "
         "phòng- an ninh, xây dựng hệ thống chính trị và các mô hình trong thực hiện tốt nội dung “04 không”.",
-        ("fields", "fields[]", "period"), ("DVK103", "DVK201"),
+        ("fields", "fields[]", "period"), ("DVK201",),
         f"{_MODEL}, nhãn lĩnh vực; trang lĩnh vực `linh-vuc/<lĩnh-vực>/`",
     ),
     Clause(
         "b1-tieu-chi", "Bước 1",
         "Xác định tiêu chí, tiêu chuẩn của mô hình “Dân vận khéo” (thực hiện theo điểm 2, mục II của Hướng dẫn "
         "08-HD/BDVTU, ngày 25/5/2022).",
-        ("criteria",), ("DVK202", "DVK203"),
+        ("criteria",), ("DVK202",),
         _CRITERIA,
         "Tiêu chí được xác định từ bước 1 nhưng chỉ bắt buộc có minh chứng khi đề nghị công nhận (mục 5.2.a).",
     ),
@@ -89,7 +105,7 @@ CLAUSES: tuple[Clause, ...] = (
         ("idea.scope", "idea.targets", "idea.targets[].id", "idea.targets[].indicator", "idea.targets[].target",
          "idea.targets[].unit", "idea.targets[].better", "idea.benefits", "idea.difficulties",
          "idea.interests.collective", "idea.interests.community", "idea.interests.individual"),
-        ("DVK401", "DVK408", "DVK204"),
+        ("DVK401", "DVK204"),
         f"{_STEP[1]} (ba ô “03 lợi ích”); bảng chỉ tiêu ở mục Bước 4",
         "Chỉ tiêu là con số có đơn vị để so với kết quả ở bước 4; phạm vi, lợi ích, khó khăn là phần tự sự, không bắt buộc.",
     ),
@@ -97,7 +113,7 @@ CLAUSES: tuple[Clause, ...] = (
         "b1-dang-ky", "Bước 1",
         "Đặt tên mô hình và đăng ký xây dựng mô hình (đối tượng và cách thức đăng ký thực hiện đảm bảo theo điểm 3.1 "
         "và 3.2, mục 3 của Hướng dẫn 08-HD/BDVTU, ngày 25/5/2022).",
-        ("title", "idea.registered.date", "idea.registered.with"), ("DVK104", "DVK401", "DVK403"),
+        ("title", "idea.registered.date", "idea.registered.with"), ("DVK401", "DVK403"),
         f"{_MODEL}, tên mô hình; {_STEP[1]}, dòng “Đăng ký xây dựng mô hình”",
     ),
     # --- Bước 2 ---------------------------------------------------------------------------------
@@ -147,7 +163,7 @@ CLAUSES: tuple[Clause, ...] = (
         "b3-kiem-tra", "Bước 3",
         "Kiểm tra theo tiến độ thực hiện, chỉ ra những việc chưa đảm bảo yêu cầu và bàn thống nhất các giải pháp.",
         ("monitoring[].date", "monitoring[].activity", "monitoring[].findings", "monitoring[].actions"),
-        ("DVK401", "DVK402", "DVK404"),
+        ("DVK401", "DVK402"),
         _STEP[3],
     ),
     Clause(
@@ -156,7 +172,7 @@ CLAUSES: tuple[Clause, ...] = (
         "các bên, khắc phục ngay; động viên kịp thời.",
         ("monitoring[].findings", "monitoring[].actions"), ("DVK401",),
         _STEP[3],
-        "“Đầy đủ” không đo được bằng máy: quy tắc chỉ đòi ít nhất một lần theo dõi có ngày và nội dung.",
+        "“Đầy đủ” không đo được bằng máy: quy tắc chỉ đòi ít nhất một lần theo dõi có ngày và nội dung (theo quy định có hiệu lực khi công nhận).",
     ),
     Clause(
         "b3-nhan-dan-giam-sat", "Bước 3",
@@ -170,7 +186,7 @@ CLAUSES: tuple[Clause, ...] = (
         "b4-danh-gia", "Bước 4",
         "Đánh giá kết quả, hiệu quả so với mục tiêu, chỉ tiêu ban đầu đề ra.",
         ("evaluation.date", "evaluation.results[].target", "evaluation.results[].actual"),
-        ("DVK401", "DVK405", "DVK407"),
+        ("DVK401", "DVK407"),
         f"{_STEP[4]}",
     ),
     Clause(
@@ -209,7 +225,7 @@ CLAUSES: tuple[Clause, ...] = (
         "Căn cứ kết quả dự kiến của mô hình theo bản đăng ký để tự đánh giá kết quả thực hiện của mô hình theo 03 mức: "
         "vượt, bằng, kém.",
         ("evaluation.self_assessment", "evaluation.results", "idea.targets"),
-        ("DVK401", "DVK405", "DVK406", "DVK407"),
+        ("DVK401", "DVK406", "DVK407"),
         f"{_STEP[4]}, dòng “Tự đánh giá”; đầu trang mô hình",
         "Mức tự đánh giá được tính lại từ kết quả: tất cả đạt và có chỉ tiêu vượt là “vượt”; tất cả vừa đạt là "
         "“bằng”; có chỉ tiêu chưa đạt là “kém”.",
@@ -233,14 +249,17 @@ CLAUSES: tuple[Clause, ...] = (
         "5.2", "Bước 5, mục 5.2",
         "Cấp ủy, tổ chức đảng họp để xem xét, thảo luận và biểu quyết công nhận mô hình “Dân vận khéo” cho tập thể và "
         "cá nhân phải đảm bảo các tiêu chí, tiêu chuẩn cụ thể như sau:",
-        ("recognitions[].body", "recognitions[].vote.date", "recognitions[].vote.members", "recognitions[].vote.in_favor"),
-        ("DVK304", "DVK305", "DVK402"),
-        f"{_STEP[5]} (ngày biểu quyết, số phiếu tán thành trên số thành viên)",
+        ("recognitions[].body", "recognitions[].vote.date", "recognitions[].vote.body_kind",
+         "recognitions[].vote.members", "recognitions[].vote.present", "recognitions[].vote.in_favor"),
+        ("DVK304", "DVK402"),
+        f"{_STEP[5]} (ngày biểu quyết, cơ quan biểu quyết, số thành viên, số có mặt, số tán thành)",
+        "Hướng dẫn không nêu tỷ lệ biểu quyết. Tỷ lệ chỉ được kiểm tra theo văn bản căn cứ ghi trong cấu hình (dòng "
+        "“Điều lệ Đảng” cuối bảng, DVK315); số liệu không thể có (tán thành nhiều hơn số thành viên) là DVK305.",
     ),
     Clause(
         "5.2.a", "Bước 5, mục 5.2.a",
         "a. Tiêu chí mô hình “Dân vận khéo” [đối với tập thể; đối với cá nhân].",
-        ("holder.kind", "criteria"), ("DVK202", "DVK203"),
+        ("holder.kind", "criteria"), ("DVK202",),
         _CRITERIA,
         "Bộ tiêu chí của mỗi loại chủ thể khai báo trong config.yaml (`criteria`).",
     ),
@@ -248,7 +267,7 @@ CLAUSES: tuple[Clause, ...] = (
         "5.2.a-tt-linh-vuc", "Mục 5.2.a, tập thể",
         "Nội dung mô hình thuộc các lĩnh vực phát triển kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ "
         "thống chính trị hoặc nội dung “04 không”.",
-        ("fields", "fields[]"), ("DVK103", "DVK201"),
+        ("fields", "fields[]"), ("DVK201",),
         f"{_MODEL}, nhãn lĩnh vực; trang lĩnh vực `linh-vuc/<lĩnh-vực>/`",
     ),
     Clause(
@@ -319,15 +338,13 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "5.2.b", "Bước 5, mục 5.2.b",
         "b. Tiêu chuẩn mô hình “Dân vận khéo” [cấp cơ sở, cấp huyện, cấp tỉnh].",
-        ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.province", "locality.district",
-         "locality.commune", "locality.current_province", "locality.current_commune"),
-        ("DVK301", "DVK302", "DVK303", "DVK307", "DVK308", "DVK309", "DVK310"),
+        ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.district", "locality.commune"),
+        ("DVK302", "DVK303", "DVK307"),
         f"{_STEP[5]}; nhãn cấp; trang cấp `cap/<cấp>/`",
         "Các cấp của mỗi giai đoạn khai báo trong config.yaml: giai đoạn 2026-2030 (chính quyền địa phương hai cấp) "
         "chỉ có cấp xã và cấp tỉnh, nên cấp công nhận và phạm vi nhân rộng không là cấp huyện (DVK301) và địa bàn "
-        "không ghi huyện (DVK308, cảnh báo); quy tắc đọc cấu hình nên áp dụng như nhau cho cả hai giai đoạn. "
-        "Địa bàn là đơn vị hành chính có trong danh mục chính thức của giai đoạn (DVK309); đơn vị hiện nay được "
-        "suy ra từ danh mục, ghi tay khác danh mục là lỗi (DVK310).",
+        "không ghi huyện: hai quy tắc đó theo cuộc sắp xếp năm 2025, ghi ở dòng riêng cuối bảng. DVK307 (cùng một "
+        "cấp công nhận hai lần) là cách đọc của dvk, chỉ cảnh báo.",
     ),
     Clause(
         "5.2.b-co-so", "Mục 5.2.b, cấp cơ sở",
@@ -356,7 +373,7 @@ CLAUSES: tuple[Clause, ...] = (
         "5.3", "Bước 5, mục 5.3",
         "Ban hành Thông báo công nhận mô hình “Dân vận khéo” cho các tập thể, cá nhân (theo Mẫu 2b của HD/BDVTU, ngày "
         "25/5/2022).",
-        ("recognitions[].notice.number", "recognitions[].notice.date"), ("DVK304", "DVK306", "DVK311", "DVK402", "DVK404"),
+        ("recognitions[].notice.number", "recognitions[].notice.date"), ("DVK304", "DVK311", "DVK402"),
         f"{_STEP[5]}; đầu trang mô hình, dòng “Cấp cao nhất”; nguồn tin `feed.xml`",
         "Hồ sơ có ít nhất một lần công nhận hợp lệ mới được đăng trên trang.",
     ),
@@ -366,9 +383,10 @@ CLAUSES: tuple[Clause, ...] = (
         "Hàng năm, các cấp ủy, tổ chức đảng xem xét, lựa chọn các mô hình “Dân vận khéo” tiêu biểu để biểu dương, khen "
         "thưởng đảm bảo theo Hướng dẫn số 10 - HD/BDVTU, ngày 22/3/2024 …",
         ("awards[].year", "awards[].by", "awards[].form", "awards[].decision", "awards[].typical"),
-        ("DVK306", "DVK404"),
+        (),
         f"{_STEP[6]}; đầu trang mô hình, dòng “Tiêu biểu”",
-        "Việc chọn mô hình tiêu biểu là của cấp ủy; hồ sơ ghi lại kết quả (năm, cơ quan, hình thức, số quyết định).",
+        "Việc chọn mô hình tiêu biểu là của cấp ủy; hồ sơ ghi lại kết quả (năm, cơ quan, hình thức, số quyết định). "
+        "Số quyết định được đối chiếu với thể thức văn bản (DVK306, dòng “Thể thức văn bản” cuối bảng).",
     ),
     Clause(
         "b6-tuyen-truyen", "Bước 6",
@@ -382,8 +400,10 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "b6-nhan-rong", "Bước 6",
         "Nghiên cứu học tập các mô hình phù hợp để áp dụng triển khai thực hiện trong Đảng bộ, Đảng ủy mình.",
-        ("replication.derived_from",), ("DVK602", "DVK603"),
+        ("replication.derived_from",), (),
         f"{_STEP[6]}, dòng “Học tập từ mô hình” và “Các mô hình học tập từ mô hình này”",
+        "Việc học tập là của cấp ủy, hồ sơ ghi mô hình gốc khi có; liên kết phải trỏ tới một hồ sơ có thật và không "
+        "vòng tròn (DVK602, DVK603: yêu cầu của định dạng, dòng “Số liệu nhất quán”).",
     ),
     Clause(
         "b6-mo-hinh-chua-cao", "Bước 6",
@@ -415,8 +435,26 @@ CLAUSES: tuple[Clause, ...] = (
         "Nội dung “4 không”: Không gây phiền hà cho nhân dân và doanh nghiệp; Không xả rác nhựa và rác thải sinh hoạt "
         "bừa bãi; Không vi phạm Luật Giao thông đường bộ; Không tụ tập gây rối, ảnh hưởng an ninh chính trị, trật tự, "
         "an toàn xã hội.",
-        ("fields[]",), ("DVK103",),
-        "Trang lĩnh vực `linh-vuc/bon-khong/`",
+        ("fields[]",), (),
+        "Trang lĩnh vực `linh-vuc/bon-khong/`: đầu trang ghi nguyên văn bốn nội dung",
+        "Là một giá trị của `fields` (`bon-khong`); giá trị lạ do DVK103 của định dạng báo.",
+    ),
+    Clause(
+        "II-tham-muu", "Phần II",
+        "Ban Dân vận các huyện, thị, thành ủy và các đảng ủy trực thuộc tham mưu cho ban thường vụ cấp ủy cùng cấp "
+        "triển khai thực hiện Hướng dẫn.",
+        (), (),
+        "Trang hướng dẫn `huong-dan/`, mục “Tổ chức thực hiện”",
+        "Phân công giữa các cơ quan; không có dữ liệu nào trong hồ sơ.",
+    ),
+    Clause(
+        "hieu-luc", "Phần II, hiệu lực",
+        "Hướng dẫn này có hiệu lực thi hành kể từ ngày ký và bổ sung cho Hướng dẫn 08-HD/BDVTU, ngày 25/5/2022 …",
+        ("recognitions[].vote.date",), ("DVK401",),
+        "Trang hướng dẫn `huong-dan/`, mục “Hiệu lực”",
+        "Ngày ký không ghi trong văn bản; văn bản dẫn Hướng dẫn 10-HD/BDVTU ngày 22/3/2024 nên được ký từ ngày đó trở "
+        "đi. config.yaml ghi ngày này (`rules_in_force`) cho từng giai đoạn: mô hình được công nhận lần đầu trước "
+        "ngày đó được xét theo quy định khi ấy (Hướng dẫn 08-HD/BDVTU), không bị đòi các bước bổ sung.",
     ),
     # --- the format's own requirements ------------------------------------------------------------
     Clause(
@@ -425,25 +463,190 @@ CLAUSES: tuple[Clause, ...] = (
         "chỉ trang; chỉ dùng các trường của định dạng, đúng kiểu, đúng dạng, đủ trường bắt buộc.",
         ("title", "period", "fields", "summary", "holder.kind", "holder.name", "locality.province"),
         ("DVK001", "DVK002", "DVK003", "DVK004", "DVK005", "DVK006", "DVK007", "DVK008",
-         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106", "DVK511"),
+         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106", "DVK203", "DVK511"),
         f"{_MODEL}: tên, tóm tắt, chủ thể, địa bàn; lược đồ dữ liệu mở `du-lieu/dossier.schema.json`",
-        "Không phải điều khoản của hướng dẫn: điều kiện để máy đọc đúng hồ sơ mà người soạn đã viết.",
-        source=FORMAT,
+        "Không phải điều khoản của hướng dẫn: điều kiện để máy đọc đúng hồ sơ mà người soạn đã viết. DVK203: tiêu "
+        "chí ghi cho đúng loại chủ thể (hai bộ tiêu chí của mục 5.2.a là hai nhóm trường khác nhau).",
+        source=FORMAT, kind=Source.FORMAT,
+    ),
+    Clause(
+        "so-lieu", "Số liệu nhất quán",
+        "Số liệu trong hồ sơ không tự mâu thuẫn: số phiếu, số người dự họp không quá số thành viên; không có ngày trong "
+        "tương lai; kết quả ghi đúng mã chỉ tiêu đã đăng ký, mã không trùng; mô hình gốc (`derived_from`) là một hồ sơ "
+        "có thật, không vòng tròn; mỗi hồ sơ một tên riêng.",
+        ("recognitions[].vote.members", "recognitions[].vote.present", "recognitions[].vote.in_favor",
+         "idea.targets[].id", "evaluation.results[].target", "replication.derived_from"),
+        ("DVK305", "DVK404", "DVK405", "DVK408", "DVK601", "DVK602", "DVK603"),
+        f"{_STEP[4]}; {_STEP[5]}; {_STEP[6]}",
+        "Không phải điều khoản của hướng dẫn: số liệu mâu thuẫn là nhập nhầm, trang không thể đăng đúng.",
+        source=FORMAT, kind=Source.FORMAT,
+    ),
+    Clause(
+        "sap-xep-2025", "Sắp xếp năm 2025",
+        "Từ ngày 1/7/2025 chính quyền địa phương có hai cấp (tỉnh và xã), không còn cấp huyện.",
+        ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.district",
+         "locality.current_province", "locality.current_commune"),
+        ("DVK301", "DVK308"),
+        f"{_STEP[5]}; trang cấp `cap/xa/`; trang hướng dẫn `huong-dan/`, mục “Sau sắp xếp đơn vị hành chính năm 2025”",
+        "Không phải điều khoản của hướng dẫn (hướng dẫn thuộc giai đoạn 2021-2025, còn cấp huyện): các cấp của mỗi "
+        "giai đoạn khai báo trong config.yaml; giai đoạn 2026-2030 chỉ có cấp xã và cấp tỉnh.",
+        source=REFORM, kind=Source.REFORM,
+    ),
+    Clause(
+        "dieu-le-dang", "Điều lệ Đảng, Điều 9, khoản 5",
+        "Nghị quyết của các cơ quan lãnh đạo của Đảng chỉ có giá trị thi hành khi có hơn một nửa số thành viên "
+        "trong cơ quan lãnh đạo đó tán thành.",
+        ("recognitions[].vote.body_kind", "recognitions[].vote.members", "recognitions[].vote.present",
+         "recognitions[].vote.in_favor"),
+        ("DVK315",),
+        f"{_STEP[5]} (cơ quan biểu quyết, số thành viên, số có mặt, số tán thành)",
+        "Không phải điều khoản của hướng dẫn (mục 5.2 chỉ nói “họp … thảo luận và biểu quyết”). Áp dụng cho loại cơ "
+        "quan mà config.yaml (`vote_bodies`) ghi kèm văn bản căn cứ; chi bộ chưa có căn cứ được ghi nên chỉ được ghi "
+        "lại, không kiểm tra.",
+        source="Điều lệ Đảng Cộng sản Việt Nam (2011)", kind=Source.CITED,
+    ),
+    Clause(
+        "danh-muc-hanh-chinh", "Danh mục đơn vị hành chính",
+        "Địa bàn là đơn vị hành chính có trong danh mục chính thức của giai đoạn; đơn vị hiện nay (sau sắp xếp năm "
+        "2025) suy ra từ danh mục.",
+        ("locality.province", "locality.district", "locality.commune", "locality.current_province",
+         "locality.current_commune"),
+        ("DVK309", "DVK310"),
+        f"{_MODEL}, dòng “Địa bàn” (và “Nay thuộc”); trang theo tỉnh `tinh/`",
+        "Không phải điều khoản của hướng dẫn: danh mục đơn vị hành chính trước và sau ngày 1/7/2025 "
+        "(dvk_build/register.py).",
+        source="Danh mục đơn vị hành chính Việt Nam", kind=Source.CITED,
+    ),
+    Clause(
+        "the-thuc-van-ban", "Thể thức văn bản",
+        "Số, ký hiệu của văn bản: văn bản của Đảng `số-loại/cơ quan` (như `21-TB/ĐU`), văn bản nhà nước "
+        "`số/loại-cơ quan` (như `1520/QĐ-UBND`).",
+        ("recognitions[].notice.number", "awards[].decision", "rollout.assignment.notice"),
+        ("DVK306",),
+        f"{_STEP[5]} (số thông báo); {_STEP[6]} (số quyết định)",
+        "Không phải điều khoản của hướng dẫn: Quy định 66-QĐ/TW năm 2017 (văn bản của Đảng) và Nghị định "
+        "30/2020/NĐ-CP (văn bản nhà nước); chỉ cảnh báo.",
+        source="Quy định 66-QĐ/TW; Nghị định 30/2020/NĐ-CP", kind=Source.CITED,
     ),
     Clause(
         "an-toan", "An toàn khi công bố",
         "Trang là trang công khai: không có mã HTML nguy hiểm, không có dữ liệu cá nhân (số căn cước, số điện thoại di "
         "động, thư điện tử, địa chỉ nhà riêng); tệp đính kèm nằm trong thư mục hồ sơ, đúng loại; mỗi hồ sơ một địa chỉ riêng.",
         ("contact.phone", "contact.email", "contact.official", "attachments[].path", "attachments[].caption"),
-        ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK510", "DVK512",
-         "DVK601"),
+        ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK510", "DVK512"),
         f"{_MODEL}, khung “Nhân rộng mô hình này”, dòng “Liên hệ” (chỉ số máy, hộp thư cơ quan); mục “Tài liệu kèm theo”",
         "Không phải điều khoản của hướng dẫn: yêu cầu của việc đăng công khai (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
-        source=FORMAT,
+        source=FORMAT, kind=Source.FORMAT,
     ),
 )
 
+# Where each clause starts in the guideline's text (tests/data/guideline-000_ae6568405bf8c3a2.txt).
+LINES: dict[str, int] = {
+    "I": 9, "b1-nhan-dien-van-de": 13, "b1-dieu-kien-nguon-luc": 15, "b1-linh-vuc": 15, "b1-tieu-chi": 17,
+    "b1-ket-qua-du-kien": 19, "b1-dang-ky": 21, "b2-ban-chi-dao": 25, "b2-khao-sat": 29, "b2-phan-cong": 31,
+    "b2-ke-hoach": 33, "b3-ke-hoach-theo-doi": 37, "b3-kiem-tra": 39, "b3-ghi-chep": 41, "b3-nhan-dan-giam-sat": 43,
+    "b4-danh-gia": 47, "b4-qua-trinh": 49, "b4-lan-toa": 51, "b4-kinh-phi": 53, "b4-tuyen-truyen": 55,
+    "b4-tu-danh-gia": 57, "b4-ben-vung": 59, "5.1": 63, "5.2": 67, "5.2.a": 69, "5.2.a-tt-linh-vuc": 73,
+    "5.2.a-tt-lanh-dao": 75, "5.2.a-tt-hieu-qua": 75, "5.2.a-tt-ung-ho": 77, "5.2.a-tt-03-loi-ich": 79,
+    "5.2.a-tt-lan-toa": 81, "5.2.a-cn-vai-tro": 85, "5.2.a-cn-sang-tao": 85, "5.2.a-cn-lan-toa": 87,
+    "5.2.a-cn-pham-chat": 89, "5.2.a-cn-van-dong": 91, "5.2.b": 93, "5.2.b-co-so": 95, "5.2.b-huyen": 97,
+    "5.2.b-tinh": 99, "5.3": 101, "b6-khen-thuong": 105, "b6-tuyen-truyen": 107, "b6-nhan-rong": 109,
+    "b6-mo-hinh-chua-cao": 111, "b6-ke-hoach-nhan-rong": 113, "II": 117, "II-tham-muu": 119, "hieu-luc": 121,
+    "chu-thich-04-khong": 27,
+}
+
+_M = "mo-hinh/*"  # some shipped model's page
+_CRIT = [(_M, "Tiêu chí mô hình “Dân vận khéo” (mục 5.2.a)")]
+SHOWS: dict[str, tuple[tuple[str, str], ...]] = {
+    "I": ((_M, "Bước 1: Lên ý tưởng xây dựng mô hình"), (_M, "Bước 6: Khen thưởng và nhân rộng mô hình")),
+    "b1-nhan-dien-van-de": ((_M, "Vấn đề đặt ra"), (_M, "Vấn đề giải quyết")),
+    "b1-dieu-kien-nguon-luc": ((_M, "Điều kiện, nguồn lực"), (_M, "Lực lượng nòng cốt"), (_M, "Kinh phí dự kiến")),
+    "b1-linh-vuc": (("linh-vuc/kinh-te/", "Lĩnh vực Kinh tế"), (_M, "Kinh tế")),
+    "b1-tieu-chi": tuple(_CRIT),
+    "b1-ket-qua-du-kien": ((_M, "Lợi ích tập thể"), (_M, "Chỉ tiêu đăng ký và kết quả đạt được")),
+    "b1-dang-ky": ((_M, "Đăng ký xây dựng mô hình"),),
+    "b2-ban-chi-dao": ((_M, "Ban chỉ đạo"),),
+    "b2-khao-sat": ((_M, "Khảo sát thực trạng"), (_M, "Bản cam kết của Nhân dân")),
+    "b2-phan-cong": ((_M, "Thông báo phân công nhiệm vụ"),),
+    "b2-ke-hoach": ((_M, "Kế hoạch triển khai"),),
+    "b3-ke-hoach-theo-doi": ((_M, "Bước 3: Theo dõi, đôn đốc, kiểm tra thực hiện mô hình"),),
+    "b3-kiem-tra": ((_M, "Nhận xét:"), (_M, "Giải pháp:")),
+    "b3-ghi-chep": ((_M, "Nhận xét:"),),
+    "b3-nhan-dan-giam-sat": ((_M, "Bước 3: Theo dõi, đôn đốc, kiểm tra thực hiện mô hình"),),
+    "b4-danh-gia": ((_M, "Chỉ tiêu đăng ký và kết quả đạt được"),),
+    "b4-qua-trinh": ((_M, "Quá trình triển khai, vấn đề phát sinh"), (_M, "Bài học kinh nghiệm")),
+    "b4-lan-toa": ((_M, "Mức độ lan tỏa"),),
+    "b4-kinh-phi": ((_M, "Kinh phí thực tế"),),
+    "b4-tuyen-truyen": ((_M, "Quá trình triển khai, vấn đề phát sinh"), (_M, "Kinh nghiệm thực hiện")),
+    "b4-tu-danh-gia": ((_M, "Tự đánh giá"),),
+    "b4-ben-vung": ((_M, "Tính bền vững"), (_M, "Điều kiện nhân rộng")),
+    "5.1": ((_M, "Báo cáo Mẫu 2a ngày"),),
+    "5.2": ((_M, "Biểu quyết ngày"),),
+    "5.2.a": tuple(_CRIT),
+    "5.2.a-tt-linh-vuc": (("linh-vuc/van-hoa-xa-hoi/", "Lĩnh vực Văn hóa - xã hội"),),
+    "5.2.a-tt-lanh-dao": ((_M, "Gắn với sự lãnh đạo, chỉ đạo của cấp ủy, chính quyền"), (_M, "Cấp ủy lãnh đạo")),
+    "5.2.a-tt-hieu-qua": ((_M, "Hiệu quả thiết thực"),),
+    "5.2.a-tt-ung-ho": ((_M, "Được đông đảo Nhân dân đồng tình ủng hộ"),),
+    "5.2.a-tt-03-loi-ich": ((_M, "Kết hợp hài hòa 03 lợi ích"), (_M, "Lợi ích cộng đồng")),
+    "5.2.a-tt-lan-toa": ((_M, "Sức lan tỏa, kế thừa, nhân rộng"), (_M, "Nơi đã nhân rộng")),
+    "5.2.a-cn-vai-tro": ((_M, "Vai trò trực tiếp tham mưu, tổ chức thực hiện"),),
+    "5.2.a-cn-sang-tao": ((_M, "Sáng tạo, phương pháp “khéo” trong vận động"),),
+    "5.2.a-cn-lan-toa": ((_M, "Sức lan tỏa trong địa phương, đơn vị"),),
+    "5.2.a-cn-pham-chat": ((_M, "Phẩm chất chính trị, đạo đức, lối sống"),),
+    "5.2.a-cn-van-dong": ((_M, "Vận động được đông đảo Nhân dân"),),
+    "5.2.b": (("cap/huyen/", "Cấp huyện"), (_M, "Bước 5: Công nhận mô hình")),
+    "5.2.b-co-so": (("cap/co-so/", "Cấp cơ sở"),),
+    "5.2.b-huyen": (("cap/huyen/", "Cấp huyện"),),
+    "5.2.b-tinh": (("cap/tinh/", "Cấp tỉnh"),),
+    "5.3": ((_M, "Thông báo công nhận (Mẫu 2b) số"), ("feed.xml", "<entry>")),
+    "b6-khen-thuong": ((_M, "mô hình tiêu biểu"), ("tieu-bieu/", "tiêu biểu")),
+    "b6-tuyen-truyen": (("danh-muc/", "Danh mục"), ("du-lieu/", "Dữ liệu mở"), ("feed.xml", "<feed")),
+    "b6-nhan-rong": ((_M, "Học tập từ mô hình"), (_M, "Các mô hình học tập từ mô hình này")),
+    "b6-mo-hinh-chua-cao": ((_M, "Tự đánh giá"),),
+    "b6-ke-hoach-nhan-rong": ((_M, "Kế hoạch nhân rộng"), (_M, "Nơi đã nhân rộng")),
+    "II": (("huong-dan/", "Ban thường vụ các huyện, thị, thành ủy và đảng ủy trực thuộc chỉ đạo"),),
+    "II-tham-muu": (("huong-dan/", "Ban Dân vận các huyện, thị, thành ủy và các đảng ủy trực thuộc tham mưu"),),
+    "hieu-luc": (("huong-dan/", "có hiệu lực thi hành kể từ ngày ký"),),
+    "chu-thich-04-khong": (("linh-vuc/bon-khong/", "Không xả rác nhựa và rác thải sinh hoạt bừa bãi"),
+                           ("linh-vuc/bon-khong/", "Không tụ tập gây rối, ảnh hưởng an ninh chính trị")),
+    "dinh-dang": (("du-lieu/dossier.schema.json", "Hồ sơ mô hình “Dân vận khéo”"), (_M, "Chủ thể")),
+    "so-lieu": ((_M, "Chỉ tiêu đăng ký và kết quả đạt được"),),
+    "sap-xep-2025": (("huong-dan/", "Sau sắp xếp đơn vị hành chính năm 2025"), ("cap/xa/", "Cấp xã")),
+    "the-thuc-van-ban": ((_M, "Thông báo công nhận (Mẫu 2b) số"),),
+    "danh-muc-hanh-chinh": ((_M, "Địa bàn"), ("tinh/", "Theo tỉnh, thành phố")),
+    "dieu-le-dang": ((_M, "thành viên có mặt"),),
+    "an-toan": ((_M, "Liên hệ"), (_M, "Tài liệu kèm theo")),
+}
+
+# Sub-items of the guideline that no row carries, and why (shown under the table).
+LEFT_OUT: tuple[tuple[str, int, str, str], ...] = (
+    ("Mở đầu", 7, "Để tiếp tục xây dựng và nhận rộng các mô hình … Ban Dân vận Tỉnh ủy Hướng dẫn bổ sung các bước …",
+     "Lời dẫn, nêu lý do ban hành; không đặt yêu cầu nào."),
+    ("Nơi nhận", 123, "Thường trực Tỉnh ủy, … Lưu Văn thư.",
+     "Danh sách nơi nhận văn bản; không đặt yêu cầu nào cho hồ sơ."),
+)
+
+CLAUSES: tuple[Clause, ...] = tuple(replace(c, line=LINES.get(c.id, 0), shows=SHOWS.get(c.id, ())) for c in _CLAUSES)
 BY_ID: dict[str, Clause] = {c.id: c for c in CLAUSES}
+
+
+def describe_source(rule: Rule) -> str:
+    """The rule's source in Vietnamese, as `dvk rules` and the page `quy-tac/` show it."""
+    clause = BY_ID.get(rule.clause)
+    if rule.source is Source.GUIDELINE and clause is not None:
+        return f"{GUIDELINE_SHORT}, {_lower_first(clause.ref)} (dòng {clause.line} của văn bản)"
+    if rule.source is Source.READING:
+        where = f", {_lower_first(clause.ref)} (dòng {clause.line})" if clause is not None and clause.line else ""
+        return f"Cách đọc của dvk, không phải yêu cầu của hướng dẫn{where}: {rule.cite}"
+    if rule.source is Source.CITED:
+        return rule.cite
+    if rule.source is Source.REFORM:
+        return f"{REFORM}. {rule.cite}".strip()
+    return f"{FORMAT}" + (f"; {rule.cite}" if rule.cite else "")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _cell(text: str) -> str:
@@ -451,29 +654,40 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(rules_url: str | None = None) -> str:
-    """The table as a Vietnamese Markdown section (level-2 heading), for the guide page.
+    """The table as a Vietnamese Markdown section (level-2 heading), for the rules page.
 
     `rules_url` (e.g. "../quy-tac/") links each rule code to its entry in the rules reference.
     """
     from .registry import RULES
 
     def code(c: str) -> str:
-        return f"[{c}]({rules_url}#{c.lower()})" if rules_url is not None else f"`{c}`"
+        rule = RULES[c]
+        link = f"[{c}]({rules_url}#{c.lower()})" if rules_url is not None else f"`{c}`"
+        tags = [rule.severity.label]
+        if rule.source is not Source.GUIDELINE:
+            tags.insert(0, SOURCE_LABELS[rule.source])
+        return f"{link} {rule.name} ({', '.join(tags)})"
 
     lines = [
         "## Đối chiếu hướng dẫn với hồ sơ và quy tắc kiểm tra { #doi-chieu-huong-dan }",
         "",
-        f"Mỗi dòng là một điều khoản của {GUIDELINE}: trường nào trong hồ sơ ghi lại điều khoản đó, quy tắc nào của "
-        "lệnh `dvk check` kiểm tra nó, và trang web hiển thị nó ở đâu. Điều khoản không có quy tắc thì có ghi lý do.",
+        f"Mỗi dòng là một điều khoản của {GUIDELINE} (số dòng là dòng của văn bản), hoặc một yêu cầu không thuộc "
+        "hướng dẫn (định dạng hồ sơ, văn bản khác, sắp xếp chính quyền năm 2025: có ghi rõ): trường nào trong hồ sơ "
+        "ghi lại, quy tắc nào của lệnh `dvk check` kiểm tra, và trang web hiển thị ở đâu. Điều khoản không có quy tắc "
+        "thì có ghi lý do. Quy tắc ghi “cách đọc của dvk” là cách hiểu của phần mềm, không phải yêu cầu của hướng "
+        "dẫn, nên chỉ cảnh báo.",
         "",
-        "| Điều khoản | Nội dung hướng dẫn | Trường trong hồ sơ | Quy tắc | Trên trang web |",
+        "| Điều khoản | Nội dung | Trường trong hồ sơ | Quy tắc | Trên trang web |",
         "|---|---|---|---|---|",
     ]
     for c in CLAUSES:
         fields = ", ".join(f"`{f}`" for f in c.fields) or "—"
-        rules = ", ".join(f"{code(r)} {RULES[r].name}" for r in c.rules) or "không có"
+        rules = ", ".join(code(r) for r in c.rules) or "không có"
+        ref = f"{c.ref} (dòng {c.line})" if c.line else f"{c.ref} *({SOURCE_LABELS[c.kind]})*"
         content = c.text if c.source == GUIDELINE else f"{c.text} *({c.source})*"
         if c.note:
             content += f"<br>*Ghi chú:* {c.note}"
-        lines.append(f"| {_cell(c.ref)} | {_cell(content)} | {_cell(fields)} | {_cell(rules)} | {_cell(c.site)} |")
+        lines.append(f"| {_cell(ref)} | {_cell(content)} | {_cell(fields)} | {_cell(rules)} | {_cell(c.site)} |")
+    lines += ["", "Phần của văn bản không thành dòng nào trong bảng:", ""]
+    lines += [f"- {ref} (dòng {line}): “{text}” — {why}" for ref, line, text, why in LEFT_OUT]
     return "\n".join(lines) + "\n"

@@ -1,7 +1,7 @@
 """DVK003: the YAML front matter is missing or not closed."""
 
 from ...problem import Severity
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK003", "missing-front-matter", Severity.ERROR,
@@ -9,4 +9,6 @@ RULE = Rule(
     why="Các trường của hồ sơ (tên, lĩnh vực, các bước...) nằm trong phần này; thiếu nó thì không đọc được hồ sơ.",
     bad="# Tuyến đường tự quản\nNội dung...",
     good="---\ntitle: Tuyến đường tự quản\n---\nNội dung...",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )

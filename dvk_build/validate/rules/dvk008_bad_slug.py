@@ -1,7 +1,7 @@
 """DVK008: the file or bundle name is not a valid slug."""
 
 from ...problem import Severity
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK008", "bad-slug", Severity.ERROR,
@@ -9,4 +9,6 @@ RULE = Rule(
     why="Tên tệp trở thành địa chỉ trang `mo-hinh/<tên>/`; địa chỉ có dấu hay khoảng trắng dễ gãy khi chia sẻ.",
     bad="content/models/Tuyến đường tự quản.md",
     good="content/models/tuyen-duong-tu-quan-phu-hoa.md",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )

@@ -1,7 +1,7 @@
 """DVK102: a value of the wrong type (text where a number is expected, ...)."""
 
 from ...problem import Severity
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK102", "wrong-type", Severity.ERROR,
@@ -9,4 +9,6 @@ RULE = Rule(
     why="Số liệu phải là số để so sánh kết quả với chỉ tiêu và thống kê.",
     bad="vote: {date: 2023-07-10, members: mười lăm, in_favor: 14}",
     good="vote: {date: 2023-07-10, members: 15, in_favor: 14}",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )

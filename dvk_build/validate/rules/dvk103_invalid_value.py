@@ -1,7 +1,7 @@
 """DVK103: a value outside its allowed list (tier, field, kind, ...)."""
 
 from ...problem import Severity
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK103", "invalid-value", Severity.ERROR,
@@ -9,4 +9,6 @@ RULE = Rule(
     why="Trang web nhóm mô hình theo cấp và lĩnh vực; giá trị lạ làm mô hình không nằm trong danh sách nào.",
     bad="fields: [kinh-te, an-ninh]",
     good="fields: [kinh-te, quoc-phong-an-ninh]",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )

@@ -1,7 +1,7 @@
 """DVK105: a value of the right type but wrong form (empty, negative, bad date form)."""
 
 from ...problem import Severity
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK105", "invalid-format", Severity.ERROR,
@@ -9,4 +9,6 @@ RULE = Rule(
     why="Ngày viết thống nhất thì mới kiểm tra được thứ tự các bước và sắp xếp theo thời gian.",
     bad="registered: {date: 01/07/2022}",
     good="registered: {date: 2022-07-01}",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )

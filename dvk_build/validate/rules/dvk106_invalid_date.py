@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext, parse_date
-from ..rule import Rule
+from ..rule import Rule, Source
 from ..form import DATE_RE
 
 RULE = Rule(
@@ -13,6 +13,8 @@ RULE = Rule(
     why="Ngày không có thật (như 30/2) thường là gõ nhầm và làm sai thứ tự các bước.",
     bad="notice: {number: 05-TB/ĐU, date: 2023-02-30}",
     good="notice: {number: 05-TB/ĐU, date: 2023-02-28}",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )
 
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK201", "field-not-in-period", Severity.ERROR,
@@ -13,6 +13,7 @@ RULE = Rule(
     bad="period: 2021-2025\nfields: [moi-truong]",
     good="period: 2021-2025\nfields: [bon-khong]",
     clause="5.2.a-tt-linh-vuc",
+    source=Source.GUIDELINE,
 )
 
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK202", "missing-criterion-evidence", Severity.ERROR,
@@ -13,6 +13,7 @@ RULE = Rule(
     bad="criteria:\n  leadership: Chi bộ ra nghị quyết...\n  effectiveness: ...",
     good="criteria:\n  leadership: ...\n  effectiveness: ...\n  popular_support: ...\n  three_interests: ...\n  spread: ...",
     clause="5.2.a",
+    source=Source.GUIDELINE,
     summary=False,  # a summary record from a province's list has no such facts
 )
 

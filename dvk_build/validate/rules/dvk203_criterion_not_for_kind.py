@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK203", "criterion-not-for-kind", Severity.ERROR,
@@ -12,7 +12,8 @@ RULE = Rule(
     why="Mục 5.2.a đặt hai bộ tiêu chí khác nhau cho tập thể và cho cá nhân.",
     bad="holder: {kind: tap-the, ...}\ncriteria:\n  conduct: ...",
     good="holder: {kind: ca-nhan, ...}\ncriteria:\n  conduct: ...",
-    clause="5.2.a",
+    clause="dinh-dang",
+    source=Source.FORMAT,
 )
 
 

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK204", "missing-interest", Severity.ERROR,
@@ -20,6 +20,7 @@ RULE = Rule(
     bad="interests: {collective: ..., community: ...}",
     good="interests: {collective: ..., community: ..., individual: ...}",
     clause="b1-ket-qua-du-kien",
+    source=Source.GUIDELINE,
     summary=False,  # a summary record from a province's list has no such facts
 )
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK205", "individual-without-title", Severity.WARNING,
@@ -13,6 +13,8 @@ RULE = Rule(
     bad="holder: {kind: ca-nhan, name: Nguyễn Văn A, title: null}",
     good="holder: {kind: ca-nhan, name: Nguyễn Văn A, title: Trưởng ấp Phú Hòa}",
     clause="5.2.a-cn-vai-tro",
+    source=Source.READING,
+    cite="Hướng dẫn không đòi cá nhân phải có chức vụ (người chủ công có thể là người dân không giữ chức vụ nào); dvk khuyên ghi để đơn vị khác biết nên liên hệ ai.",
     summary=False,  # a summary record from a province's list has no such facts
 )
 

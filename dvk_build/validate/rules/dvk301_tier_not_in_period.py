@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK301", "tier-not-in-period", Severity.ERROR,
@@ -18,7 +18,9 @@ RULE = Rule(
         "rộng cũng chỉ là toàn xã hoặc toàn tỉnh; giai đoạn 2021-2025 có cấp cơ sở, huyện, tỉnh.",
     bad="period: 2026-2030\nevaluation:\n  replicability: {scope: huyen}\nrecognitions:\n  - tier: huyen",
     good="period: 2026-2030\nevaluation:\n  replicability: {scope: tinh}\nrecognitions:\n  - tier: xa",
-    clause="5.2.b",
+    clause="sap-xep-2025",
+    source=Source.REFORM,
+    cite="Chính quyền địa phương hai cấp (tỉnh, xã) từ ngày 1/7/2025, không còn cấp huyện; các cấp của giai đoạn 2021-2025 theo mục 5.2.b của hướng dẫn.",
 )
 
 

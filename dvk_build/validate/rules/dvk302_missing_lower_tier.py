@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK302", "missing-lower-tier", Severity.ERROR,
@@ -13,6 +13,7 @@ RULE = Rule(
     bad="recognitions:\n  - tier: tinh\n    ...",
     good="recognitions:\n  - tier: co-so\n    ...\n  - tier: huyen\n    ...\n  - tier: tinh\n    ...",
     clause="5.2.b",
+    source=Source.GUIDELINE,
     summary=False,  # a summary record from a province's list has no such facts
 )
 

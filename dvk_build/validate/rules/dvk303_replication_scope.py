@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK303", "replication-scope-too-small", Severity.ERROR,
@@ -13,6 +13,7 @@ RULE = Rule(
     bad="evaluation:\n  replicability: {scope: co-so}\nrecognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
     good="evaluation:\n  replicability: {scope: huyen}\nrecognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
     clause="5.2.b",
+    source=Source.GUIDELINE,
     summary=False,  # a summary record from a province's list has no such facts
 )
 

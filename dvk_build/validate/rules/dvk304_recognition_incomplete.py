@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK304", "recognition-incomplete", Severity.ERROR,
@@ -13,6 +13,7 @@ RULE = Rule(
     bad="  - tier: co-so\n    body: Đảng ủy xã Phú An\n    notice: {number: 05-TB/ĐU}",
     good="  - tier: co-so\n    body: Đảng ủy xã Phú An\n    report: {form: 2a, date: 2023-07-05}\n    vote: {date: 2023-07-10, members: 15, in_favor: 14}\n    notice: {number: 05-TB/ĐU, date: 2023-07-12}",
     clause="5.1",
+    source=Source.GUIDELINE,
     summary=False,  # a summary record from a province's list has no such facts
 )
 

@@ -1,30 +1,41 @@
-"""DVK305: the recognition vote is not carried by more than half of the members."""
+"""DVK305: vote counts that cannot be (more in favour or present than the body has members)."""
 
 from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
-    "DVK305", "vote-not-majority", Severity.ERROR,
-    title="Biểu quyết công nhận phải được quá nửa số thành viên cấp ủy tán thành.",
-    why="Mục 5.2: cấp ủy, tổ chức đảng họp, thảo luận và biểu quyết công nhận; nghị quyết chỉ có giá trị khi quá nửa tán thành.",
-    bad="vote: {date: 2023-07-10, members: 15, in_favor: 7}",
-    good="vote: {date: 2023-07-10, members: 15, in_favor: 14}",
-    clause="5.2",
+    "DVK305", "vote-count-impossible", Severity.ERROR,
+    title="Số có mặt và số tán thành không được lớn hơn số thành viên; số tán thành không lớn hơn số có mặt.",
+    why="Biên bản biểu quyết (mục 5.2) ghi số thành viên của cơ quan biểu quyết, số có mặt và số tán thành; "
+        "số tán thành nhiều hơn số người có thể bỏ phiếu là nhập nhầm.",
+    bad="vote: {date: 2023-07-10, body_kind: ban-chap-hanh, members: 15, present: 13, in_favor: 14}",
+    good="vote: {date: 2023-07-10, body_kind: ban-chap-hanh, members: 15, present: 14, in_favor: 14}",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     for i, _ in ctx.items("recognitions"):
-        members = ctx.get("recognitions", i, "vote", "members")
-        in_favor = ctx.get("recognitions", i, "vote", "in_favor")
-        if not isinstance(members, int) or not isinstance(in_favor, int) or isinstance(members, bool):
-            continue
-        at = ("recognitions", i, "vote", "in_favor")
-        if in_favor > members:
-            yield ctx.problem(RULE, at, f"Số phiếu tán thành ({in_favor}) lớn hơn số thành viên ({members}).", "Kiểm tra lại biên bản biểu quyết.")
-        elif in_favor * 2 <= members:
-            yield ctx.problem(RULE, at, f"{in_favor}/{members} phiếu tán thành chưa quá nửa số thành viên.",
-                              f"Cần ít nhất {members // 2 + 1}/{members} phiếu tán thành.")
+        at = ("recognitions", i, "vote")
+        members, present, in_favor = (_count(ctx.get(*at, k)) for k in ("members", "present", "in_favor"))
+        n = f"lần công nhận thứ {i + 1}"
+        if members is not None and present is not None and present > members:
+            yield ctx.problem(RULE, (*at, "present"),
+                              f"Biểu quyết ({n}): số có mặt ({present}) lớn hơn số thành viên ({members}).",
+                              "Đối chiếu lại với biên bản họp.")
+        if members is not None and in_favor is not None and in_favor > members:
+            yield ctx.problem(RULE, (*at, "in_favor"),
+                              f"Biểu quyết ({n}): số tán thành ({in_favor}) lớn hơn số thành viên ({members}).",
+                              "Đối chiếu lại với biên bản họp.")
+        elif present is not None and in_favor is not None and in_favor > present:
+            yield ctx.problem(RULE, (*at, "in_favor"),
+                              f"Biểu quyết ({n}): số tán thành ({in_favor}) lớn hơn số có mặt ({present}).",
+                              "Đối chiếu lại với biên bản họp.")

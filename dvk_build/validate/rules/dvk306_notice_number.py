@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK306", "notice-number-format", Severity.WARNING,
@@ -28,7 +28,9 @@ RULE = Rule(
         "awards:\n  - {year: 2024, by: Ủy ban nhân dân tỉnh, form: Bằng khen, decision: 1520/QĐ}",
     good="notice: {number: 05-TB/ĐU, date: 2023-07-12}\n"
          "awards:\n  - {year: 2024, by: Ủy ban nhân dân tỉnh, form: Bằng khen, decision: 1520/QĐ-UBND}",
-    clause="5.3",
+    clause="the-thuc-van-ban",
+    source=Source.CITED,
+    cite="Quy định 66-QĐ/TW năm 2017 của Ban Chấp hành Trung ương về thể loại, thẩm quyền ban hành và thể thức văn bản của Đảng (số, ký hiệu văn bản của Đảng); Nghị định 30/2020/NĐ-CP về công tác văn thư (số, ký hiệu văn bản nhà nước).",
 )
 
 _CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"  # issuing body or agency: ĐU, HU, BDVTU, UBND, BTĐKT

@@ -4,15 +4,17 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
-    "DVK307", "duplicate-tier", Severity.ERROR,
+    "DVK307", "duplicate-tier", Severity.WARNING,
     title="Mỗi cấp chỉ công nhận một lần cho một mô hình.",
     why="Mục 5.2.b: mỗi cấp chọn mô hình từ cấp dưới; hai lần công nhận cùng cấp thường là nhập trùng.",
     bad="recognitions:\n  - tier: co-so ...\n  - tier: co-so ...",
     good="recognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
     clause="5.2.b",
+    source=Source.READING,
+    cite="Hướng dẫn không cấm công nhận lại ở cùng một cấp; hai lần cùng cấp thường là nhập trùng nên dvk chỉ nhắc kiểm tra lại.",
 )
 
 

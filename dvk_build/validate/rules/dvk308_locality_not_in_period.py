@@ -11,7 +11,7 @@ from typing import Iterator
 from ...config import DEFAULT_LOCALITIES
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK308", "locality-not-in-period", Severity.WARNING,
@@ -20,7 +20,9 @@ RULE = Rule(
         "2026-2030 ghi tỉnh và xã, phường, đặc khu mới, không ghi huyện.",
     bad="period: 2026-2030\nlocality: {province: Tỉnh Tây Ninh, district: Huyện Châu Thành, commune: Xã Châu Thành}",
     good="period: 2026-2030\nlocality: {province: Tỉnh Tây Ninh, commune: Xã Châu Thành}",
-    clause="5.2.b",
+    clause="sap-xep-2025",
+    source=Source.REFORM,
+    cite="Chính quyền địa phương hai cấp (tỉnh, xã) từ ngày 1/7/2025, không còn cấp huyện.",
 )
 
 

@@ -13,7 +13,7 @@ from ...cli_new import PLACEHOLDER
 from ...places import resolve
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK309", "locality-not-in-register", Severity.ERROR,
@@ -23,7 +23,10 @@ RULE = Rule(
         "hồ sơ giai đoạn 2026-2030 ghi tỉnh và xã, phường, đặc khu mới.",
     bad="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thach}",
     good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
-    clause="5.2.b",
+    clause="danh-muc-hanh-chinh",
+    source=Source.CITED,
+    cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam (Quyết định 124/2004/QĐ-TTg) trước ngày 1/7/2025, và "
+         "danh mục sau sắp xếp đơn vị hành chính năm 2025 (dvk_build/register.py).",
 )
 
 REGISTER_LABELS = {

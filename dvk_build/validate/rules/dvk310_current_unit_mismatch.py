@@ -12,7 +12,7 @@ from ... import register
 from ...places import resolve
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK310", "current-unit-mismatch", Severity.ERROR,
@@ -22,7 +22,10 @@ RULE = Rule(
     bad="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch,\n"
         "           current_province: Tỉnh Đồng Tháp}",
     good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
-    clause="5.2.b",
+    clause="danh-muc-hanh-chinh",
+    source=Source.CITED,
+    cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam (Quyết định 124/2004/QĐ-TTg) trước ngày 1/7/2025, và "
+         "danh mục sau sắp xếp đơn vị hành chính năm 2025 (dvk_build/register.py).",
 )
 
 

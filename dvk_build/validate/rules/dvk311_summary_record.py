@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK311", "summary-record-incomplete", Severity.ERROR,
@@ -15,6 +15,7 @@ RULE = Rule(
     good="record: tom-tat\nrecognitions:\n  - tier: co-so\n    body: Đảng ủy xã Tân Thạch\n"
          "    notice: {number: 21-TB/ĐU, date: 2023-06-15}",
     clause="5.3",
+    source=Source.GUIDELINE,
 )
 
 _NEEDED = (("number", "số thông báo công nhận"), ("date", "ngày thông báo công nhận"))

@@ -6,15 +6,19 @@ from typing import Iterator
 from ...load.yamltree import PathKey
 from ...problem import Problem, Severity
 from ..context import DossierContext, fmt_date, parse_date
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK402", "dates-out-of-order", Severity.ERROR,
-    title="Các ngày phải theo đúng thứ tự: đăng ký, triển khai, theo dõi, đánh giá, báo cáo, biểu quyết, thông báo; cấp trên sau cấp dưới.",
-    why="Các bước của hướng dẫn nối tiếp nhau: không thể biểu quyết trước khi có báo cáo, hay công nhận cấp huyện trước cấp cơ sở.",
+    title="Các ngày phải theo đúng thứ tự: đăng ký, triển khai, đánh giá, báo cáo, biểu quyết, thông báo; cấp trên sau "
+          "cấp dưới; theo dõi sau đăng ký.",
+    why="Các bước của hướng dẫn nối tiếp nhau: không thể biểu quyết trước khi có báo cáo, hay công nhận cấp huyện "
+        "trước cấp cơ sở. Hướng dẫn không đặt thời hạn nào, và việc theo dõi (bước 3) có thể tiếp tục sau khi đánh "
+        "giá, sau khi công nhận: chỉ đòi ngày theo dõi không sớm hơn ngày đăng ký.",
     bad="report: {form: 2a, date: 2023-07-15}\nvote: {date: 2023-07-10, ...}",
     good="report: {form: 2a, date: 2023-07-05}\nvote: {date: 2023-07-10, ...}",
     clause="I",
+    source=Source.GUIDELINE,
 )
 
 
@@ -22,7 +26,6 @@ def _groups(ctx: DossierContext) -> list[list[PathKey]]:
     """Paths of dates in the order they must run; dates in one group are unordered."""
     groups: list[list[PathKey]] = [[("idea", "registered", "date")]]
     groups.append([("rollout", part, "date") for part in ("steering_committee", "survey", "assignment", "commitment", "plan")])
-    groups.append([("monitoring", i, "date") for i, _ in ctx.items("monitoring")])
     groups.append([("evaluation", "date")])
     for i, _ in ctx.items("recognitions"):
         for part in ("report", "vote", "notice"):
@@ -30,7 +33,34 @@ def _groups(ctx: DossierContext) -> list[list[PathKey]]:
     return groups
 
 
+def name(ctx: DossierContext, path: PathKey) -> str:
+    """The date's label, with the position (counted from 1) of the list item it belongs to."""
+    label = ctx.label(path)
+    if path[0] == "monitoring":
+        return f"{label} (lần thứ {int(path[1]) + 1})"
+    if path[0] == "recognitions":
+        return f"{label} (lần công nhận thứ {int(path[1]) + 1})"
+    return label
+
+
 def check(ctx: DossierContext) -> Iterator[Problem]:
+    yield from _chain(ctx)
+    registered = parse_date(ctx.get("idea", "registered", "date"))
+    if registered is None:
+        return
+    for i, _ in ctx.items("monitoring"):
+        path: PathKey = ("monitoring", i, "date")
+        day = parse_date(ctx.get(*path))
+        if day is not None and day < registered:
+            line = ctx.tree.pos(("idea", "registered", "date"))[0]
+            yield ctx.problem(
+                RULE, path,
+                f"{name(ctx, path)} ({fmt_date(day)}) sớm hơn ngày đăng ký xây dựng mô hình ({fmt_date(registered)}, dòng {line}).",
+                "Việc theo dõi, kiểm tra bắt đầu sau khi mô hình được đăng ký; kiểm tra lại một trong hai ngày.",
+            )
+
+
+def _chain(ctx: DossierContext) -> Iterator[Problem]:
     latest: tuple[dt.date, PathKey] | None = None
     for group in _groups(ctx):
         dated = [(path, parse_date(ctx.get(*path))) for path in group]
@@ -42,9 +72,13 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
                     line = ctx.tree.pos(before_path)[0]
                     yield ctx.problem(
                         RULE, path,
-                        f"{ctx.label(path)} ({fmt_date(day)}) sớm hơn {ctx.label(before_path).lower()} ({fmt_date(before)}, dòng {line}).",
+                        f"{name(ctx, path)} ({fmt_date(day)}) sớm hơn {_lower(name(ctx, before_path))} ({fmt_date(before)}, dòng {line}).",
                         "Các bước phải theo thứ tự thời gian; kiểm tra lại một trong hai ngày.",
                     )
         for path, day in present:
             if latest is None or day > latest[0]:
                 latest = (day, path)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext, fmt_date
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK404", "future-date", Severity.ERROR,
@@ -12,7 +12,8 @@ RULE = Rule(
     why="Hồ sơ ghi lại việc đã làm; ngày chưa tới thường là gõ nhầm năm.",
     bad="notice: {number: 05-TB/ĐU, date: 2032-07-12}",
     good="notice: {number: 05-TB/ĐU, date: 2023-07-12}",
-    clause="I",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
 
 

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK405", "unknown-target", Severity.ERROR,
@@ -13,7 +13,8 @@ RULE = Rule(
     why="Bước 4: đánh giá kết quả so với mục tiêu, chỉ tiêu ban đầu đề ra; căn cứ bản đăng ký để tự đánh giá.",
     bad="targets: [{id: ho-cam-ket, ...}]\nresults: [{target: so-ho, actual: 125}]",
     good="targets: [{id: ho-cam-ket, ...}]\nresults: [{target: ho-cam-ket, actual: 125}]",
-    clause="b4-tu-danh-gia",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
 
 

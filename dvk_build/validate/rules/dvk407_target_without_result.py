@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK407", "target-without-result", Severity.WARNING,
@@ -12,7 +12,8 @@ RULE = Rule(
     why="Bước 4: đánh giá kết quả, hiệu quả so với mục tiêu, chỉ tiêu ban đầu; chỉ tiêu bỏ ngỏ làm tự đánh giá thiếu căn cứ.",
     bad="targets: [{id: ho-cam-ket, ...}, {id: tuyen-duong, ...}]\nresults: [{target: ho-cam-ket, actual: 125}]",
     good="results: [{target: ho-cam-ket, actual: 125}, {target: tuyen-duong, actual: 3}]",
-    clause="b4-tu-danh-gia",
+    clause="b4-danh-gia",
+    source=Source.GUIDELINE,
 )
 
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK408", "duplicate-target", Severity.ERROR,
@@ -12,7 +12,8 @@ RULE = Rule(
     why="Kết quả được đối chiếu với chỉ tiêu theo mã; mã trùng làm không biết kết quả thuộc chỉ tiêu nào.",
     bad="targets:\n  - {id: ho-cam-ket, ...}\n  - {id: ho-cam-ket, ...}",
     good="targets:\n  - {id: ho-cam-ket, ...}\n  - {id: ho-thuc-hien, ...}",
-    clause="b1-ket-qua-du-kien",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
 
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 from ..text_scan import unsafe_candidates, unsafe_findings
 
 RULE = Rule(
@@ -15,6 +15,7 @@ RULE = Rule(
     bad='Xem <a href="javascript:alert(1)">tại đây</a>',
     good="Xem [kế hoạch nhân rộng](#ke-hoach)",
     clause="an-toan",
+    source=Source.FORMAT,
 )
 
 HINT = ("Xóa mã HTML (kể cả trong khối mã); dùng cú pháp Markdown để định dạng chữ "

@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..privacy import CCCD_RE, CMND_RE, find
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK502", "citizen-id", Severity.ERROR,
@@ -14,6 +14,8 @@ RULE = Rule(
     bad="holder: {kind: ca-nhan, name: Nguyễn Văn A (CCCD 079085001234)}",
     good="holder: {kind: ca-nhan, name: Nguyễn Văn A}",
     clause="an-toan",
+    source=Source.CITED,
+    cite="Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, Điều 2, khoản 3 (dữ liệu cá nhân cơ bản)",
 )
 
 

@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..privacy import MOBILE_RE, find
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK503", "personal-phone", Severity.ERROR,
@@ -14,6 +14,8 @@ RULE = Rule(
     bad="summary: ... liên hệ chị Lan 0912 345 678",
     good="contact: {unit: Ban Dân vận Huyện ủy Y, phone: 0276 3822 123, official: true}",
     clause="an-toan",
+    source=Source.CITED,
+    cite="Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, Điều 2, khoản 3 (dữ liệu cá nhân cơ bản)",
 )
 
 

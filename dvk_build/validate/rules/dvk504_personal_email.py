@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..privacy import EMAIL_RE, find, official_email
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK504", "personal-email", Severity.ERROR,
@@ -14,6 +14,8 @@ RULE = Rule(
     bad="summary: ... gửi về lan.nguyen@gmail.com",
     good="contact: {unit: Ban Dân vận Huyện ủy Y, email: bandanvan@tayninh.dcs.vn, official: true}",
     clause="an-toan",
+    source=Source.CITED,
+    cite="Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, Điều 2, khoản 3 (dữ liệu cá nhân cơ bản)",
 )
 
 

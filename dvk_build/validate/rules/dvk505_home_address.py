@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..privacy import ADDRESS_RE, find
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK505", "home-address", Severity.ERROR,
@@ -14,6 +14,8 @@ RULE = Rule(
     bad="holder: {kind: ca-nhan, name: Trần Thị B, title: Tổ trưởng, số nhà 25 đường Trần Phú}",
     good="locality: {province: Tỉnh X, commune: Xã Z}",
     clause="an-toan",
+    source=Source.CITED,
+    cite="Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, Điều 2, khoản 3 (dữ liệu cá nhân cơ bản)",
 )
 
 

@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..attachments import lexically_inside, refs
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK506", "attachment-outside-bundle", Severity.ERROR,
@@ -14,6 +14,7 @@ RULE = Rule(
     bad="attachments:\n  - {path: ../../mkdocs.yml}",
     good="attachments:\n  - {path: thong-bao-cong-nhan.pdf, caption: Thông báo công nhận}",
     clause="an-toan",
+    source=Source.FORMAT,
 )
 
 

@@ -6,7 +6,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..attachments import refs, resolve
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK507", "attachment-invalid", Severity.ERROR,
@@ -15,6 +15,7 @@ RULE = Rule(
     bad="attachments:\n  - {path: anh-hop-dan-50MB.jpg}",
     good="attachments:\n  - {path: anh-hop-dan.jpg, caption: Buổi họp dân}",
     clause="an-toan",
+    source=Source.FORMAT,
 )
 
 

@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..attachments import link_escapes, refs
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK508", "symlink-escape", Severity.ERROR,
@@ -15,6 +15,7 @@ RULE = Rule(
     bad="content/models/mo-hinh-a/anh.jpg -> /etc/passwd",
     good="content/models/mo-hinh-a/anh.jpg (tệp ảnh thật, đặt cạnh index.md)",
     clause="an-toan",
+    source=Source.FORMAT,
 )
 # The loader reports dossier files and bundle folders that lead out (load/files.py); this checks attachments.
 

@@ -6,7 +6,7 @@ from typing import Iterator
 from ...problem import Problem, Severity
 from ..attachments import content_matches, refs, resolve
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK509", "attachment-type-mismatch", Severity.ERROR,
@@ -16,6 +16,7 @@ RULE = Rule(
     bad="attachments:\n  - {path: anh.jpg}   # thật ra là tệp HTML",
     good="attachments:\n  - {path: anh.jpg}   # ảnh JPEG chụp buổi họp dân",
     clause="an-toan",
+    source=Source.FORMAT,
 )
 
 NAMES = {".jpg": "ảnh JPEG", ".jpeg": "ảnh JPEG", ".png": "ảnh PNG", ".webp": "ảnh WebP", ".pdf": "tệp PDF"}

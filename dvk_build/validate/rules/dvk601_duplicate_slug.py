@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK601", "duplicate-slug", Severity.ERROR,
@@ -13,7 +13,8 @@ RULE = Rule(
     why="Hai hồ sơ cùng tên sẽ cùng địa chỉ `mo-hinh/<tên>/`: một trong hai bị mất.",
     bad="content/models/tuyen-duong-xanh.md\ncontent/models/tuyen-duong-xanh/index.md",
     good="content/models/tuyen-duong-xanh-phu-hoa.md\ncontent/models/tuyen-duong-xanh-phu-loi/index.md",
-    clause="an-toan",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
 
 

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK602", "unknown-derived-from", Severity.ERROR,
@@ -13,7 +13,8 @@ RULE = Rule(
     why="Bước 6: nghiên cứu, học tập mô hình phù hợp để áp dụng; liên kết gãy làm mất dấu mô hình gốc.",
     bad="replication: {derived_from: tuyen-duong-xanh-phu-hoaa}",
     good="replication: {derived_from: tuyen-duong-xanh-phu-hoa}",
-    clause="b6-nhan-rong",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
 
 

@@ -4,7 +4,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK603", "lineage-cycle", Severity.ERROR,
@@ -12,7 +12,8 @@ RULE = Rule(
     why="Mô hình A học từ B thì B không thể học từ A; vòng tròn thường là nhập nhầm chiều.",
     bad="# a.md: derived_from: b\n# b.md: derived_from: a",
     good="# a.md: derived_from: null\n# b.md: derived_from: a",
-    clause="b6-nhan-rong",
+    clause="so-lieu",
+    source=Source.FORMAT,
 )
 
 
