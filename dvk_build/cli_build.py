@@ -17,8 +17,10 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlparse
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXAMPLE_HOST = "dvk.example"  # the shipped mkdocs.yml's site_url: a placeholder, not a real address
 TMP_MARK = ".dvk-tmp-"  # `.site.dvk-tmp-<pid>-<token>`: a build in progress (or killed)
 RENAME_EXCHANGE = 2  # linux/fs.h
 
@@ -119,6 +121,19 @@ def _raise_on_term(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def warn_example_site_url(config_file: Path) -> None:
+    """Warn (stderr) while `site_url` is still the example host: every absolute link would lead nowhere."""
+    from .export.context import site_url_from_mkdocs  # only this check needs the exports' package
+
+    url = site_url_from_mkdocs(config_file) or ""
+    host = urlparse(url).hostname or ""
+    if host == EXAMPLE_HOST or host.endswith("." + EXAMPLE_HOST):
+        sys.stderr.write(
+            f"dvk build: cảnh báo: site_url trong {config_file.name} vẫn là địa chỉ mẫu {url}. Các đường dẫn đầy đủ "
+            "trong dữ liệu mở (CSV, Excel, JSON), nguồn tin, bản in và khi chia sẻ lên Zalo, Facebook sẽ trỏ tới "
+            "địa chỉ không có thật. Hãy đặt site_url là địa chỉ thật của trang (xem README.md, mục site_url).\n")
+
+
 def run(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file).resolve()
     if not config_file.is_file():
@@ -131,6 +146,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         sys.stderr.write(f"dvk build: {problem}\n")
         return EXIT_USAGE
+    warn_example_site_url(config_file)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
     env = dict(os.environ)

@@ -282,3 +282,19 @@ def test_json_rows_reads_in_chunks_like_a_whole_parse(tmp_path: Path) -> None:
     expected = [r["slug"] for r in records]
     for chunk in (7, 64, 1000, 1 << 22):
         assert verify.json_rows(path, chunk=chunk) == expected
+
+
+def test_build_warns_while_site_url_is_the_example_host(tmp_path: Path) -> None:
+    """The shipped site_url is a placeholder: `dvk build` says so (in Vietnamese), and stops saying it once set."""
+    import yaml
+
+    config = make_dvk_project(tmp_path / "mau", {"mot.md": SHIPPED})
+    proc = dvk_build(config)
+    assert proc.returncode == 0, proc.stderr
+    assert "cảnh báo: site_url trong mkdocs.yml vẫn là địa chỉ mẫu https://dvk.example/" in proc.stderr
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["site_url"] = "https://danvankheo.tinh.gov.vn/"
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    proc = dvk_build(config)
+    assert proc.returncode == 0, proc.stderr
+    assert "site_url" not in proc.stderr

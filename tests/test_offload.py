@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from dvk_build.export import csv_export, json_export, site_files, xlsx_export
+from dvk_build.export import csv_export, json_export, site_files, xlsx_export, xlsx_readable
 from dvk_build.export.records import model_json_path
 from dvk_build.export.context import ExportContext
 from dvk_build.export.offload import Offloaded, OffloadFailed
@@ -53,6 +53,7 @@ def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_
     here = {csv_export.PATH: csv_export.render(shipped_catalogue, ctx),  # what `dvk export` writes, format by format
             json_export.PATH: json_export.dumps(json_export.document(shipped_catalogue, ctx)).encode("utf-8")}
     here[xlsx_export.PATH] = xlsx_export.render(shipped_catalogue, ctx)
+    here[xlsx_readable.PATH] = xlsx_readable.render(shipped_catalogue, ctx)
     for m in shipped_catalogue.models:
         here[model_json_path(m)] = json_export.dumps(json_export.model_document(m, ctx), indent=2).encode("utf-8")
     assert site_files._model_files(shipped_catalogue, ctx) == here  # the in-memory path of render_site
@@ -60,7 +61,7 @@ def test_files_written_elsewhere_are_the_files_made_here(shipped_catalogue, tmp_
     sizes = Offloaded("dữ liệu mở", site_files.write_model_files, shared, shipped_catalogue.models).result()
     assert sizes == {path: len(data) for path, data in here.items()}
     assert sorted(here) == sorted(site_files._model_paths(shipped_catalogue, config))
-    assert len(here) == 3 + len(shipped_catalogue.models)
+    assert len(here) == 4 + len(shipped_catalogue.models)
     for path, data in here.items():
         assert (tmp_path / path).read_bytes() == data, path
 

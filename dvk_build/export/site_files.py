@@ -16,7 +16,7 @@ from ..model import Catalogue, Model
 from ..render.site import LaterFiles, Output, Page, SiteRenderer, _meta
 from ..render.text import file_size
 from ..schema import build_schema
-from . import csv_export, feed, json_export, xlsx_export
+from . import csv_export, feed, json_export, xlsx_export, xlsx_readable
 from .codebook import markdown_table
 from .context import ExportContext, normalize_site_url
 from .offload import Offloaded
@@ -46,7 +46,10 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
     return [
         (csv_export.PATH, "mo-hinh.csv",
          "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)"),
-        (xlsx_export.PATH, "mo-hinh.xlsx", "Tệp Excel: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"),
+        (xlsx_readable.PATH, "mo-hinh-de-doc.xlsx",
+         "Tệp Excel để đọc: cột tiếng Việt, tên đầy đủ thay cho mã, số tiền và ngày tháng định dạng sẵn, "
+         "lọc được theo cấp, lĩnh vực, tỉnh"),
+        (xlsx_export.PATH, "mo-hinh.xlsx", "Tệp Excel cho phần mềm: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"),
         (json_export.PATH, "mo-hinh.json",
          "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)"),
         (json_export.SCHEMA_PATH, "mo-hinh.schema.json",
@@ -60,7 +63,7 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
 
 def _model_paths(catalogue: Catalogue, config: Config) -> list[str]:
     """The files made from every model (`_stream_model_files`): the tables, then one JSON file per model."""
-    tables = [csv_export.PATH, xlsx_export.PATH, json_export.PATH]
+    tables = [csv_export.PATH, xlsx_export.PATH, xlsx_readable.PATH, json_export.PATH]
     return tables + [model_json_path(m) for m in catalogue.models]
 
 
@@ -146,8 +149,16 @@ def _stream_model_files(config: Config, ctx: ExportContext, count: int, models: 
                 written += 1
                 yield values
 
+        readable = xlsx_readable.ReadableWorkbook(ctx, count)
+
+        def both_workbooks() -> Iterator[list[Any]]:
+            for values in table_rows():
+                readable.add(values)
+                yield values
+
         # the workbook pulls the rows: one pass writes every file
-        put(xlsx_export.PATH, xlsx_export.write(header, table_rows(), count, ctx))
+        put(xlsx_export.PATH, xlsx_export.write(header, both_workbooks(), count, ctx))
+        put(xlsx_readable.PATH, readable.close())
         json_out.write(tail)
     if written != count:  # the workbook's filter range and the JSON's count were written for `count`
         raise RuntimeError(f"nhận {written} mô hình, cần {count}")
@@ -191,6 +202,9 @@ Mỗi mô hình còn có tệp JSON riêng, tải từ trang của mô hình (li
 
 ## Cách đọc dữ liệu
 
+- Để đọc và lọc trong Excel, hãy tải tệp **mo-hinh-de-doc.xlsx**: tên cột bằng tiếng Việt, tên đầy đủ thay cho mã,
+  số tiền có dấu phân cách hàng nghìn, ngày dạng ngày/tháng/năm. Các ghi chú dưới đây là cho các tệp dành cho
+  phần mềm (CSV, mo-hinh.xlsx, JSON), có tên cột và mã không đổi giữa các lần cập nhật.
 - Mỗi dòng (CSV, Excel) hay mỗi bản ghi (JSON) là một mô hình đã được công nhận ít nhất ở một cấp; mô hình công nhận
   gần đây nhất đứng trước.
 - Tên cột là đường dẫn của trường trong hồ sơ (ví dụ `holder.name` là tên chủ thể), giống nhau ở mọi dạng tệp.
