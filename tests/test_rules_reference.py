@@ -78,3 +78,13 @@ def test_readme_counts_the_registered_rules() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     counts = [int(n) for n in re.findall(r"\b(\d+) rules\b", readme)]
     assert counts and all(n == len(RULES) for n in counts), (counts, len(RULES))
+
+
+def test_one_term_for_pull_request_on_every_page() -> None:
+    from conftest import ROOT
+
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "content" / "pages").glob("*.md")]
+    texts += [(ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), render_markdown()]
+    for text in texts:
+        assert "yêu cầu gộp" not in text and "yêu cầu kéo" not in text
+    assert any("đề nghị hợp nhất (pull request)" in t for t in texts)

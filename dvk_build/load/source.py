@@ -40,7 +40,7 @@ def decode(raw: bytes) -> str:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise SourceError(
             "DVK001",
-            f"Tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02X} không hợp lệ).",
+            f"Tệp không lưu bằng bảng mã UTF-8: byte 0x{raw[exc.start]:02X} ở đây không đọc được.",
             line,
             col,
             "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).",

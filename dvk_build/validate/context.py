@@ -81,6 +81,18 @@ class DossierContext:
         """`record: tom-tat`: known only from a province's list, checked only on what a list holds."""
         return self.data.get("record") == SUMMARY_RECORD
 
+    def where(self, at: PathKey) -> str:
+        """How an editor finds a value: its Vietnamese label, the field path, and list positions counted from 1.
+
+        `(“Số thành viên của cơ quan biểu quyết”, lần công nhận thứ 2, trường `recognitions[].vote.members`)`
+        rather than `recognitions.1.vote.members`: editors count from 1, not from 0.
+        """
+        dotted = ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
+        parts = [f"lần công nhận thứ {at[i] + 1}" if at[i - 1] == "recognitions" else
+                 f"{_ITEM.get(str(at[i - 1]), 'mục')} thứ {at[i] + 1}"
+                 for i in range(1, len(at)) if isinstance(at[i], int)]
+        return ", ".join([f"“{self.label(at)}”"] + parts + [f"trường `{dotted}`"])
+
     @property
     def recognized(self) -> bool:
         return bool(self.items("recognitions"))
@@ -99,6 +111,14 @@ class DossierContext:
             parsed = parse_date(raw)
             if parsed:
                 yield path, parsed
+
+
+# What one item of a list is called, by the list's key (positions are counted from 1).
+_ITEM = {
+    "monitoring": "lần theo dõi", "targets": "chỉ tiêu", "results": "kết quả", "awards": "lần khen thưởng",
+    "sites": "nơi nhân rộng", "attachments": "tệp đính kèm", "re_evaluations": "lần đánh giá lại",
+    "fields": "lĩnh vực", "core_team": "dòng", "activities": "hoạt động", "sources": "nguồn", "follow_up": "lần",
+}
 
 
 def _walk_dates(node: Any, path: PathKey, out: list[tuple[PathKey, str]]) -> None:

@@ -70,7 +70,7 @@ def _long_lists(ctx: DossierContext, node: Any, path: tuple[Any, ...], rule: Any
         size = _text_size(node)
         if size > LIST_TEXT_MAX:
             label = ctx.label(path) if path else "hồ sơ"
-            yield ctx.problem(rule, path, f"`{'.'.join(str(p) for p in path)}` ({label}): các mục cộng lại dài khoảng "
+            yield ctx.problem(rule, path, f"{ctx.where(path)}: các mục cộng lại dài khoảng "
                               f"{_vi_number(size)} ký tự, quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
                               "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm.")
 
@@ -93,6 +93,20 @@ _TYPE_HINT = {
     "array": "Danh sách viết `[a, b]` hoặc mỗi mục một dòng bắt đầu bằng `- `.",
     "object": "Nhóm trường viết mỗi trường con một dòng, thụt lề hai dấu cách: `tên: giá trị`.",
 }
+
+
+# An example that fits the field: a count of people is not written like an amount of money.
+_EXAMPLE_BY_FIELD_TYPE = {"count": "15", "vnd": "15000000", "year": "2024", "number": "3.5"}
+
+
+def _type_hint(ctx: DossierContext, path: tuple[Any, ...], wanted: list[str]) -> str:
+    dotted = ".".join("[]" if isinstance(p, int) else str(p) for p in path).replace(".[]", "[]")
+    spec = ctx.config.dossier.get(dotted) if hasattr(ctx.config, "dossier") else None
+    example = _EXAMPLE_BY_FIELD_TYPE.get(spec.type) if spec is not None else None
+    if example and ("integer" in wanted or "number" in wanted):
+        decimal = "; phần thập phân dùng dấu chấm" if spec.type == "number" else ", không dấu chấm"
+        return f"Số viết liền{decimal}, không kèm chữ (ví dụ {example})."
+    return " ".join(_TYPE_HINT[w] for w in wanted if w in _TYPE_HINT)
 
 
 def _kind(value: Any) -> str:
@@ -126,7 +140,7 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
     for err in _validator(ctx.config).iter_errors(ctx.data):
         path = tuple(err.absolute_path)
         label = ctx.label(path) if path else "hồ sơ"
-        where = f"`{'.'.join(str(p) for p in path)}` ({label})" if path else "Hồ sơ"
+        where = ctx.where(path) if path else "Hồ sơ"
         kw = err.validator
         if kw == "additionalProperties":
             allowed = sorted(err.schema.get("properties", {}))
@@ -138,14 +152,14 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             missing = re.findall(r"'([^']+)' is a required property", err.message)
             for key in missing:
                 sub = ctx.label(path + (key,))
-                yield ctx.problem(r104.RULE, path, f"{where} thiếu trường bắt buộc `{key}` ({sub}).", f"Thêm dòng `{key}: ...`.")
+                yield ctx.problem(r104.RULE, path, f"{where}: thiếu trường bắt buộc `{key}`, “{sub}”.", f"Thêm dòng `{key}: ...`.")
         elif kw == "type":
             wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
             names = " hoặc ".join(_TYPE_VI.get(w, w) for w in wanted if w != "null")
             yield ctx.problem(
                 r102.RULE, path,
                 f"{where} phải là {names}, nhưng đang là {_kind(err.instance)} `{_show(err.instance)}`.",
-                " ".join(_TYPE_HINT[w] for w in wanted if w in _TYPE_HINT),
+                _type_hint(ctx, path, wanted),
             )
         elif kw == "enum":
             allowed = [v for v in err.validator_value if v is not None]

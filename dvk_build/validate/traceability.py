@@ -463,7 +463,7 @@ _CLAUSES: tuple[Clause, ...] = (
         "chỉ trang; chỉ dùng các trường của định dạng, đúng kiểu, đúng dạng, đủ trường bắt buộc.",
         ("title", "period", "fields", "summary", "holder.kind", "holder.name", "locality.province"),
         ("DVK001", "DVK002", "DVK003", "DVK004", "DVK005", "DVK006", "DVK007", "DVK008",
-         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106", "DVK203", "DVK511"),
+         "DVK101", "DVK102", "DVK103", "DVK104", "DVK105", "DVK106", "DVK107", "DVK108", "DVK203", "DVK511"),
         f"{_MODEL}: tên, tóm tắt, chủ thể, địa bàn; lược đồ dữ liệu mở `du-lieu/dossier.schema.json`",
         "Không phải điều khoản của hướng dẫn: điều kiện để máy đọc đúng hồ sơ mà người soạn đã viết. DVK203: tiêu "
         "chí ghi cho đúng loại chủ thể (hai bộ tiêu chí của mục 5.2.a là hai nhóm trường khác nhau).",
@@ -530,7 +530,7 @@ _CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "an-toan", "An toàn khi công bố",
-        "Trang là trang công khai: không có mã HTML nguy hiểm, không có dữ liệu cá nhân (số căn cước, số điện thoại di "
+        "Trang là trang công khai: không có mã HTML nguy hiểm, không có dữ liệu cá nhân (số định danh cá nhân trên thẻ Căn cước, số điện thoại di "
         "động, thư điện tử, địa chỉ nhà riêng); tệp đính kèm nằm trong thư mục hồ sơ, đúng loại; mỗi hồ sơ một địa chỉ riêng.",
         ("contact.phone", "contact.email", "contact.official", "attachments[].path", "attachments[].caption"),
         ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK510", "DVK512"),

@@ -26,5 +26,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     label = ctx.config.holder_kinds[kind].lower()
     for key, value in criteria.items():
         if key not in own and key in ctx.config.all_criteria_keys() and value:
-            yield ctx.problem(RULE, ("criteria", key), f"Tiêu chí `{key}` không dùng cho {label}.",
-                              "Tiêu chí của " + label + ": " + ", ".join(f"`{k}`" for k in sorted(own)) + ".", on_key=True)
+            other = next((c.label for crits in ctx.config.criteria.values() for c in crits if c.key == key), key)
+            yield ctx.problem(RULE, ("criteria", key), f"Tiêu chí “{other}” (`{key}`) không phải tiêu chí của {label}.",
+                              f"Tiêu chí của {label}: " + "; ".join(f"“{c.label}” (`{c.key}`)" for c in ctx.config.criteria[kind]) + ".",
+                              on_key=True)

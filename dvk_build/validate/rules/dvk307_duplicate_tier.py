@@ -8,7 +8,7 @@ from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK307", "duplicate-tier", Severity.WARNING,
-    title="Mỗi cấp chỉ công nhận một lần cho một mô hình.",
+    title="Một cấp được ghi hai lần công nhận: kiểm tra có phải nhập trùng không.",
     why="Mục 5.2.b: mỗi cấp chọn mô hình từ cấp dưới; hai lần công nhận cùng cấp thường là nhập trùng.",
     bad="recognitions:\n  - tier: co-so ...\n  - tier: co-so ...",
     good="recognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
@@ -25,7 +25,9 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         if not isinstance(tier, str):
             continue
         if tier in seen:
-            yield ctx.problem(RULE, ("recognitions", i, "tier"), f"Cấp `{tier}` đã được công nhận ở lần thứ {seen[tier] + 1}.",
-                              "Xóa lần nhập trùng hoặc sửa lại cấp.")
+            label = ctx.config.tiers[tier].label if tier in ctx.config.tiers else f"`{tier}`"
+            yield ctx.problem(RULE, ("recognitions", i, "tier"),
+                              f"Lần công nhận thứ {i + 1}: {label.lower()} đã được ghi ở lần công nhận thứ {seen[tier] + 1}.",
+                              "Nếu là nhập trùng thì xóa một lần; nếu mô hình được công nhận lại thì giữ cả hai.")
         else:
             seen[tier] = i

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ...problem import Problem, Severity
 from ...stage import STEP_REQUIREMENTS, stage_of
-from ..context import DossierContext, fmt_date, parse_date
+from ..context import DossierContext, parse_date
 from ..rule import Rule, Source
 
 RULE = Rule(
@@ -45,7 +45,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
             value = ctx.get(*path)
             if value in (None, "", [], {}):
                 step_label = ctx.config.steps[step]["long"]
-                since = f", theo {rules.label} áp dụng từ ngày {fmt_date(rules.start)}" if rules is not None else ""
+                since = f", theo quy định có hiệu lực khi đó: {rules.label}" if rules is not None else ""
                 missing = what if what.startswith("chưa") else f"thiếu {what}"
                 yield ctx.problem(RULE, path, f"{step_label}: {missing} (trường `{'.'.join(path)}`){since}.",
                                   f"Hồ sơ đã đến {ctx.config.steps[reached]['long'].lower()}, nên phải ghi các bước trước.")

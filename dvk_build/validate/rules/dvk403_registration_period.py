@@ -8,7 +8,7 @@ from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK403", "registration-outside-period", Severity.WARNING,
-    title="Ngày đăng ký xây dựng mô hình phải nằm trong giai đoạn của hồ sơ.",
+    title="Ngày đăng ký xây dựng mô hình nên nằm trong giai đoạn của hồ sơ.",
     why="Mô hình được đăng ký và công nhận theo giai đoạn (2021-2025, 2026-2030); đăng ký ngoài giai đoạn là ghi nhầm giai đoạn hoặc ngày.",
     bad="period: 2021-2025\nidea:\n  registered: {date: 2026-03-01}",
     good="period: 2026-2030\nidea:\n  registered: {date: 2026-03-01}",

@@ -9,8 +9,8 @@ from ..rule import Rule, Source
 
 RULE = Rule(
     "DVK502", "citizen-id", Severity.ERROR,
-    title="Không ghi số căn cước công dân (12 số) hay chứng minh nhân dân (9 số).",
-    why="Trang là trang công khai; số định danh cá nhân là dữ liệu cá nhân cơ bản được pháp luật bảo vệ (Nghị định 13/2023/NĐ-CP).",
+    title="Không ghi số định danh cá nhân (số thẻ Căn cước, thẻ căn cước công dân: 12 số) hay số chứng minh nhân dân (9 số).",
+    why="Trang là trang công khai; số định danh cá nhân (in trên thẻ Căn cước theo Luật Căn cước 2023, và trên thẻ căn cước công dân cấp trước đó) là dữ liệu cá nhân cơ bản được pháp luật bảo vệ (Nghị định 13/2023/NĐ-CP).",
     bad="holder: {kind: ca-nhan, name: Nguyễn Văn A (CCCD 079085001234)}",
     good="holder: {kind: ca-nhan, name: Nguyễn Văn A}",
     clause="an-toan",
@@ -21,6 +21,6 @@ RULE = Rule(
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     hint = "Xóa số định danh; trang chỉ cần họ tên và chức vụ."
-    yield from find(ctx, RULE, CCCD_RE, "số căn cước công dân", hint)
+    yield from find(ctx, RULE, CCCD_RE, "số định danh cá nhân (số thẻ Căn cước)", hint)
     # a CCCD after its keyword is reported once, by the pattern above
-    yield from find(ctx, RULE, CMND_RE, "số chứng minh nhân dân/căn cước", hint, allow=lambda m: CCCD_RE.search(m) is not None)
+    yield from find(ctx, RULE, CMND_RE, "số chứng minh nhân dân hoặc số thẻ Căn cước", hint, allow=lambda m: CCCD_RE.search(m) is not None)

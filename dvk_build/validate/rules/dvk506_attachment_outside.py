@@ -22,7 +22,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     for ref in refs(ctx):
         if not lexically_inside(ctx, ref.raw):  # a link leading out is DVK508's
             msg = f"Tệp đính kèm `{ref.raw}` nằm ngoài thư mục hồ sơ." if ctx.bundle_dir else \
-                f"Hồ sơ một tệp không có tệp đính kèm (`{ref.raw}`)."
+                f"Hồ sơ chỉ gồm một tệp .md nên không thể có tệp đính kèm (`{ref.raw}`)."
             hint = "Chuyển hồ sơ thành thư mục `content/models/<tên>/index.md` và đặt tệp cạnh index.md."
             if ref.path is not None:
                 yield ctx.problem(RULE, ref.path, msg, hint)

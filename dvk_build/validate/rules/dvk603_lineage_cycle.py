@@ -31,4 +31,4 @@ def check_corpus(dossiers: list[DossierContext]) -> Iterator[Problem]:
             reported.update(seen)
             d = by_slug[start]
             yield d.problem(RULE, ("replication", "derived_from"), "Quan hệ học tập vòng tròn: " + " → ".join(seen + [start]) + ".",
-                            "Mô hình gốc không ghi `derived_from`.")
+                            "Xóa `derived_from` ở hồ sơ của mô hình gốc (mô hình được học tập trước tiên), hoặc sửa lại cho đúng chiều.")

@@ -1,0 +1,40 @@
+"""DVK107: a hint `dvk new` wrote ("CẦN ĐIỀN: ...") is still in a dossier that is not a draft."""
+
+import re
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext
+from ..rule import Rule, Source
+from ..text_scan import spots_matching
+
+RULE = Rule(
+    "DVK107", "placeholder-left", Severity.ERROR,
+    title="Hồ sơ đã được công nhận không còn chỗ “CẦN ĐIỀN” nào.",
+    why="Lệnh `dvk new` ghi “CẦN ĐIỀN: …” vào các chỗ phải điền. Hồ sơ đã có lần công nhận sẽ được đăng, nên mọi "
+        "chỗ đó phải được thay bằng thông tin thật; với bản nháp chỉ là cảnh báo (DVK108).",
+    bad="recognitions: [...]\nholder:\n  name: \"CẦN ĐIỀN: tên tập thể\"",
+    good="recognitions: [...]\nholder:\n  name: Chi hội Phụ nữ ấp Phú Hòa",
+    clause="dinh-dang",
+    source=Source.FORMAT,
+)
+
+PLACEHOLDER_RE = re.compile(r"CẦN ĐIỀN")
+
+
+def placeholders(ctx: DossierContext, rule: Rule) -> Iterator[Problem]:
+    """One problem per value (or body line) that still holds the placeholder."""
+    hint = "Thay cả chỗ “CẦN ĐIỀN: …” bằng thông tin thật của mô hình."
+    for spot in spots_matching(ctx, PLACEHOLDER_RE):
+        for m in PLACEHOLDER_RE.finditer(spot.text):
+            if spot.path is not None:
+                yield ctx.problem(rule, spot.path, f"{ctx.label(spot.path)}: chưa điền, còn chữ “CẦN ĐIỀN”.", hint)
+                break
+            line, col = spot.where(m.start())
+            yield Problem(ctx.path, line, col, rule.code, rule.name, rule.severity,
+                          "Phần nội dung còn chữ “CẦN ĐIỀN”.", hint)
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    if ctx.recognized:
+        yield from placeholders(ctx, RULE)
