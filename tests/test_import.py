@@ -213,17 +213,28 @@ def test_impossible_dates_are_refused(cell: object) -> None:
         values.date(cell)
 
 
-def test_summary_records_in_the_built_site(tmp_path: Path, imported: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
-    """Published and counted like full dossiers, labelled on their page and in the catalogue, inviting completion."""
+@pytest.fixture(scope="module")
+def summary_site(tmp_path_factory: pytest.TempPathFactory,
+                 imported: tuple[Path, subprocess.CompletedProcess[str]]) -> tuple[Path, list[Path], list[Path]]:
+    """A real `mkdocs build` of 12 imported summary records beside 3 shipped full dossiers."""
+    tmp = tmp_path_factory.mktemp("summary-site")
     from_xlsx, _ = imported
     summaries = sorted(from_xlsx.glob("*.md"))[:12]
     full = sorted((ROOT / "content" / "models").glob("*.md"))[:3]
     dossiers = {p.name: p.read_text(encoding="utf-8") for p in [*summaries, *full]}
-    config = make_dvk_project(tmp_path, dossiers)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=tmp_path, env=ENV,
+    config = make_dvk_project(tmp, dossiers)
+    import shutil
+
+    shutil.copytree(ROOT / "content" / "pages" / "assets", tmp / "pages" / "assets")  # the catalogue's script
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], cwd=tmp, env=ENV,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    site = tmp_path / "site"
+    return tmp / "site", summaries, full
+
+
+def test_summary_records_in_the_built_site(summary_site: tuple[Path, list[Path], list[Path]]) -> None:
+    """Published and counted like full dossiers, labelled on their page and in the catalogue, inviting completion."""
+    site, summaries, full = summary_site
     page = (site / "mo-hinh" / summaries[0].stem / "index.html").read_text(encoding="utf-8")
     assert "Hồ sơ tóm tắt từ danh sách mô hình đã công nhận của tỉnh" in page
     assert "Mời đơn vị bổ sung hồ sơ." in page and 'href="../../dong-gop/"' in page
@@ -250,3 +261,25 @@ def test_summary_records_in_the_built_site(tmp_path: Path, imported: tuple[Path,
 ])
 def test_cells_are_cleaned_as_lists_need(cell: str, expected: str) -> None:
     assert values.text(cell) == expected
+
+
+@pytest.mark.browser
+def test_summary_label_in_the_filtered_catalogue(summary_site: tuple[Path, list[Path], list[Path]], browser) -> None:  # type: ignore[no-untyped-def]
+    """The catalogue's filtered results (drawn by dvk-search.js from the index) carry the label too."""
+    from conftest import serve_directory
+
+    site, summaries, full = summary_site
+    base, httpd = serve_directory(site)
+    try:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + "danh-muc/?tinh=ben-tre", wait_until="networkidle")
+        # the static list first; then the script draws the filtered results (Bến Tre: only the imported list)
+        page.wait_for_function("() => [...document.querySelectorAll('li.dvk-entry')].filter((e) => e.offsetParent)"
+                               f".length === {len(summaries)}")
+        entries = page.locator("li.dvk-entry:visible")
+        labelled = page.locator("li.dvk-entry:visible:has(.dvk-record-summary)")
+        assert entries.count() == labelled.count() == len(summaries)
+        assert labelled.first.locator(".dvk-record-summary").inner_text() == "Hồ sơ tóm tắt từ danh sách của tỉnh"
+        page.close()
+    finally:
+        httpd.shutdown()  # type: ignore[attr-defined]

@@ -45,7 +45,8 @@ def render_rule(rule: Rule) -> str:
     lines = [
         f"### {rule.code} `{rule.name}` {{ #{rule.code.lower()} }}",
         "",
-        f"**Mức:** {rule.severity.label} · **Nguồn:** {SOURCE_LABELS[rule.source]}",
+        f"**Mức:** {rule.severity.label} · **Nguồn:** {SOURCE_LABELS[rule.source]}"
+        + ("" if rule.summary else " · Không áp dụng cho hồ sơ tóm tắt (`record: tom-tat`)"),
         "",
         f"**Căn cứ:** {describe_source(rule)}",
         "",

@@ -71,23 +71,26 @@ class RowReader:
         col = self.columns.by_key.get(key)
         return cells[col] if col is not None and col < len(cells) else None
 
-    def is_blank(self, cells: list[Any]) -> bool:
-        return all(values.text(c) == "" for c in cells)
+    @staticmethod
+    def texts(cells: list[Any]) -> list[str]:
+        """Each cell as clean text, once per row."""
+        return [values.text(c) for c in cells]
 
-    def is_heading(self, cells: list[Any]) -> bool:
-        """A group heading (`I. LĨNH VỰC KINH TẾ`, `Huyện Châu Thành`), a total or a signature line:
-        no holder, tier or field, at most two cells filled. Not a model, so not an error."""
-        filled = [c for c in cells if values.text(c) != ""]
-        return len(filled) <= 2 and not any(values.text(self.cell(cells, k)) for k in ("holder", "tier", "fields"))
+    def not_a_model(self, texts: list[str]) -> str:
+        """"blank", "heading" (a group heading `I. HUYỆN CHÂU THÀNH`, the row of column numbers
+        `(1) (2) (3)…`, a total or a signature line) or "" for a row that is meant as a model."""
+        filled = [t for t in texts if t]
+        if not filled:
+            return "blank"
+        if len(filled) >= 3 and all(t.strip("()").isdigit() for t in filled):
+            return "heading"
+        if len(filled) <= 2 and not any(self.cell(texts, k) for k in ("holder", "tier", "fields")):
+            return "heading"  # no holder, tier or field, at most two cells: not a model, so not an error
+        return ""
 
-    def is_numbering(self, cells: list[Any]) -> bool:
-        """The row of column numbers `(1) (2) (3)…` that Vietnamese forms put under the header."""
-        filled = [values.text(c) for c in cells if values.text(c) != ""]
-        return len(filled) >= 3 and all(s.strip("()").isdigit() for s in filled)
-
-    def read(self, number: int, cells: list[Any]) -> tuple[Facts | None, list[RowProblem]]:
+    def read(self, number: int, cells: list[Any], texts: list[str]) -> tuple[Facts | None, list[RowProblem]]:
         problems: list[RowProblem] = []
-        get = lambda key: values.text(self.cell(cells, key))  # noqa: E731
+        get = lambda key: self.cell(texts, key) or ""  # noqa: E731
 
         def need(key: str) -> str:
             value = get(key)

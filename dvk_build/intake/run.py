@@ -75,13 +75,15 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
         yield from rows
 
     for number, cells in data_rows():
-        if reader.is_blank(cells):
+        texts = reader.texts(cells)
+        skip = reader.not_a_model(texts)
+        if skip == "blank":
             out.blank += 1
             continue
-        if reader.is_numbering(cells) or reader.is_heading(cells):
+        if skip:
             out.headings.append(number)
             continue
-        facts, problems = reader.read(number, cells)
+        facts, problems = reader.read(number, cells, texts)
         if facts is not None:
             first = seen.get(facts.identity)
             if first is not None:
