@@ -74,7 +74,8 @@ START, END = dt.date(2021, 8, 1), dt.date(2025, 11, 28)
 
 # Planted faults every list has somewhere: row index → what goes wrong (in the first 216 models).
 FAULTS = {17: "impossible-date", 41: "unknown-field", 63: "duplicate", 88: "no-notice-number",
-          120: "future-date", 150: "year-mismatch", 177: "unknown-tier", 199: "no-holder"}
+          120: "future-date", 133: "unknown-commune", 150: "year-mismatch", 164: "commune-of-another-district",
+          177: "unknown-tier", 199: "no-holder"}
 
 
 def _commune_name(c: str) -> str:
@@ -140,6 +141,10 @@ def with_fault(i: int, row: dict[str, Any], rows: list[dict[str, Any]]) -> dict[
         row["tier"] = "Cấp khu vực"
     elif fault == "no-holder":
         row["holder"] = None
+    elif fault == "unknown-commune":  # a typo that drops a tone mark
+        row["commune"] = "Xã Tân Thach"
+    elif fault == "commune-of-another-district":
+        row["commune"], row["district"] = "Xã Tân Thạch", "Huyện Giồng Trôm"
     return row
 
 

@@ -76,11 +76,11 @@ def test_import_counts_and_every_skipped_row_reported(imported: tuple[Path, subp
     assert proc.returncode == 1, proc.stdout + proc.stderr  # some rows were skipped
     written = sorted(target.glob("*.md"))
     models = [cells for _, cells in sheet_rows() if isinstance(cells[0], int)]
-    assert len(written) == 208 and len(models) == 216
+    assert len(written) == 206 and len(models) == 216
     reported = {int(m.group(1)) for m in re.finditer(rf"^{re.escape(str(XLSX))}:(\d+): ", proc.stdout, re.M)}
-    assert len(reported) == len(models) - len(written) == 8  # every model row not written is named
-    assert "- Đã nhập 208 mô hình (hồ sơ tóm tắt)" in proc.stdout
-    assert "- Bỏ qua 8 dòng có lỗi, không ghi gì cho các dòng này:" in proc.stdout
+    assert len(reported) == len(models) - len(written) == 10  # every model row not written is named
+    assert "- Đã nhập 206 mô hình (hồ sơ tóm tắt)" in proc.stdout
+    assert "- Bỏ qua 10 dòng có lỗi, không ghi gì cho các dòng này:" in proc.stdout
 
 
 def test_bad_rows_messages_name_file_and_row(imported: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
@@ -91,6 +91,11 @@ def test_bad_rows_messages_name_file_and_row(imported: tuple[Path, subprocess.Co
     assert f"{name}:{row_with('Môi trường')}: lĩnh vực `Môi trường` không có trong danh mục lĩnh vực" in out
     assert f"{name}:{row_with('15/6/2031')}: ngày thông báo 15/6/2031 chưa tới (sau hôm nay)\n" in out
     assert f"{name}:{row_with('Cấp khu vực')}: cấp công nhận `Cấp khu vực` không rõ" in out
+    # unknown locality, from the register of administrative units, with the closest real ones
+    assert (f"{name}:{row_with('Xã Tân Thach')}: Xã, phường `Xã Tân Thach` không có trong danh mục đơn vị hành chính "
+            "trước ngày 1/7/2025 (63 tỉnh, thành phố). Có phải: Xã Tân Thạch, Huyện Châu Thành, Tỉnh Bến Tre") in out
+    wrong = next(n for n, c in sheet_rows() if c[4] == "Xã Tân Thạch" and c[5] == "Huyện Giồng Trôm")
+    assert f"{name}:{wrong}: `Xã Tân Thạch` không thuộc Huyện Giồng Trôm (Tỉnh Bến Tre)" in out
     # the duplicate: the later of two rows with the same title, holder and commune
     seen: dict[tuple[object, object, object], int] = {}
     pair = None
@@ -108,7 +113,7 @@ def test_imported_records_pass_dvk_check_and_are_nfc(imported: tuple[Path, subpr
     target, _ = imported
     proc = dvk("check", "--strict", "--format", "json", str(target))
     report = json.loads(proc.stdout)
-    assert proc.returncode == 0 and report["problems"] == [] and report["files"] == 208, proc.stdout[:2000]
+    assert proc.returncode == 0 and report["problems"] == [] and report["files"] == 206, proc.stdout[:2000]
     for path in list(target.glob("*.md"))[:40]:
         text = path.read_text(encoding="utf-8")
         import unicodedata
@@ -141,9 +146,9 @@ def test_importing_twice_creates_no_duplicates(tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in target.glob("*.md")}
     second = import_(XLSX, target)
     after = {p.name: p.read_bytes() for p in target.glob("*.md")}
-    assert len(before) == 208 and after == before
+    assert len(before) == 206 and after == before
     assert "- Đã nhập 0 mô hình" in second.stdout
-    assert "- Đã có sẵn, không ghi lại: 208 mô hình" in second.stdout
+    assert "- Đã có sẵn, không ghi lại: 206 mô hình" in second.stdout
     assert first.returncode == second.returncode == 1  # the bad rows are still bad
 
 
@@ -169,7 +174,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "models"
     proc = import_(XLSX, target, "--dry-run")
     assert not target.exists()
-    assert "Chạy thử (--dry-run): không ghi tệp nào. Sẽ nhập 208 mô hình" in proc.stdout
+    assert "Chạy thử (--dry-run): không ghi tệp nào. Sẽ nhập 206 mô hình" in proc.stdout
     assert proc.returncode == 1
 
 
@@ -271,14 +276,18 @@ def test_summary_label_in_the_filtered_catalogue(summary_site: tuple[Path, list[
     site, summaries, full = summary_site
     base, httpd = serve_directory(site)
     try:
+        # Bến Tre is in Tỉnh Vĩnh Long since 1 July 2025: the province filter follows the province today,
+        # as its static page tinh/vinh-long/ does
+        static = re.findall(r'<li class="dvk-entry">.*?</li>', (site / "tinh" / "vinh-long" / "index.html")
+                            .read_text(encoding="utf-8"), re.S)
+        assert sum("dvk-record-summary" in e for e in static) == len(summaries)
         page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.goto(base + "danh-muc/?tinh=ben-tre", wait_until="networkidle")
-        # the static list first; then the script draws the filtered results (Bến Tre: only the imported list)
+        page.goto(base + "danh-muc/?tinh=vinh-long", wait_until="networkidle")
+        # the static list first; then the script draws the filtered results
         page.wait_for_function("() => [...document.querySelectorAll('li.dvk-entry')].filter((e) => e.offsetParent)"
-                               f".length === {len(summaries)}")
-        entries = page.locator("li.dvk-entry:visible")
+                               f".length === {len(static)}")
         labelled = page.locator("li.dvk-entry:visible:has(.dvk-record-summary)")
-        assert entries.count() == labelled.count() == len(summaries)
+        assert labelled.count() == len(summaries)
         assert labelled.first.locator(".dvk-record-summary").inner_text() == "Hồ sơ tóm tắt từ danh sách của tỉnh"
         page.close()
     finally:
