@@ -3,10 +3,13 @@
 A field's `show` names its display in templates/_fields.j2: `fact` or a `fact_*` macro is one line of
 the section's facts (one list, placed where its first fact is declared), a `block_*` macro stands
 alone where the field is declared, a `part_*` macro is a sub-section with its own heading after the rest.
+`template_source` writes them out as the Jinja template `_sections.j2` that model.md.j2 includes: paths,
+labels and types are literals there, so a page pays for no loop over the declarations.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,21 +22,22 @@ KINDS = ("fact", "block", "part")
 
 @dataclass(frozen=True)
 class Item:
-    """What one section shows next: the facts list, a block, or a headed part."""
+    """What one section shows next: its facts list, or a block."""
 
-    kind: str  # "facts", "block" or "part"
+    kind: str  # "facts" or "block"
     shows: tuple[tuple[FieldSpec, str], ...]  # each field with its display's macro: the facts in order, or one
 
 
 @dataclass(frozen=True)
 class Section:
-    step: int | None  # None: the part after the six steps (attachments)
-    items: tuple[Item, ...]
+    step: int | None  # None: the parts after the six steps (attachments)
+    items: tuple[Item, ...]  # the facts list and the blocks, in declaration order: one HTML block on the page
+    parts: tuple[tuple[FieldSpec, str], ...]  # headed sub-sections after them: (field, macro)
 
 
 def display(spec: FieldSpec, macros: set[str]) -> tuple[str, str]:
     """(kind, macro) of a field's display; ValueError for a display _fields.j2 does not have."""
-    if spec.show == "fact":
+    if spec.show == "fact":  # written by model.md.j2 itself, by the field's type
         return "fact", "fact"
     for kind in KINDS:
         if f"{kind}_{spec.show}" in macros:
@@ -55,14 +59,13 @@ def page_sections(config: Config, macros: set[str]) -> list[Section]:
         items: list[Item] = []
         facts = tuple((spec, macro) for kind, macro, spec in entries if kind == "fact")
         for kind, macro, spec in entries:
-            if kind == "fact":
-                if spec is facts[0][0]:
-                    items.append(Item("facts", facts))
+            if kind == "fact" and spec is facts[0][0]:
+                items.append(Item("facts", facts))
             elif kind == "block":
                 items.append(Item("block", ((spec, macro),)))
-        items += [Item("part", ((spec, macro),)) for kind, macro, spec in entries if kind == "part"]
-        if step is not None or items:
-            out.append(Section(step, tuple(items)))
+        parts = tuple((spec, macro) for kind, macro, spec in entries if kind == "part")
+        if step is not None or items or parts:
+            out.append(Section(step, tuple(items), parts))
     return out
 
 
@@ -76,7 +79,10 @@ def at(data: Any, path: str) -> Any:
 
 
 def code_label(config: Config, spec: FieldSpec, code: Any) -> str:
-    """The Vietnamese label of a code a field holds (from the table its `values` names), else the code."""
+    """The Vietnamese label of a code a field holds (from the table its `values` names), else the code;
+    the labels of a list of codes, comma-separated."""
+    if isinstance(code, list):
+        return ", ".join(code_label(config, spec, c) for c in code)
     table = spec.values if isinstance(spec.values, str) else ""
     entry = getattr(config, table, {}).get(code) if table else None
     if entry is None:
@@ -84,3 +90,63 @@ def code_label(config: Config, spec: FieldSpec, code: Any) -> str:
     if isinstance(entry, str):
         return entry
     return str(entry["long"] if isinstance(entry, dict) else entry.label)
+
+
+# How a plain `fact` writes its value, by the field's type (`v` is the value, `spec` the declaration).
+_FACT_VALUE = {
+    "texts": '<ul>{% for x in v %} <li>{{ x }}</li>{% endfor %}</ul>',
+    "code": "{{ code_label(spec, v) }}",
+    "codes": "{{ code_label(spec, v) }}",
+    "vnd": "{{ v | vnd }}",
+    "date": "{{ v | vi_date_str }}",
+    "count": "{{ v | num }}",
+    "number": "{{ v | num }}",
+    "boolean": '{{ "Có" if v else "Không" }}',
+}
+
+
+def _literal(text: str) -> str:
+    """Static text placed in template source, HTML-escaped; refused if Jinja would read it as code."""
+    if any(mark in text for mark in ("{{", "{%", "{#")):
+        raise ValueError(f"config.yaml: a label may not contain Jinja markup: {text!r}")
+    return html.escape(text, quote=False)
+
+
+def _call(spec: FieldSpec, macro: str, from_model: set[str]) -> str:
+    """A display macro's call for one field (skipped while the field is empty, unless it shows derived values)."""
+    call = f'{{{{ show.{macro}(specs["{spec.path}"], v, m, here) }}}}'
+    test = "true" if macro in from_model else "v"
+    return f'{{% set v = at(d, "{spec.path}") %}}{{% if {test} %}}{call}{{% endif %}}'
+
+
+def template_source(config: Config, sections: list[Section], from_model: set[str]) -> str:
+    """`_sections.j2`: the page's step sections as Jinja source, written from the declarations."""
+    out = ['{#- Written by render/sections.py from config.yaml `dossier:`; do not edit. -#}',
+           '{%- import "_fields.j2" as show -%}']
+    for section in sections:
+        if section.step:
+            out.append(f"\n\n## {_literal(config.steps[section.step]['long'])}")
+        body = []
+        for item in section.items:
+            if item.kind == "block":
+                body.append(_call(*item.shows[0], from_model))
+                continue
+            facts = ['<dl class="dvk-facts">']
+            for spec, macro in item.shows:
+                if macro != "fact":
+                    facts.append(_call(spec, macro, from_model))
+                    continue
+                value = _FACT_VALUE.get(spec.type, "{{ v }}")
+                if spec.type in ("code", "codes"):
+                    value = value.replace("spec", f'specs["{spec.path}"]')
+                facts.append(f'{{% set v = at(d, "{spec.path}") %}}{{% if v is not none and v != "" and v != [] %}}'
+                             f" <dt>{_literal(spec.page_label)}</dt> <dd>{value}</dd>{{% endif %}}")
+            body.append("".join(facts) + "\n</dl>")
+        out.append("{%- set shown %}" + "\n".join(body) + "{% endset %}\n"
+                   "{%- if shown | trim %}\n\n{{ shown | html }}\n{%- endif %}")
+        for spec, macro in section.parts:
+            test = "true" if macro in from_model else "v"
+            out.append(f'{{%- set v = at(d, "{spec.path}") %}}'
+                       f'{{%- set shown = show.{macro}(specs["{spec.path}"], v, m, here) if {test} else "" %}}'
+                       f"{{%- if shown | trim %}}\n\n### {_literal(spec.page_label)}\n\n{{{{ shown | html }}}}\n{{%- endif %}}")
+    return "\n".join(out) + "\n"

@@ -143,8 +143,12 @@ class SiteRenderer:
         self.env = _env()
         self.env.globals.update(c=config, label=config.label, at=sections.at,
                                 code_label=lambda spec, code: sections.code_label(config, spec, code))
+        # the step sections, written once from the declarations as a template model.md.j2 includes
         fields_module = self.env.get_template("_fields.j2").module
-        self.env.globals["sections"] = sections.page_sections(config, set(dir(fields_module)))
+        layout = sections.page_sections(config, set(dir(fields_module)))
+        source = sections.template_source(config, layout, set(fields_module.from_model))  # type: ignore[attr-defined]
+        self.env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"_sections.j2": source}), self.env.loader])
+        self.env.globals["specs"] = config.dossier
         self.stash = HtmlStash()
         self.env.filters["html"] = self.stash.put
         self._entries: dict[str, str] = {}
