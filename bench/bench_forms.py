@@ -1,6 +1,6 @@
 """What the Mẫu 2a/2b documents cost: per document, and in a whole site build with and without them.
 
-    python bench/bench_forms.py [N ...] [--repeat R] [--work DIR] [--keep] [--docxtpl K]
+    python bench/bench_forms.py [N ...] [--repeat R] [--work DIR] [--keep] [--docxtpl K] [--no-build]
 
 For each N (default 1000): generate N synthetic dossiers (bench/generate.py), then
 1. fill both documents of every published model in this process (forms/documents.py: templates
@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--docxtpl", type=int, default=40, help="documents rendered by docxtpl itself, for comparison")
+    parser.add_argument("--no-build", action="store_true", help="only fill the documents in one process (no site builds)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-forms-"))
     try:
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
             models = generate(n, work / f"gen-{n}", ROOT / "bench" / "generate.py")
             print(f"\n### {n:,} dossiers: filling the documents in one process\n")
             print(fill_times(models, args.docxtpl), flush=True)
+            if args.no_build:
+                continue
             with_cfg, site = dvk_project(work / f"with-{n}", models, {})
             without_cfg, site2 = dvk_project(work / f"without-{n}", models, {"config_file": str(config_without_forms(work))})
             print(f"\n### {n:,} dossiers: site builds\n\n{HEADER}", flush=True)

@@ -282,3 +282,18 @@ def test_a_summary_record_gets_its_notice_only(tmp_path: Path) -> None:
     # recognized after 1 July 2025: no district Party organization any more, the province's is the one above
     assert "ĐẢNG BỘ TỈNH BẾN TRE" in text and "HUYỆN" not in text.split("ĐẢNG CỘNG SẢN")[0]
     assert f"Căn cứ kết quả biểu quyết của Đảng ủy thị trấn Ba Tri ngày {BLANK} ({BLANK}/{BLANK}" in text
+
+
+def test_a_chosen_tier_and_a_standing_committee(tmp_path: Path) -> None:
+    """--cap picks the recognition; a notice of “Ban Thường vụ Huyện ủy” is headed by the Huyện ủy, signed on behalf of its standing committee."""
+    slug = "camera-an-ninh-mat-than-xa-long-dinh"  # co-so 31-TB/ĐU, then huyen 287-TB/HU
+    highest = dvk("forms", slug, "--form", "2b", "-o", str(tmp_path / "huyen"))
+    assert highest.returncode == 0, highest.stderr
+    text = text_of(tmp_path / "huyen" / f"{slug}-mau-2b.docx")
+    assert "Số 287-TB/HU" in text and "Châu Thành, ngày 05 tháng 6 năm 2023" in text
+    assert "ĐẢNG BỘ TỈNH TIỀN GIANG\nHUYỆN ỦY CHÂU THÀNH" in text and "T/M BAN THƯỜNG VỤ" in text
+    assert "công nhận mô hình “Dân vận khéo” cấp huyện" in text
+    lower = dvk("forms", slug, "--form", "2b", "--cap", "co-so", "-o", str(tmp_path / "co-so"))
+    assert lower.returncode == 0, lower.stderr
+    text = text_of(tmp_path / "co-so" / f"{slug}-mau-2b.docx")
+    assert "Số 31-TB/ĐU" in text and "Long Định, ngày 22 tháng 02 năm 2023" in text and "287-TB/HU" not in text

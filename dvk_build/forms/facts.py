@@ -100,6 +100,7 @@ def _superior(body: str, rec_tier: str | None, m: Model, rec_date: dt.date | Non
     Only where the body's name says its level; otherwise BLANK for the secretariat to fill in.
     """
     loc = m.locality
+    body = _committee(body)
     if not body or body == BLANK:
         return BLANK
     if rec_tier == "tinh" or re.match(r"^tỉnh ủy\b", body, re.I):
@@ -114,8 +115,19 @@ def _superior(body: str, rec_tier: str | None, m: Model, rec_date: dt.date | Non
     return BLANK
 
 
+_STANDING = re.compile(r"^(ban thường vụ|ban chấp hành)\s+", re.I)
+
+
+def _committee(body: str) -> str:
+    """The Party committee a notice's masthead names: `Ban Thường vụ Huyện ủy Châu Thành` → `Huyện ủy Châu Thành`."""
+    return _STANDING.sub("", body or "")
+
+
 def _on_behalf(body: str) -> str:
-    """`T/M ĐẢNG ỦY` for `Đảng ủy xã Thạnh Lợi`; BLANK when the body's name does not say what it is."""
+    """`T/M ĐẢNG ỦY` for `Đảng ủy xã Thạnh Lợi`, `T/M BAN THƯỜNG VỤ` for its standing committee; BLANK otherwise."""
+    standing = _STANDING.match(body or "")
+    if standing:
+        return f"T/M {standing.group(1).upper()}"
     match = _COLLECTIVE.match(body or "")
     return f"T/M {match.group(1).upper()}" if match else f"T/M {BLANK}"
 
@@ -263,7 +275,7 @@ def _masthead(form: str, m: Model, rec: Recognition | None, rec_tier: str | None
     notice_date = rec.notice_date if rec else None
     return {
         "co_quan_cap_tren": _superior(body, rec_tier, m, notice_date),
-        "co_quan_ban_hanh": _upper(body),
+        "co_quan_ban_hanh": _upper(_committee(body)),
         "so_van_ban": _text(rec.notice_number if rec else None),
         "dia_danh": _place_for(rec_tier, m),
         "ngay_ky": short_date(notice_date),
