@@ -297,3 +297,12 @@ def test_a_chosen_tier_and_a_standing_committee(tmp_path: Path) -> None:
     assert lower.returncode == 0, lower.stderr
     text = text_of(tmp_path / "co-so" / f"{slug}-mau-2b.docx")
     assert "Số 31-TB/ĐU" in text and "Long Định, ngày 22 tháng 02 năm 2023" in text and "287-TB/HU" not in text
+
+
+def test_the_vote_record_reaches_the_placeholders() -> None:
+    from dvk_build.forms.facts import placeholders
+
+    m = model_of(MODELS / "camera-an-ninh-mat-than-xa-long-dinh.md")
+    vote = placeholders(m, "2b")["bieu_quyet"]  # the huyen recognition: Ban Thường vụ, 12 of 13 present
+    assert vote == {"ngay": "1/6/2023", "so_thanh_vien": "13", "tan_thanh": "12", "co_mat": "13",
+                    "co_quan": m.config.vote_bodies["ban-thuong-vu"].label}

@@ -159,6 +159,13 @@ def _tier_label(m: Model, tier: str | None) -> str:
     return t.label[:1].lower() + t.label[1:]
 
 
+def _vote_body(m: Model, rec: Recognition | None) -> str:
+    """Who voted (`vote.body_kind`, e.g. Ban thường vụ cấp ủy), by its label in config.yaml; BLANK when not recorded."""
+    kind = getattr(rec, "vote_body_kind", None) if rec else None
+    body = (getattr(m.config, "vote_bodies", None) or {}).get(kind or "")
+    return _text(getattr(body, "label", None) if body else None)
+
+
 def _targets(m: Model) -> list[dict[str, str]]:
     words = {1: "Vượt", 0: "Đạt", -1: "Chưa đạt"}
     rows = []
@@ -328,6 +335,8 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
             "ngay": short_date(rec.vote_date if rec else None),
             "so_thanh_vien": _text(rec.vote_members if rec else None),
             "tan_thanh": _text(rec.vote_in_favor if rec else None),
+            "co_mat": _text(getattr(rec, "vote_present", None) if rec else None),
+            "co_quan": _vote_body(m, rec),
         },
         "y_tuong": {
             "van_de": _sentence(idea.get("problem")),
