@@ -244,6 +244,7 @@ def test_summary_records_in_the_built_site(summary_site: tuple[Path, list[Path],
     assert "Hồ sơ tóm tắt từ danh sách mô hình đã công nhận của tỉnh" in page
     assert "Mời đơn vị bổ sung hồ sơ." in page and 'href="../../dong-gop/"' in page
     assert "Bước 1: Lên ý tưởng" not in page and "Biểu quyết" not in page  # no empty steps on a summary
+    assert "Tỉnh Bến Tre" in page and "Tỉnh Vĩnh Long (sau sắp xếp đơn vị hành chính năm 2025)" in page  # unit today
     full_page = (site / "mo-hinh" / full[0].stem / "index.html").read_text(encoding="utf-8")
     assert "Hồ sơ tóm tắt" not in full_page
     catalogue = (site / "danh-muc" / "index.html").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from .locality import locality_problems
 # Categories of a skipped row, for the summary at the end (Vietnamese, as printed).
 MISSING, BAD_DATE, UNKNOWN_FIELD, UNKNOWN_TIER, UNKNOWN_LOCALITY, DUPLICATE, OUT_OF_PERIOD, OTHER = (
     "thiếu thông tin bắt buộc", "ngày sai hoặc không có thật", "lĩnh vực không có trong danh mục",
-    "cấp công nhận không rõ", "địa bàn không có thật", "trùng mô hình", "ngoài các giai đoạn",
+    "cấp công nhận không rõ", "địa bàn không có trong danh mục đơn vị hành chính", "trùng mô hình", "ngoài các giai đoạn",
     "hồ sơ tạo ra không đạt kiểm tra")
 
 
