@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlparse
 
+from .content_time import source_date_epoch
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 EXAMPLE_HOST = "dvk.example"  # the shipped mkdocs.yml's site_url: a placeholder, not a real address
 TMP_MARK = ".dvk-tmp-"  # `.site.dvk-tmp-<pid>-<token>`: a build in progress (or killed)
@@ -34,22 +36,6 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argp
     p.add_argument("-d", "--site-dir", metavar="THƯ-MỤC", help="Thư mục đích (mặc định: site_dir trong cấu hình).")
     p.add_argument("--strict", action="store_true", help="Coi cảnh báo của MkDocs là lỗi.")
     commands["build"] = run
-
-
-def source_date_epoch(paths: list[Path]) -> int:
-    """The content's time: the newest git commit touching paths, else the newest file mtime, else 0."""
-    existing = [p for p in paths if p.exists()]
-    if existing:
-        try:
-            out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *map(str, existing)],
-                                 cwd=existing[0] if existing[0].is_dir() else existing[0].parent,
-                                 capture_output=True, text=True, timeout=30)
-            if out.returncode == 0 and out.stdout.strip().isdigit():
-                return int(out.stdout.strip())
-        except (OSError, subprocess.SubprocessError):
-            pass
-    mtimes = [f.stat().st_mtime for p in existing for f in (p.rglob("*") if p.is_dir() else [p]) if f.is_file()]
-    return int(max(mtimes)) if mtimes else 0
 
 
 def _pid_alive(pid: int) -> bool:
@@ -117,6 +103,22 @@ def _read_config(config_file: Path) -> tuple[Path, list[Path]]:
     return Path(cfg.site_dir), paths
 
 
+def _dies_with(parent: int) -> Callable[[], None]:
+    """What the MkDocs child runs before exec: it is killed when `dvk build` ends, even by SIGKILL.
+
+    Without it a killed `dvk build` left MkDocs writing a whole site into a folder nobody keeps.
+    """
+    def arm() -> None:
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent ended before prctl took effect
+            os._exit(1)
+
+    return arm
+
+
 def _raise_on_term(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
@@ -155,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(tmp)]
     if args.strict:
         cmd.append("--strict")
-    proc = subprocess.Popen(cmd, cwd=config_file.parent, env=env)
+    proc = subprocess.Popen(cmd, cwd=config_file.parent, env=env, preexec_fn=_dies_with(os.getpid()))
     signal.signal(signal.SIGTERM, _raise_on_term)  # a stopped build cleans up like Ctrl-C
     try:
         rc = proc.wait()

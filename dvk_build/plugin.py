@@ -12,11 +12,13 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config as MkConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
+from .atomic_site import AtomicOutput
 from .config import default_config, load_config
+from .content_time import ensure_source_date_epoch
 from .export.context import normalize_site_url
 from .export.offload import OffloadFailed
 from .forms.word import TemplateProblem
@@ -25,6 +27,7 @@ from .render.extras import makers
 from .render.sanitize import sanitize
 from .render.site import LATER_MARK, LaterFiles, Output, render_site
 from .report import format_problem
+from .serve_errors import banner, inject
 from .search import dvk_index
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
@@ -44,9 +47,25 @@ class DvkPluginConfig(MkConfig):
 class DvkPlugin(BasePlugin[DvkPluginConfig]):
     """Validates every dossier, refuses to build on an error, and generates the pages."""
 
+    _command: str | None = None  # build, serve...; None when a test calls MkDocs' build() itself
+    _dirty = False
+    _atomic: AtomicOutput | None = None
+    _epoch_set: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command, self._dirty = command, dirty
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path).parent
         self.models_dir = (base / self.config.models_dir).resolve()
+        self._serve_errors = ""  # the error box of `mkdocs serve` (serve_errors.py), while a dossier has an error
+        self._finish_atomic(publish=False)  # a previous build in this process that never reached its end
+        if self._command == "build" and not self._dirty:  # (gh-deploy publishes config.site_dir itself)
+            # the plain `mkdocs build` is as safe as `dvk build`: a temporary folder, swapped in at the end
+            self._atomic = AtomicOutput(Path(config.site_dir))
+            config.site_dir = str(self._atomic.tmp)
+        # reproducible without SOURCE_DATE_EPOCH: the time of the content (MkDocs' sitemap reads it too)
+        self._epoch_set = ensure_source_date_epoch([Path(config.docs_dir), self.models_dir])
         self.project_root = base.resolve()
         self.dvk_config = load_config(base / self.config.config_file) if self.config.config_file else default_config()
         site_url = normalize_site_url(self.dvk_config.site.get("url")) or normalize_site_url(config.site_url)
@@ -91,7 +110,13 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         report = check_paths([self.models_dir], self.dvk_config, dt.date.today(), root=self.project_root)
         for warning in report.warnings:
             log.info("%s", format_problem(warning))  # warnings publish; `dvk check --strict` is stricter
-        if report.errors:
+        if report.errors and self._command == "serve":
+            # the browser shows the errors (every page, the 404 of a refused dossier too); the valid
+            # dossiers are built as usual, and saving the fixed file rebuilds without the box
+            for error in report.errors:
+                log.warning("%s", format_problem(error))
+            self._serve_errors = banner(report.errors, self.config.max_listed_errors)
+        elif report.errors:
             shown = report.errors[: self.config.max_listed_errors]
             more = len(report.errors) - len(shown)
             lines = "\n".join(format_problem(p) for p in shown)
@@ -203,6 +228,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        if self._serve_errors:
+            output = inject(output, self._serve_errors)
         if page.file.src_uri in self._placeholders:
             page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
         return output
@@ -217,8 +244,34 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             return sanitize(html)  # with placeholders, on_page_context sanitizes the whole page once they are back
         return html
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if self._serve_errors and template_name == "404.html":
+            return inject(output_content, self._serve_errors)
+        return output_content
+
+    @event_priority(-100)  # last: the site is swapped in only once every plugin has written into it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After every page and file is written: the search index, then the completeness check (which counts it)."""
+        """After every page and file is written: the search index, the completeness check (which counts it), the swap."""
+        try:
+            self._post_build(config)
+        except BaseException:
+            self._finish_atomic(publish=False)
+            raise
+        self._finish_atomic(publish=True, strict=bool(config.strict))
+
+    def _finish_atomic(self, publish: bool, strict: bool = False) -> None:
+        atomic, self._atomic = self._atomic, None
+        if self._epoch_set is not None and os.environ.get("SOURCE_DATE_EPOCH") == self._epoch_set:
+            del os.environ["SOURCE_DATE_EPOCH"]  # this build's: the next one (mkdocs serve) reads its own content
+        self._epoch_set = None
+        if atomic is None:
+            return
+        if publish:
+            atomic.publish(strict)
+        else:
+            atomic.abandon()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         if self.config.search:
             self._finish_dvk_search(Path(config.site_dir))
         self._require_complete(config)
@@ -241,7 +294,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             self._dvk_search = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no indexing or export process behind."""
+        """A failed build leaves no indexing or export process behind, and no half-written site."""
+        self._finish_atomic(publish=False)
         self._close_dvk_search()
         self._cancel_later()
 

@@ -1,0 +1,31 @@
+"""`mkdocs serve` with dossier errors: every page opens with the list of errors, until they are fixed."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .problem import Problem
+from .report import format_problem
+
+_BODY_RE = re.compile(r"<body\b[^>]*>", re.I)
+# Inline style: the box must show even on a page whose CSS is broken; it exists only in `mkdocs serve`.
+_STYLE = ("position:relative;z-index:100;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0a0a;"
+          "border-bottom:4px solid #b71c1c;font:15px/1.5 system-ui,sans-serif;max-height:50vh;overflow:auto")
+
+
+def banner(errors: list[Problem], limit: int = 50) -> str:
+    """The box listing `path:line:col: CODE message`, in Vietnamese."""
+    shown = errors[:limit]
+    items = "".join(f"<li><code>{html.escape(format_problem(p))}</code></li>" for p in shown)
+    more = f"<p>… và {len(errors) - limit} lỗi khác (chạy <code>dvk check</code>).</p>" if len(errors) > limit else ""
+    return (f'<section class="dvk-build-errors" role="alert" style="{_STYLE}">'
+            f"<h2 style=\"margin:0 0 .5rem;font-size:1.1rem\">Hồ sơ còn {len(errors)} lỗi: các hồ sơ lỗi chưa được "
+            "đưa lên trang xem thử. Sửa và lưu tệp, trang sẽ tự dựng lại.</h2>"
+            f'<ul style="margin:0;padding-left:1.25rem">{items}</ul>{more}</section>')
+
+
+def inject(page: str, box: str) -> str:
+    """The page with the box first in its body (or first of all, for a page without one)."""
+    m = _BODY_RE.search(page)
+    return page[: m.end()] + box + page[m.end():] if m else box + page
