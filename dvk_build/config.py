@@ -27,6 +27,7 @@ class Tier:
     short: str
     rank: int
     scope: str
+    bodies: tuple[str, ...] = ()  # words of the names of bodies that recognize at this tier (DVK316)
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class Config:
 
 
 def _parse(raw: dict[str, Any]) -> Config:
-    tiers = {k: Tier(slug=k, **v) for k, v in raw["tiers"].items()}
+    tiers = {k: Tier(slug=k, **{**v, "bodies": tuple(v.get("bodies") or ())}) for k, v in raw["tiers"].items()}
     fields = {k: Field(slug=k, **v) for k, v in raw["fields"].items()}
     periods = {
         str(k): Period(

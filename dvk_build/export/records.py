@@ -319,7 +319,12 @@ def _award(a: Json) -> str:
     text = f"{a.get('year')}: {a.get('form')} – {a.get('by')}"
     if a.get("decision"):
         text += f" (số {a['decision']})"
-    return text + (", mô hình tiêu biểu" if a.get("typical") else "")
+    text += ", mô hình tiêu biểu" if a.get("typical") else ""
+    selected = a.get("selected") if isinstance(a.get("selected"), dict) else {}
+    if selected.get("by") or selected.get("date"):
+        text += " (lựa chọn" + (f" bởi {selected['by']}" if selected.get("by") else "") + \
+                (f" ngày {selected['date']}" if selected.get("date") else "") + ")"
+    return text
 
 
 def _site(s: Json) -> str:

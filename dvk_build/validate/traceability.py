@@ -104,10 +104,12 @@ _CLAUSES: tuple[Clause, ...] = (
         "và cá nhân), ...",
         ("idea.scope", "idea.targets", "idea.targets[].id", "idea.targets[].indicator", "idea.targets[].target",
          "idea.targets[].unit", "idea.targets[].better", "idea.benefits", "idea.difficulties",
-         "idea.interests.collective", "idea.interests.community", "idea.interests.individual"),
+         "idea.interests.collective", "idea.interests.community", "idea.interests.individual",
+         "idea.tasks.party_committee", "idea.tasks.authorities", "idea.tasks.organizations"),
         ("DVK401", "DVK204"),
         f"{_STEP[1]} (ba ô “03 lợi ích”); bảng chỉ tiêu ở mục Bước 4",
-        "Chỉ tiêu là con số có đơn vị để so với kết quả ở bước 4; phạm vi, lợi ích, khó khăn là phần tự sự, không bắt buộc.",
+        "Chỉ tiêu là con số có đơn vị để so với kết quả ở bước 4; phạm vi, lợi ích, khó khăn và những việc cấp ủy, "
+        "chính quyền, đơn vị phải tham gia (`idea.tasks`) là phần tự sự, không bắt buộc.",
     ),
     Clause(
         "b1-dang-ky", "Bước 1",
@@ -120,10 +122,12 @@ _CLAUSES: tuple[Clause, ...] = (
     Clause(
         "b2-ban-chi-dao", "Bước 2",
         "Thành lập Ban chỉ đạo xây dựng mô hình; tổ khảo sát mô hình; Tổ tuyên truyền, vận động thành lập mô hình...",
-        ("rollout.steering_committee.date", "rollout.steering_committee.members"), ("DVK402",),
+        ("rollout.steering_committee.date", "rollout.steering_committee.members", "rollout.survey_team.date",
+         "rollout.survey_team.members", "rollout.survey_team.composition", "rollout.propaganda_team.date",
+         "rollout.propaganda_team.members", "rollout.propaganda_team.composition"), ("DVK402",),
         _STEP[2],
-        "Quy tắc chỉ kiểm tra ngày thành lập nằm sau ngày đăng ký; hồ sơ không bắt buộc ghi Ban chỉ đạo vì định dạng "
-        "chỉ đòi kế hoạch triển khai cho bước 2.",
+        "Quy tắc chỉ kiểm tra ngày thành lập (Ban chỉ đạo, tổ khảo sát, tổ tuyên truyền) nằm sau ngày đăng ký; hướng "
+        "dẫn kê các tổ này với dấu “...” nên hồ sơ không bắt buộc ghi: chỉ kế hoạch triển khai là bắt buộc ở bước 2.",
     ),
     Clause(
         "b2-khao-sat", "Bước 2",
@@ -154,10 +158,10 @@ _CLAUSES: tuple[Clause, ...] = (
     Clause(
         "b3-ke-hoach-theo-doi", "Bước 3",
         "Kế hoạch theo dõi kết quả tổ chức thực hiện.",
-        ("monitoring",), (),
-        _STEP[3],
-        "Hồ sơ ghi các lần theo dõi, kiểm tra đã làm (nhật ký), không ghi riêng bản kế hoạch theo dõi; việc có theo "
-        "dõi được kiểm tra ở mục “Kiểm tra theo tiến độ” (DVK401).",
+        ("monitoring_plan.number", "monitoring_plan.date", "monitoring_plan.content"), ("DVK402",),
+        f"{_STEP[3]}, dòng “Kế hoạch theo dõi”",
+        "Hồ sơ ghi bản kế hoạch theo dõi khi có (số, ngày, nội dung); không bắt buộc vì định dạng chỉ đòi ít nhất "
+        "một lần theo dõi (DVK401); ngày kế hoạch không sớm hơn ngày đăng ký (DVK402).",
     ),
     Clause(
         "b3-kiem-tra", "Bước 3",
@@ -339,7 +343,7 @@ _CLAUSES: tuple[Clause, ...] = (
         "5.2.b", "Bước 5, mục 5.2.b",
         "b. Tiêu chuẩn mô hình “Dân vận khéo” [cấp cơ sở, cấp huyện, cấp tỉnh].",
         ("period", "recognitions[].tier", "evaluation.replicability.scope", "locality.district", "locality.commune"),
-        ("DVK302", "DVK303", "DVK307"),
+        ("DVK302", "DVK303", "DVK307", "DVK316"),
         f"{_STEP[5]}; nhãn cấp; trang cấp `cap/<cấp>/`",
         "Các cấp của mỗi giai đoạn khai báo trong config.yaml: giai đoạn 2026-2030 (chính quyền địa phương hai cấp) "
         "chỉ có cấp xã và cấp tỉnh, nên cấp công nhận và phạm vi nhân rộng không là cấp huyện (DVK301) và địa bàn "
@@ -382,10 +386,13 @@ _CLAUSES: tuple[Clause, ...] = (
         "b6-khen-thuong", "Bước 6",
         "Hàng năm, các cấp ủy, tổ chức đảng xem xét, lựa chọn các mô hình “Dân vận khéo” tiêu biểu để biểu dương, khen "
         "thưởng đảm bảo theo Hướng dẫn số 10 - HD/BDVTU, ngày 22/3/2024 …",
-        ("awards[].year", "awards[].by", "awards[].form", "awards[].decision", "awards[].typical"),
-        (),
+        ("awards[].year", "awards[].by", "awards[].form", "awards[].decision", "awards[].typical",
+         "awards[].selected.date", "awards[].selected.by"),
+        ("DVK409", "DVK410"),
         f"{_STEP[6]}; đầu trang mô hình, dòng “Tiêu biểu”",
-        "Việc chọn mô hình tiêu biểu là của cấp ủy; hồ sơ ghi lại kết quả (năm, cơ quan, hình thức, số quyết định). "
+        "Việc chọn mô hình tiêu biểu là của cấp ủy; hồ sơ ghi lại kết quả (năm, cơ quan, hình thức, số quyết định) và "
+        "việc lựa chọn (`awards[].selected`: ngày, cấp ủy). Năm khen thưởng, ngày lựa chọn không sớm hơn lần công "
+        "nhận đầu (DVK409); ngày lựa chọn nằm trong năm khen thưởng (DVK410, cách đọc của dvk). "
         "Số quyết định được đối chiếu với thể thức văn bản (DVK306, dòng “Thể thức văn bản” cuối bảng).",
     ),
     Clause(
@@ -409,14 +416,16 @@ _CLAUSES: tuple[Clause, ...] = (
         "b6-mo-hinh-chua-cao", "Bước 6",
         "Quan tâm triển khai các mô hình kết quả chưa cao, chưa có sức lan tỏa trong Nhân dân để có nhiều mô hình hay, "
         "tốt đề nghị công nhận cấp tỉnh.",
-        ("evaluation.self_assessment",), (),
-        f"{_MODEL}, dòng “Tự đánh giá”",
-        "Chỉ đạo dành cho cấp ủy; hồ sơ chỉ cho thấy mức tự đánh giá (“kém” là kết quả chưa cao).",
+        ("evaluation.self_assessment", "follow_up[].date", "follow_up[].by", "follow_up[].action"), (),
+        f"{_STEP[6]}, mục “Theo dõi, giúp đỡ mô hình kết quả chưa cao”; dòng “Tự đánh giá”",
+        "Chỉ đạo dành cho cấp ủy, không phải điều kiện công nhận: hồ sơ ghi những việc cấp ủy đã làm (`follow_up`) "
+        "khi có; mức tự đánh giá “kém” cho thấy kết quả chưa cao.",
     ),
     Clause(
         "b6-ke-hoach-nhan-rong", "Bước 6",
         "Lập Kế hoạch nhân rộng mô hình.",
-        ("replication.plan", "replication.sites[].unit", "replication.sites[].locality", "replication.sites[].year"), (),
+        ("replication.plan", "replication.plan_document.number", "replication.plan_document.date",
+         "replication.sites[].unit", "replication.sites[].locality", "replication.sites[].year"), (),
         f"{_STEP[6]}, dòng “Kế hoạch nhân rộng” và “Nơi đã nhân rộng”",
         "Kế hoạch nhân rộng do cấp ủy lập sau khi công nhận; hồ sơ ghi lại khi có, không bắt buộc để được đăng. "
         "Phạm vi nhân rộng theo cấp được kiểm tra ở mục 5.2.b (DVK303).",
@@ -563,13 +572,13 @@ SHOWS: dict[str, tuple[tuple[str, str], ...]] = {
     "b1-dieu-kien-nguon-luc": ((_M, "Điều kiện, nguồn lực"), (_M, "Lực lượng nòng cốt"), (_M, "Kinh phí dự kiến")),
     "b1-linh-vuc": (("linh-vuc/kinh-te/", "Lĩnh vực Kinh tế"), (_M, "Kinh tế")),
     "b1-tieu-chi": tuple(_CRIT),
-    "b1-ket-qua-du-kien": ((_M, "Lợi ích tập thể"), (_M, "Chỉ tiêu đăng ký và kết quả đạt được")),
+    "b1-ket-qua-du-kien": ((_M, "Lợi ích tập thể"), (_M, "Chỉ tiêu đăng ký và kết quả đạt được"), (_M, "Việc của cấp ủy")),
     "b1-dang-ky": ((_M, "Đăng ký xây dựng mô hình"),),
-    "b2-ban-chi-dao": ((_M, "Ban chỉ đạo"),),
+    "b2-ban-chi-dao": ((_M, "Ban chỉ đạo"), (_M, "Tổ khảo sát mô hình"), (_M, "Tổ tuyên truyền, vận động")),
     "b2-khao-sat": ((_M, "Khảo sát thực trạng"), (_M, "Bản cam kết của Nhân dân")),
     "b2-phan-cong": ((_M, "Thông báo phân công nhiệm vụ"),),
     "b2-ke-hoach": ((_M, "Kế hoạch triển khai"),),
-    "b3-ke-hoach-theo-doi": ((_M, "Bước 3: Theo dõi, đôn đốc, kiểm tra thực hiện mô hình"),),
+    "b3-ke-hoach-theo-doi": ((_M, "Kế hoạch theo dõi"),),
     "b3-kiem-tra": ((_M, "Nhận xét:"), (_M, "Giải pháp:")),
     "b3-ghi-chep": ((_M, "Nhận xét:"),),
     "b3-nhan-dan-giam-sat": ((_M, "Bước 3: Theo dõi, đôn đốc, kiểm tra thực hiện mô hình"),),
@@ -599,11 +608,11 @@ SHOWS: dict[str, tuple[tuple[str, str], ...]] = {
     "5.2.b-huyen": (("cap/huyen/", "Cấp huyện"),),
     "5.2.b-tinh": (("cap/tinh/", "Cấp tỉnh"),),
     "5.3": ((_M, "Thông báo công nhận (Mẫu 2b) số"), ("feed.xml", "<entry>")),
-    "b6-khen-thuong": ((_M, "mô hình tiêu biểu"), ("tieu-bieu/", "tiêu biểu")),
+    "b6-khen-thuong": ((_M, "mô hình tiêu biểu"), (_M, "Được lựa chọn là mô hình tiêu biểu"), ("tieu-bieu/", "tiêu biểu")),
     "b6-tuyen-truyen": (("danh-muc/", "Danh mục"), ("du-lieu/", "Dữ liệu mở"), ("feed.xml", "<feed")),
     "b6-nhan-rong": ((_M, "Học tập từ mô hình"), (_M, "Các mô hình học tập từ mô hình này")),
-    "b6-mo-hinh-chua-cao": ((_M, "Tự đánh giá"),),
-    "b6-ke-hoach-nhan-rong": ((_M, "Kế hoạch nhân rộng"), (_M, "Nơi đã nhân rộng")),
+    "b6-mo-hinh-chua-cao": ((_M, "Theo dõi, giúp đỡ mô hình kết quả chưa cao"), (_M, "Tự đánh giá")),
+    "b6-ke-hoach-nhan-rong": ((_M, "Kế hoạch nhân rộng"), (_M, "Văn bản kế hoạch nhân rộng"), (_M, "Nơi đã nhân rộng")),
     "II": (("huong-dan/", "Ban thường vụ các huyện, thị, thành ủy và đảng ủy trực thuộc chỉ đạo"),),
     "II-tham-muu": (("huong-dan/", "Ban Dân vận các huyện, thị, thành ủy và các đảng ủy trực thuộc tham mưu"),),
     "hieu-luc": (("huong-dan/", "có hiệu lực thi hành kể từ ngày ký"),),

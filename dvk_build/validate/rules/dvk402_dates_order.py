@@ -25,7 +25,8 @@ RULE = Rule(
 def _groups(ctx: DossierContext) -> list[list[PathKey]]:
     """Paths of dates in the order they must run; dates in one group are unordered."""
     groups: list[list[PathKey]] = [[("idea", "registered", "date")]]
-    groups.append([("rollout", part, "date") for part in ("steering_committee", "survey", "assignment", "commitment", "plan")])
+    groups.append([("rollout", part, "date") for part in ("steering_committee", "survey_team", "propaganda_team", "survey",
+                                                      "assignment", "commitment", "plan")])
     groups.append([("evaluation", "date")])
     for i, _ in ctx.items("recognitions"):
         for part in ("report", "vote", "notice"):
@@ -38,6 +39,8 @@ def name(ctx: DossierContext, path: PathKey) -> str:
     label = ctx.label(path)
     if path[0] == "monitoring":
         return f"{label} (lần thứ {int(path[1]) + 1})"
+    if path[0] == "monitoring_plan":
+        return "Ngày ban hành kế hoạch theo dõi"
     if path[0] == "recognitions":
         return f"{label} (lần công nhận thứ {int(path[1]) + 1})"
     return label
@@ -48,8 +51,9 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     registered = parse_date(ctx.get("idea", "registered", "date"))
     if registered is None:
         return
-    for i, _ in ctx.items("monitoring"):
-        path: PathKey = ("monitoring", i, "date")
+    after_registration: list[PathKey] = [("monitoring_plan", "date")]
+    after_registration += [("monitoring", i, "date") for i, _ in ctx.items("monitoring")]
+    for path in after_registration:
         day = parse_date(ctx.get(*path))
         if day is not None and day < registered:
             line = ctx.tree.pos(("idea", "registered", "date"))[0]

@@ -1,0 +1,51 @@
+"""DVK409: an award or a typical-model selection dated before the model was first recognized."""
+
+from typing import Iterator
+
+from ...problem import Problem, Severity
+from ..context import DossierContext, fmt_date, parse_date
+from ..rule import Rule, Source
+
+RULE = Rule(
+    "DVK409", "award-before-recognition", Severity.ERROR,
+    title="Năm khen thưởng và ngày lựa chọn mô hình tiêu biểu không được sớm hơn lần công nhận đầu tiên.",
+    why="Bước 6: hằng năm cấp ủy xem xét, lựa chọn các mô hình “Dân vận khéo” tiêu biểu (đã được công nhận) để biểu "
+        "dương, khen thưởng theo Hướng dẫn 10-HD/BDVTU; khen thưởng không thể có trước khi mô hình được công nhận.",
+    bad="recognitions:\n  - {tier: co-so, notice: {number: 21-TB/ĐU, date: 2023-10-16}, ...}\nawards:\n  - {year: 2022, ...}",
+    good="recognitions:\n  - {tier: co-so, notice: {number: 21-TB/ĐU, date: 2023-10-16}, ...}\nawards:\n  - {year: 2024, ...}",
+    clause="b6-khen-thuong",
+    source=Source.GUIDELINE,
+    summary=False,  # a summary record from a province's list has no awards
+)
+
+
+def first_recognized(ctx: DossierContext) -> tuple[int, str] | None:
+    """(index, date text) of the earliest recognition notice (or vote, when the notice has no date)."""
+    found = []
+    for i, _ in ctx.items("recognitions"):
+        for part in ("notice", "vote"):
+            day = parse_date(ctx.get("recognitions", i, part, "date"))
+            if day is not None:
+                found.append((day, i))
+                break
+    return min(found) if found else None
+
+
+def check(ctx: DossierContext) -> Iterator[Problem]:
+    first = first_recognized(ctx)
+    if first is None:
+        return
+    day, i = first
+    when = f"lần công nhận thứ {i + 1}, {fmt_date(day)}"
+    for k, award in ctx.items("awards"):
+        year = award.get("year")
+        if isinstance(year, int) and not isinstance(year, bool) and year < day.year:
+            yield ctx.problem(RULE, ("awards", k, "year"),
+                              f"Lần khen thưởng thứ {k + 1}: năm {year} sớm hơn năm mô hình được công nhận ({when}).",
+                              "Kiểm tra lại năm khen thưởng hoặc ngày công nhận.")
+        selected = parse_date(ctx.get("awards", k, "selected", "date"))
+        if selected is not None and selected < day:
+            yield ctx.problem(RULE, ("awards", k, "selected", "date"),
+                              f"Lần khen thưởng thứ {k + 1}: ngày lựa chọn mô hình tiêu biểu ({fmt_date(selected)}) sớm "
+                              f"hơn ngày mô hình được công nhận ({when}).",
+                              "Chỉ mô hình đã được công nhận mới được lựa chọn là mô hình tiêu biểu; kiểm tra lại ngày.")
