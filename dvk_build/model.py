@@ -28,6 +28,7 @@ class Recognition:
     notice_date: dt.date | None
     vote_body_kind: str | None = None
     vote_present: int | None = None
+    evaluation_date: dt.date | None = None  # the evaluation it rests on, as typed (None: the latest before the report)
 
 
 @dataclass
@@ -162,6 +163,37 @@ class Model:
         value = evaluation.get("funding_actual_vnd") or funding.get("amount_vnd")
         return int(value) if isinstance(value, (int, float)) else None
 
+    def evaluations(self) -> list[dict[str, Any]]:
+        """The evaluation and each re-evaluation: date, reason, declared and computed self-assessment, results."""
+        targets = (self.data.get("idea") or {}).get("targets") or []
+        first = self.data.get("evaluation") or {}
+        out = [{"date": parse_date(first.get("date")), "reason": "", "first": True, "results": first.get("results") or [],
+                "self_assessment": first.get("self_assessment"), "note": ""}]
+        for again in self.data.get("re_evaluations") or []:
+            out.append({"date": parse_date(again.get("date")), "reason": again.get("reason") or "", "first": False,
+                        "results": again.get("results") or [], "self_assessment": again.get("self_assessment"),
+                        "note": again.get("note") or ""})
+        for e in out:
+            e["computed"] = compute(targets, e["results"])
+        return [e for e in out if e["date"] is not None]
+
+    def rests_on(self, rec: Recognition) -> dt.date | None:
+        """The date of the evaluation a recognition rests on: as typed, else the latest one by its report."""
+        if rec.evaluation_date is not None:
+            return rec.evaluation_date
+        by = rec.report_date or rec.vote_date or rec.notice_date
+        dates = [e["date"] for e in self.evaluations() if by is None or e["date"] <= by]
+        return max(dates) if dates else None
+
+    def history(self) -> list[dict[str, Any]]:
+        """Evaluations and recognitions in date order, for the page's timeline (a recognition by its notice)."""
+        events: list[dict[str, Any]] = [{"kind": "evaluation", "date": e["date"], **e} for e in self.evaluations()]
+        for rec in self.recognitions:
+            day = rec.notice_date or rec.vote_date
+            if day is not None:
+                events.append({"kind": "recognition", "date": day, "rec": rec, "rests_on": self.rests_on(rec)})
+        return sorted(events, key=lambda e: (e["date"], e["kind"] == "recognition"))
+
     def targets_with_results(self) -> list[dict[str, Any]]:
         """Each registered target with its actual result and outcome (-1, 0, 1 or None)."""
         from .assessment import outcome
@@ -195,6 +227,7 @@ def model_from(ctx: DossierContext) -> Model:
                 vote_in_favor=vote.get("in_favor"),
                 notice_number=str(notice.get("number") or ""),
                 notice_date=parse_date(notice.get("date")),
+                evaluation_date=parse_date(rec.get("evaluation_date")),
                 vote_body_kind=vote.get("body_kind"),
                 vote_present=vote.get("present"),
             )

@@ -189,9 +189,14 @@ _CLAUSES: tuple[Clause, ...] = (
     Clause(
         "b4-danh-gia", "Bước 4",
         "Đánh giá kết quả, hiệu quả so với mục tiêu, chỉ tiêu ban đầu đề ra.",
-        ("evaluation.date", "evaluation.results[].target", "evaluation.results[].actual"),
+        ("evaluation.date", "evaluation.results[].target", "evaluation.results[].actual", "re_evaluations[].date",
+         "re_evaluations[].reason", "re_evaluations[].results[].target", "re_evaluations[].results[].actual",
+         "re_evaluations[].self_assessment", "recognitions[].evaluation_date"),
         ("DVK401", "DVK407"),
-        f"{_STEP[4]}",
+        f"{_STEP[4]}; mục “Đánh giá và công nhận qua các lần” (dòng thời gian)",
+        "Mô hình được công nhận ở cấp dưới rồi đề nghị cấp trên thì được đánh giá lại: mỗi lần đánh giá lại ghi ngày, "
+        "kết quả, mức tự đánh giá (`re_evaluations`); mỗi lần công nhận ghi lần đánh giá nó căn cứ "
+        "(`recognitions[].evaluation_date`, DVK411 khi không khớp; DVK402 khi sai thứ tự).",
     ),
     Clause(
         "b4-qua-trinh", "Bước 4",
@@ -485,7 +490,7 @@ _CLAUSES: tuple[Clause, ...] = (
         "có thật, không vòng tròn; mỗi hồ sơ một tên riêng.",
         ("recognitions[].vote.members", "recognitions[].vote.present", "recognitions[].vote.in_favor",
          "idea.targets[].id", "evaluation.results[].target", "replication.derived_from"),
-        ("DVK305", "DVK404", "DVK405", "DVK408", "DVK601", "DVK602", "DVK603"),
+        ("DVK305", "DVK404", "DVK405", "DVK408", "DVK411", "DVK601", "DVK602", "DVK603"),
         f"{_STEP[4]}; {_STEP[5]}; {_STEP[6]}",
         "Không phải điều khoản của hướng dẫn: số liệu mâu thuẫn là nhập nhầm, trang không thể đăng đúng.",
         source=FORMAT, kind=Source.FORMAT,
@@ -582,7 +587,8 @@ SHOWS: dict[str, tuple[tuple[str, str], ...]] = {
     "b3-kiem-tra": ((_M, "Nhận xét:"), (_M, "Giải pháp:")),
     "b3-ghi-chep": ((_M, "Nhận xét:"),),
     "b3-nhan-dan-giam-sat": ((_M, "Bước 3: Theo dõi, đôn đốc, kiểm tra thực hiện mô hình"),),
-    "b4-danh-gia": ((_M, "Chỉ tiêu đăng ký và kết quả đạt được"),),
+    "b4-danh-gia": ((_M, "Chỉ tiêu đăng ký và kết quả đạt được"), (_M, "Đánh giá và công nhận qua các lần"),
+                    (_M, "căn cứ kết quả đánh giá ngày")),
     "b4-qua-trinh": ((_M, "Quá trình triển khai, vấn đề phát sinh"), (_M, "Bài học kinh nghiệm")),
     "b4-lan-toa": ((_M, "Mức độ lan tỏa"),),
     "b4-kinh-phi": ((_M, "Kinh phí thực tế"),),

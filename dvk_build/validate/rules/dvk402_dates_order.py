@@ -48,6 +48,7 @@ def name(ctx: DossierContext, path: PathKey) -> str:
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     yield from _chain(ctx)
+    yield from _re_evaluations(ctx)
     registered = parse_date(ctx.get("idea", "registered", "date"))
     if registered is None:
         return
@@ -62,6 +63,27 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
                 f"{name(ctx, path)} ({fmt_date(day)}) sớm hơn ngày đăng ký xây dựng mô hình ({fmt_date(registered)}, dòng {line}).",
                 "Việc theo dõi, kiểm tra bắt đầu sau khi mô hình được đăng ký; kiểm tra lại một trong hai ngày.",
             )
+
+
+def _re_evaluations(ctx: DossierContext) -> Iterator[Problem]:
+    """A re-evaluation follows the first evaluation; a recognition follows the evaluation it rests on."""
+    first = parse_date(ctx.get("evaluation", "date"))
+    line = ctx.tree.pos(("evaluation", "date"))[0]
+    for k, _ in ctx.items("re_evaluations"):
+        path: PathKey = ("re_evaluations", k, "date")
+        day = parse_date(ctx.get(*path))
+        if first is not None and day is not None and day <= first:
+            yield ctx.problem(RULE, path,
+                              f"Ngày đánh giá lại (lần thứ {k + 1}) ({fmt_date(day)}) không sau ngày đánh giá ({fmt_date(first)}, dòng {line}).",
+                              "Lần đánh giá lại diễn ra sau lần đánh giá đầu; kiểm tra lại một trong hai ngày.")
+    for i, _ in ctx.items("recognitions"):
+        rests = parse_date(ctx.get("recognitions", i, "evaluation_date"))
+        report = parse_date(ctx.get("recognitions", i, "report", "date"))
+        if rests is not None and report is not None and rests > report:
+            yield ctx.problem(RULE, ("recognitions", i, "evaluation_date"),
+                              f"Ngày đánh giá làm căn cứ (lần công nhận thứ {i + 1}) ({fmt_date(rests)}) muộn hơn ngày "
+                              f"báo cáo Mẫu 2a của lần đó ({fmt_date(report)}).",
+                              "Báo cáo kết quả dựa trên lần đánh giá đã có; kiểm tra lại một trong hai ngày.")
 
 
 def _chain(ctx: DossierContext) -> Iterator[Problem]:

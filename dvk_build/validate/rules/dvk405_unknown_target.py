@@ -20,9 +20,14 @@ RULE = Rule(
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     ids = [t.get("id") for _, t in ctx.items("idea", "targets") if isinstance(t.get("id"), str)]
-    for i, result in ctx.items("evaluation", "results"):
+    places = [(("evaluation", "results", i), r) for i, r in ctx.items("evaluation", "results")]
+    for k, again in ctx.items("re_evaluations"):
+        results = again.get("results")
+        places += [(("re_evaluations", k, "results", i), r) for i, r in enumerate(results if isinstance(results, list) else [])
+                   if isinstance(r, dict)]
+    for at, result in places:
         name = result.get("target")
         if isinstance(name, str) and name not in ids:
             near = difflib.get_close_matches(name, ids, n=1, cutoff=0.5)
             hint = f"Có phải ý bạn là `{near[0]}`?" if near else "Các chỉ tiêu đã đăng ký: " + (", ".join(f"`{x}`" for x in ids) or "chưa có") + "."
-            yield ctx.problem(RULE, ("evaluation", "results", i, "target"), f"Kết quả ghi cho chỉ tiêu `{name}` nhưng chỉ tiêu này chưa đăng ký.", hint)
+            yield ctx.problem(RULE, (*at, "target"), f"Kết quả ghi cho chỉ tiêu `{name}` nhưng chỉ tiêu này chưa đăng ký.", hint)
