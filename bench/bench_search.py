@@ -48,7 +48,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench_site import ENV, dvk_project, generate, plain_project  # noqa: E402  (same folder)
 
-from dvk_build.search.fold import fold  # noqa: E402
+from dvk_build.vietnamese import fold  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -10,7 +10,7 @@ from typing import Callable
 
 def _cmd_rules(args: argparse.Namespace) -> int:
     # imported here, not at the top: every `dvk` command registers this one, `dvk check` should not pay for it
-    from .docs import rules_reference
+    from .validate import rules_reference
     from .validate import traceability
 
     text = traceability.render_markdown() if args.traceability else rules_reference.render_markdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import report as reporting
-from .export.context import ExportContext, normalize_site_url, site_url_from_mkdocs
+from .site_context import Site, normalize_site_url, site_url, site_url_from_mkdocs
 from .model import build_catalogue
 from .validate.engine import check_paths
 
@@ -25,8 +25,8 @@ def _format(args: argparse.Namespace) -> str:
     return suffix if suffix in FORMATS else "json"
 
 
-def _render(fmt: str, catalogue, ctx: ExportContext) -> bytes:  # type: ignore[no-untyped-def]
-    """The export file's bytes in the chosen format."""
+def _render(fmt: str, catalogue, ctx: Site) -> bytes:  # type: ignore[no-untyped-def]
+    """The export file's bytes in the chosen format (each format imported when chosen: `dvk check` loads this module)."""
     if fmt == "csv":
         from .export import csv_export
 
@@ -60,8 +60,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
                          "sửa các lỗi trên (xem bằng `dvk check`) rồi chạy lại.\n")
         return EXIT_ERROR
     catalogue = build_catalogue(report)
-    site_url = normalize_site_url(args.site_url) if args.site_url else site_url_from_mkdocs(Path("mkdocs.yml"))
-    ctx = ExportContext(config=catalogue.config, site_url=site_url)
+    # The site's own rule (site_context.site_url): config.yaml's site.url, else mkdocs.yml's site_url
+    url = normalize_site_url(args.site_url) or site_url(catalogue.config, site_url_from_mkdocs(Path("mkdocs.yml")))
+    ctx = Site(config=catalogue.config, site_url=url)
     data = _render(fmt, catalogue, ctx)
     if args.output:
         Path(args.output).write_bytes(data)

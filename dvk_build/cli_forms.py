@@ -12,7 +12,8 @@ from typing import Callable
 from . import report as reporting
 from .config import default_config
 from .forms.facts import FORMS
-from .load.files import discover, load_paths
+from .load.files import discover
+from .validate.reading import load_paths
 from .model import model_from
 from .validate.engine import Report, check_dossier
 

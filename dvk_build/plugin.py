@@ -1,4 +1,4 @@
-"""The MkDocs plugin: a thin adapter from the dvk pipeline to MkDocs files and pages."""
+"""The MkDocs plugin: composes validate → model → render, search and export into MkDocs files and pages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Iterator
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config as MkConfig
@@ -17,22 +17,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .atomic_site import AtomicOutput
-from .config import default_config, load_config
+from .config import Config, default_config, load_config
 from .content_time import ensure_source_date_epoch
-from .export.context import normalize_site_url
-from .export.offload import OffloadFailed
+from .export import site_files
+from .forms import site_files as form_files
 from .forms.word import TemplateProblem
-from .model import Catalogue, build_catalogue
-from .render.extras import makers
+from .model import build_catalogue
 from .render.sanitize import sanitize
-from .render.site import LATER_MARK, LaterFiles, Output, render_site
+from .render.site import RenderedPages, render_pages
 from .report import format_problem
-from .serve_errors import banner, inject
 from .search import dvk_index
+from .serve_errors import banner, inject
+from .search.pages import search_pages
+from .site_context import Output, Site, SiteContext, site_url
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
-
-T = TypeVar("T")
+from .workers import BuildWorkers, Job, WorkFailed
 
 log = get_plugin_logger(__name__)
 
@@ -45,7 +45,7 @@ class DvkPluginConfig(MkConfig):
 
 
 class DvkPlugin(BasePlugin[DvkPluginConfig]):
-    """Validates every dossier, refuses to build on an error, and generates the pages."""
+    """Validates every dossier, refuses to build on an error, and adds the generated pages and files."""
 
     _command: str | None = None  # build, serve...; None when a test calls MkDocs' build() itself
     _dirty = False
@@ -67,23 +67,21 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         # reproducible without SOURCE_DATE_EPOCH: the time of the content (MkDocs' sitemap reads it too)
         self._epoch_set = ensure_source_date_epoch([Path(config.docs_dir), self.models_dir])
         self.project_root = base.resolve()
-        self.dvk_config = load_config(base / self.config.config_file) if self.config.config_file else default_config()
-        site_url = normalize_site_url(self.dvk_config.site.get("url")) or normalize_site_url(config.site_url)
-        if site_url:
-            # exports, share meta and print need absolute URLs; mkdocs.yml's site_url is where editors set it
-            # (a copy: the default configuration is cached and shared by every build in the process)
-            self.dvk_config = dataclasses.replace(self.dvk_config, site={**self.dvk_config.site, "url": site_url})
+        self.dvk_config: Config = load_config(base / self.config.config_file) if self.config.config_file else default_config()
+        # One address for the pages, the theme and the exports (`dvk export` asks the same function)
+        config.site_url = site_url(self.dvk_config, config.site_url)
         templates = {form: str(base / path) for form, path in ((self.dvk_config.forms or {}).get("templates") or {}).items() if path}
         if templates:  # a province's Mẫu 2a/2b templates: relative to the project folder, wherever mkdocs runs
             forms = {**self.dvk_config.forms, "templates": {**self.dvk_config.forms.get("templates", {}), **templates}}
             self.dvk_config = dataclasses.replace(self.dvk_config, forms=forms)
-        self.edit_paths: dict[str, str] = {}
         self.report: Report | None = None
-        self.catalogue: Catalogue | None = None
-        self.output: Output | None = None
+        self.ctx: SiteContext | None = None
+        self.pages: RenderedPages | None = None
+        self.workers: BuildWorkers | None = None
+        self.jobs: dict[str, Job[Any]] = {}
+        self.small_sizes: dict[str, int] = {}  # the downloads made in the build itself
+        self.edit_paths: dict[str, str] = {}
         self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
-        self._dvk_search: dvk_index.Background | None = None  # our index, built in a child process
-        self._later: list[LaterFiles] = []  # exports another process writes into the site (export/offload.py)
         if not config.nav:
             config.nav = self._nav()
         self._nav_pages = set(_nav_pages(config.nav))  # generated pages the menu names stay in it
@@ -107,6 +105,35 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         ]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Validate, then start the workers (exports, index) and add every generated page and file."""
+        self.report = self._validate()
+        catalogue = build_catalogue(self.report)
+        self.ctx = ctx = SiteContext(catalogue, Site(self.dvk_config, config.site_url), search=self.config.search)
+        self._start_workers(ctx, config.site_dir)
+        self.pages = render_pages(ctx)
+        output = Output().add(self.pages).add(search_pages(ctx))
+        small = site_files.small_files(catalogue, ctx.site)
+        self.small_sizes = {path: len(data) for path, data in small.items()}
+        output.files.update(small)
+        for page in output.pages:
+            self._add(files, File.generated(config, page.src_uri, content=page.content))
+            if page.edit_path:
+                self.edit_paths[page.src_uri] = page.edit_path
+        for uri, content in output.files.items():
+            self._add(files, File.generated(config, uri, content=content))
+        written = site_files.model_file_paths(catalogue)
+        if "forms" in self.jobs:
+            written += form_files.paths(catalogue.models)
+        for uri in written:
+            # Written in place by a worker before MkDocs copies static files (on_env waits): a source that
+            # is its own destination is left alone by MkDocs.
+            self._add(files, File.generated(config, uri, abs_src_path=os.path.join(config.site_dir, uri)))
+        self._add_attachments(files, config)
+        # Last, so MkDocs reads it last: its content (file sizes) is made in on_pre_page, once the files exist.
+        self._add(files, File.generated(config, site_files.PAGE, content=""))
+        return files
+
+    def _validate(self) -> Report:
         report = check_paths([self.models_dir], self.dvk_config, dt.date.today(), root=self.project_root)
         for warning in report.warnings:
             log.info("%s", format_problem(warning))  # warnings publish; `dvk check --strict` is stricter
@@ -125,39 +152,42 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
                 f"Không xây dựng trang vì hồ sơ còn {len(report.errors)} lỗi "
                 f"(chạy `dvk check` để xem chi tiết):\n{lines}{tail}"
             )
-        self.report = report
-        self.catalogue = build_catalogue(report)
         for ctx in report.dossiers:
-            # Value positions only served the validator's messages; at 10,000 dossiers they hold ~300 MB.
+            # Value positions only served the validator's messages; they are most of a dossier's memory.
             ctx.tree.positions.clear()
             ctx.tree.key_positions.clear()
-        if self.config.search:
-            self._close_dvk_search()
-            # Started now, before the pages are rendered: it indexes while MkDocs renders and writes
-            # them, and ends (about 170 MB at 10,000 dossiers) before the build's memory peaks.
-            self._dvk_search = dvk_index.Background(self.catalogue)
-        engine = "dvk" if self.config.search else None
-        self._cancel_later()
+        return report
+
+    def _start_workers(self, ctx: SiteContext, site_dir: str) -> None:
+        """The exports, the search index and the Mẫu 2a/2b documents, made by workers while MkDocs renders the pages."""
+        self._stop_workers(cancel=True)  # a previous build of `mkdocs serve` that failed half-way
         try:
-            self.output = render_site(self.catalogue, self.dvk_config, extra=makers(), search_engine=engine,
-                                      offload_to=Path(config.site_dir))
+            forms = form_files.published(ctx.config, ctx.catalogue.models)
         except TemplateProblem as exc:  # a province's Mẫu 2a/2b template that cannot be used
-            self._cancel_later()
             raise PluginError(str(exc)) from None
-        for page in self.output.pages:
-            self._add(files, File.generated(config, page.src_uri, content=page.content))
-            if page.edit_path:
-                self.edit_paths[page.src_uri] = page.edit_path
-        for uri, content in self.output.files.items():
-            self._add(files, File.generated(config, uri, content=content))
-        for later in self.output.later:
-            # Written in place by another process, before MkDocs copies static files (on_env waits):
-            # a source that is its own destination is left alone by MkDocs.
-            for uri in later.paths:
-                self._add(files, File.generated(config, uri, abs_src_path=os.path.join(config.site_dir, uri)))
-            self._later.append(later)
-        self._add_attachments(files, config)
-        return files
+        self.workers = workers = BuildWorkers()
+        models = ctx.catalogue.models
+        os.makedirs(site_dir, exist_ok=True)  # MkDocs makes it only when it writes the first page
+        spool = workers.spool("models", (ctx.config,), models)
+        self.jobs = {"exports": workers.submit("dữ liệu mở (CSV, Excel, JSON)", site_files.write_model_files,
+                                               ctx.site, site_dir, len(models), spool, os.getpid())}
+        if ctx.search:
+            self.jobs["index"] = workers.submit("chỉ mục tìm kiếm", dvk_index.build_from_spool, spool)
+        if forms:
+            self.jobs["forms"] = workers.submit("văn bản Mẫu 2a, 2b của các mô hình", form_files.write_forms,
+                                                ctx.config, site_dir, spool, os.getpid())
+
+    def _result(self, job: str) -> Any:
+        try:
+            return self.jobs[job].result()
+        except WorkFailed as exc:
+            self._stop_workers(cancel=True)
+            raise PluginError(str(exc)) from None
+
+    def _stop_workers(self, cancel: bool = False) -> None:
+        if self.workers is not None:
+            self.workers.close(cancel=cancel)
+            self.workers = None
 
     def _add(self, files: Files, file: File) -> None:
         if file.src_uri.endswith(".md") and file.src_uri not in self._nav_pages:
@@ -169,8 +199,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         files.append(file)
 
     def _add_attachments(self, files: Files, config: MkDocsConfig) -> None:
-        assert self.catalogue is not None
-        for model in self.catalogue.models:
+        assert self.ctx is not None
+        for model in self.ctx.catalogue.models:
             src = self.project_root / model.source_path
             if src.name != "index.md":
                 continue
@@ -179,37 +209,19 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
                 uri = f"mo-hinh/{model.slug}/{item['path']}"
                 self._add(files, File.generated(config, uri, abs_src_path=str(path)))
 
-    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
-        return nav
-
-    def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        """A page naming the size of a file still being computed (`du-lieu/`) waits for it here."""
-        if self.output is not None and LATER_MARK in markdown:
-            markdown = self._settle_later(lambda: self.output.fill_sizes(markdown))  # type: ignore[union-attr]
-        return markdown
+    def on_pre_page(self, page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
+        """The data page names each file's size: rendered now, once the worker has written them."""
+        if page.file.src_uri == site_files.PAGE and self.ctx is not None:
+            sizes = {**self._result("exports"), **self.small_sizes}
+            page.file.content_string = site_files.data_page(self.ctx, sizes).content
+        return page
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is read, static files are copied next: the files computed elsewhere must be here now."""
-        def wait() -> None:
-            for later in self._later:
-                later.sizes()
-
-        self._settle_later(wait)
-        self._later = []
+        """Every page is read, static files are copied next: the files the workers write must be there now."""
+        for job in ("exports", "forms"):
+            if job in self.jobs:
+                self._result(job)
         return env
-
-    def _settle_later(self, wait: Callable[[], T]) -> T:
-        """`wait()`, a build error (in Vietnamese, from the other process) if the files could not be made."""
-        try:
-            return wait()
-        except OffloadFailed as exc:
-            self._cancel_later()
-            raise PluginError(str(exc)) from None
-
-    def _cancel_later(self) -> None:
-        for later in self._later:
-            later.cancel()
-        self._later = []
 
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         edit = self.edit_paths.get(page.file.src_uri)
@@ -217,12 +229,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             page.edit_url = config.repo_url.rstrip("/") + "/edit/main/" + edit
         elif edit is None and page.file.generated_by:
             page.edit_url = None  # generated listings have no source to edit
-        context["dvk"] = {"catalogue": self.catalogue, "config": self.dvk_config}
-        if self.output is not None and page.content and self.output.stash.prefix in page.content:
+        context["dvk"] = {"catalogue": self.ctx.catalogue if self.ctx else None, "config": self.dvk_config}
+        if self.pages is not None and page.content and self.pages.stash.prefix in page.content:
             # Generated HTML blocks come back only now, page by page, so MkDocs does not hold every
             # page's full HTML at once (render/stash.py); model pages' blocks pass the sanitizer too.
             self._placeholders[page.file.src_uri] = page.content
-            page.content = self.output.stash.restore(page.content)
+            page.content = self.pages.stash.restore(page.content)
             if self._is_model_page(page):
                 page.content = sanitize(page.content)  # once for the whole page: per block cost twice as much
         return context
@@ -240,7 +252,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """Model pages carry editors' text: sanitize their HTML whatever the validator let through."""
-        if self._is_model_page(page) and not (self.output is not None and self.output.stash.prefix in html):
+        if self._is_model_page(page) and not (self.pages is not None and self.pages.stash.prefix in html):
             return sanitize(html)  # with placeholders, on_page_context sanitizes the whole page once they are back
         return html
 
@@ -272,45 +284,26 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             atomic.abandon()
 
     def _post_build(self, config: MkDocsConfig) -> None:
-        if self.config.search:
-            self._finish_dvk_search(Path(config.site_dir))
-        self._require_complete(config)
-
-    def _finish_dvk_search(self, site: Path) -> None:
-        background, self._dvk_search = self._dvk_search, None
-        if background is None:  # on_files did not run (nothing to index)
-            return
-        try:
-            stats = background.finish(site)
-        except dvk_index.IndexingFailed as exc:
-            raise PluginError(str(exc)) from None
-        if stats is not None:
-            log.info("Chỉ mục tìm kiếm: %d trang mô hình, %d tệp (%.1f MB), thêm %.1f giây sau trang cuối.",
-                     stats.pages, stats.files, stats.bytes / 1e6, stats.seconds)
-
-    def _close_dvk_search(self) -> None:
-        if self._dvk_search is not None:
-            self._dvk_search.close()
-            self._dvk_search = None
-
-    def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no indexing or export process behind, and no half-written site."""
-        self._finish_atomic(publish=False)
-        self._close_dvk_search()
-        self._cancel_later()
-
-    def _require_complete(self, config: MkDocsConfig) -> None:
-        """Fail the build, naming the slugs, unless every recognized dossier is in every artefact (verify.py)."""
+        site = Path(config.site_dir)
+        if "index" in self.jobs:
+            dvk_index.write(site, self._result("index"))
+        self._stop_workers()
+        self.jobs = {}
         if self.report is None:
             return
         recognized = [d.slug for d in self.report.valid() if d.recognized]
-        # Every page is written: let the dossiers and page sources go before the check reads the
-        # site back, so it reuses their memory (peak 1.11 → 1.01 GB at 10,000 dossiers).
-        self.report = self.catalogue = self.output = None
+        # Every page is written: let the dossiers and page sources go before the check reads the site back.
+        self.report = self.ctx = self.pages = None
         try:
-            require_complete(Path(config.site_dir), recognized)
+            require_complete(site, recognized)
         except IncompleteBuild as exc:
             raise PluginError(str(exc)) from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no worker behind, and no half-written site."""
+        self._finish_atomic(publish=False)
+        self._stop_workers(cancel=True)
+        self.jobs = {}
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.models_dir))  # live reload when a dossier changes

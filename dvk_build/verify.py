@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from .search.dvk_index import read_urls
 
 MODEL_URL_RE = re.compile(r"(?:^|/)mo-hinh/([a-z0-9]+(?:-[a-z0-9]+)*)/(?:index\.html)?$")
-ENTRY_CLASS = "dvk-entry-title"  # the catalogue entry's link (render/templates/_macros.j2)
+ENTRY_CLASS = "dvk-entry-title"  # the catalogue entry's link (templates/_macros.j2)
 
 
 @dataclass
@@ -125,8 +125,7 @@ _JSON_SLUG = re.compile(rb'[{,]\s*"slug"\s*:\s*"((?:[^"\\]|\\.)*)"')
 def json_rows(path: Path, chunk: int = 1 << 22) -> list[str] | None:
     """Slugs of the records of the exported JSON file, read in chunks.
 
-    At 10,000 models the file is ~100 MB; parsing it whole held several hundred MB at the very end
-    of the build (its peak memory). A slug key only occurs once per record (the export's schema).
+    Parsing the whole file at the very end of the build was its peak memory (bench/README.md). A slug key only occurs once per record (the export's schema).
     """
     if not path.is_file():
         return None
@@ -149,7 +148,7 @@ def csv_rows(path: Path) -> list[str] | None:
         return None
     # the check bounds every cell far below it, but the reader's default 131,072 must never be what fails a build
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-    with path.open(encoding="utf-8-sig", newline="") as f:  # row by row: the file is ~100 MB at 10,000 models
+    with path.open(encoding="utf-8-sig", newline="") as f:  # row by row: the file grows with the catalogue
         return [_row_slug({k.strip().lower(): v for k, v in row.items() if k}) or "?" for row in csv.DictReader(f)]
 
 

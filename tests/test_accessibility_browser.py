@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dvk_build.render.text import province_slug
+from dvk_build.vietnamese import province_slug
 
 pytestmark = pytest.mark.browser
 

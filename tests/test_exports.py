@@ -18,7 +18,7 @@ import pytest
 from dvk_build.config import default_config
 from dvk_build.export import csv_export, xlsx_export
 from dvk_build.export.codebook import entries
-from dvk_build.export.context import ExportContext, site_url_from_mkdocs
+from dvk_build.site_context import Site, site_url_from_mkdocs
 from dvk_build.export.records import record, rows, table_columns
 from dvk_build.schema import build_schema
 from dvk_build.validate.engine import check_paths
@@ -166,7 +166,7 @@ def test_dossier_schema_is_published(built_site: Path) -> None:
 def test_contact_phone_and_email_only_when_official(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
     m = shipped_catalogue.models[0]
     contact = {"unit": "Ban Dân vận", "phone": "0276 3878 215", "email": "bdv@example.vn"}
-    ctx = ExportContext(config=m.config)
+    ctx = Site(config=m.config)
     private = record(dataclasses.replace(m, data={**m.data, "contact": {**contact, "official": False}}), ctx)
     official = record(dataclasses.replace(m, data={**m.data, "contact": {**contact, "official": True}}), ctx)
     assert private["contact.phone"] is None and private["contact.email"] is None
@@ -204,7 +204,7 @@ def test_xlsx_has_the_csv_rows_bold_frozen_header(built_site: Path) -> None:
 def test_xlsx_keeps_formulas_links_and_numbers_as_text(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
     """Text that looks like a formula, a link or a number stays text in Excel: nothing runs, nothing is reread."""
     openpyxl = pytest.importorskip("openpyxl")
-    ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    ctx = Site(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
     header, body = rows(shipped_catalogue, ctx)
     tricky = ['=HYPERLINK("http://x.invalid","bấm")', "https://x.invalid/a", "0912", "+84", "@SUM(A1)", "1e5"]
     body = [tricky + r[len(tricky):] for r in body[:1]]
@@ -217,7 +217,7 @@ def test_xlsx_keeps_formulas_links_and_numbers_as_text(shipped_catalogue) -> Non
 
 def test_xlsx_is_reproducible(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("openpyxl")
-    ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    ctx = Site(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
     assert xlsx_export.render(shipped_catalogue, ctx) == xlsx_export.render(shipped_catalogue, ctx)
 
 

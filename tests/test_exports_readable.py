@@ -14,7 +14,7 @@ import pytest
 
 from dvk_build.config import default_config
 from dvk_build.export import xlsx_readable
-from dvk_build.export.context import ExportContext
+from dvk_build.site_context import Site
 from dvk_build.export.records import CODE, CODES, DATE, INTEGER, LIST_SEP, NUMBER, table_columns
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -120,7 +120,7 @@ def test_information_sheet_and_no_english(readable: Any) -> None:
 
 
 def test_reproducible_and_listed_on_the_data_page(shipped_catalogue: Any, built_site: Path) -> None:
-    ctx = ExportContext(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
+    ctx = Site(config=shipped_catalogue.config, generated=dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))
 
     first = xlsx_readable.render(shipped_catalogue, ctx)
     assert first == xlsx_readable.render(shipped_catalogue, ctx)

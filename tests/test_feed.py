@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from dvk_build.export.context import site_url_from_mkdocs
+from dvk_build.site_context import site_url_from_mkdocs
 from dvk_build.export.feed import LIMIT
 from dvk_build.validate.context import parse_date
 from dvk_build.validate.engine import check_paths

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from dvk_build.config import Config, default_config
-from dvk_build.export.context import ExportContext
+from dvk_build.site_context import Site, SiteContext
 from dvk_build.export.records import json_columns, record, row, table_columns
 from dvk_build.fields import FieldSpec, leaves
 from dvk_build.model import Catalogue, Model, model_from
-from dvk_build.render.site import render_site
+from dvk_build.render.site import render_pages
 
 
 def _codes(config: Config, spec: FieldSpec) -> list[str]:
@@ -101,7 +101,7 @@ def _model(base: Model, data: dict[str, Any], slug: str | None = None) -> Model:
 
 def _pages(config: Config, models: list[Model]) -> dict[str, str]:
     """Each model's page as rendered (one site build for all of them), its HTML blocks put back."""
-    out = render_site(Catalogue(config=config, models=models, drafts=[]), config, search_engine=None)
+    out = render_pages(SiteContext(Catalogue(config=config, models=models, drafts=[]), Site(config), search=False))
     return {p.src_uri.split("/")[1]: out.stash.restore(p.content) for p in out.pages if p.src_uri.startswith("mo-hinh/")}
 
 
@@ -119,7 +119,7 @@ def _changes(config: Config, base: Model, parent: Model) -> dict[str, Change]:
             node[key] = other
             changed[spec.path] = _model(base, data, f"{base.slug}-f{i:03d}")
     pages = _pages(config, [base, parent, *changed.values()])
-    ctx = ExportContext(config=config, site_url="https://dvk.example/")
+    ctx = Site(config=config, site_url="https://dvk.example/")
     jcols, tcols = json_columns(config), table_columns(config)
 
     def same_slug(m: Model, value: Any) -> Any:  # the changed copy's own slug, read as the base's

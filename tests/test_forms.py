@@ -42,7 +42,7 @@ def model_of(path: Path):  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from dvk_build.config import default_config
-    from dvk_build.load.files import load_paths
+    from dvk_build.validate.reading import load_paths
     from dvk_build.model import model_from
 
     loaded = load_paths([path], default_config(), dt.date(2026, 1, 1))

@@ -25,8 +25,10 @@ from hypothesis import strategies as st
 from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project
 from dvk_build.config import default_config
 from dvk_build.model import build_catalogue
-from dvk_build.render.extras import makers
-from dvk_build.render.site import render_site
+from dvk_build.export import site_files
+from dvk_build.render.site import RenderedPages, render_pages
+from dvk_build.search.pages import search_pages
+from dvk_build.site_context import Site, SiteContext
 from dvk_build.validate.engine import check_paths
 from dvk_build.validate.registry import RULES
 
@@ -52,8 +54,15 @@ def pipeline(text: str | bytes, folder: Path) -> None:
     for p in report.problems:
         assert p.code in RULES, p
         assert p.line >= 1 and p.col >= 1 and p.message, p
-    catalogue = build_catalogue(report)
-    render_site(catalogue, CONFIG, extra=makers())
+    render_site(build_catalogue(report))
+
+
+def render_site(catalogue) -> RenderedPages:  # type: ignore[no-untyped-def]
+    """Every page and file of the site in memory, as the plugin composes them (no MkDocs)."""
+    ctx = SiteContext(catalogue, Site(CONFIG))
+    pages = render_pages(ctx)
+    pages.add(search_pages(ctx)).add(site_files.outputs(ctx))
+    return pages
 
 
 # Crashes this fuzzing found, each fixed at its root: a list or mapping where a word is expected
@@ -72,7 +81,7 @@ FORMER_CRASHES: dict[str, tuple[str, list[tuple[tuple[Any, ...], Any]]]] = {
     "assessment-result-without-target": ("assessment.py",
                                          [(("idea", "targets", 2), {}), (("evaluation", "results", 1, "target"), DELETE)]),
     # a valid dossier whose funding has sources but no amount (the model page template failed)
-    "render-funding-without-amount": ("render/templates/model.md.j2", [(("idea", "funding", "amount_vnd"), DELETE)]),
+    "render-funding-without-amount": ("templates/model.md.j2", [(("idea", "funding", "amount_vnd"), DELETE)]),
 }
 
 
@@ -219,7 +228,7 @@ def test_funding_without_amount_shows_its_sources() -> None:
         (folder / "mau.md").write_text(_edited(FORMER_CRASHES["render-funding-without-amount"][1]), encoding="utf-8")
         report = check_paths([folder / "mau.md"], CONFIG, TODAY, root=folder)
         assert not [p for p in report.problems if p.is_error], report.problems
-        out = render_site(build_catalogue(report), CONFIG, extra=makers())
+        out = render_site(build_catalogue(report))
     page = next(pg.content for pg in out.pages if pg.src_uri.startswith("mo-hinh/"))
     html = out.stash.restore(page)
     sources = ", ".join(DATA["idea"]["funding"]["sources"])

@@ -22,7 +22,7 @@ import yaml
 from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project
 from dvk_build import cli
 from dvk_build.export.csv_export import text_of
-from dvk_build.render.site import _meta
+from dvk_build.site_context import front_matter as _meta
 from dvk_build.validate.engine import check_paths
 
 SHIPPED = SHIPPED_DOSSIER.read_text(encoding="utf-8")

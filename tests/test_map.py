@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from dvk_build.render import text
+from dvk_build import vietnamese as text
 
 
 class Svg(HTMLParser):

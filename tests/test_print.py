@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dvk_build.export.context import site_url_from_mkdocs
+from dvk_build.site_context import site_url_from_mkdocs
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = site_url_from_mkdocs(ROOT / "mkdocs.yml")

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 
 from dvk_build import cli
-from dvk_build.docs.rules_reference import render_markdown
+from dvk_build.validate.rules_reference import render_markdown
 from dvk_build.validate import traceability
 from dvk_build.validate.registry import RULES
 

@@ -22,8 +22,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project, serve_directory
-from dvk_build.render.text import province_slug
-from dvk_build.search.fold import fold, sort_key
+from dvk_build.vietnamese import province_slug
+from dvk_build.vietnamese import fold, sort_key
 
 pytestmark = pytest.mark.browser
 

@@ -24,7 +24,7 @@ import yaml
 
 from dvk_build.config import default_config
 from dvk_build.render.site import PAGE_SIZE
-from dvk_build.render.text import province_slug
+from dvk_build.vietnamese import province_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_SUFFIXES = (".html", ".json", ".xml", ".csv", ".txt", ".js")

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from dvk_build.search.fold import fold
+from dvk_build.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 MARK_JS = ROOT / "content" / "pages" / "assets" / "dvk-mark.js"

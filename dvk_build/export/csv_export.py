@@ -8,7 +8,7 @@ import re
 from typing import Any, TextIO
 
 from ..model import Catalogue
-from .context import ExportContext
+from ..site_context import Site
 from .records import Table, rows
 
 PATH = "du-lieu/mo-hinh.csv"
@@ -47,7 +47,7 @@ def write_row(writer: Any, values: list[Any]) -> None:
     writer.writerow([text_of(v) for v in values])
 
 
-def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> bytes:
+def render(catalogue: Catalogue, ctx: Site, table: Table | None = None) -> bytes:
     """The CSV file: a header row of column names, then the models, newest recognition first."""
     header, body = table or rows(catalogue, ctx)
     out = io.StringIO(newline="")

@@ -7,8 +7,8 @@ from html import escape
 from xml.etree import ElementTree as ET
 
 from ..model import Catalogue, Model
-from ..render.text import vi_date
-from .context import VN_TZ, ExportContext
+from ..vietnamese import vi_date
+from ..site_context import VN_TZ, Site
 from .records import model_json_path
 
 PATH = "feed.xml"
@@ -24,7 +24,7 @@ def _stamp(day: dt.date | None) -> str:
     return dt.datetime(day.year, day.month, day.day, tzinfo=VN_TZ).isoformat()
 
 
-def entry_id(m: Model, ctx: ExportContext) -> str:
+def entry_id(m: Model, ctx: Site) -> str:
     """The model page's absolute URL; a tag: URI when the site's address is unknown (ids must be absolute)."""
     if ctx.site_url:
         return ctx.absolute(m.url)
@@ -40,7 +40,7 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     return el
 
 
-def _content(m: Model, ctx: ExportContext) -> str:
+def _content(m: Model, ctx: Site) -> str:
     """The entry's body as escaped HTML: the summary and the facts a reader decides on."""
     c = ctx.config
     last = m.recognitions[-1]
@@ -55,7 +55,7 @@ def _content(m: Model, ctx: ExportContext) -> str:
     return f"<p>{escape(m.summary)}</p><ul>{items}</ul>"
 
 
-def _entry(feed: ET.Element, m: Model, ctx: ExportContext) -> None:
+def _entry(feed: ET.Element, m: Model, ctx: Site) -> None:
     """One model as an Atom entry."""
     c = ctx.config
     e = _el(feed, "entry")
@@ -79,7 +79,7 @@ def newest_first(catalogue: Catalogue) -> list[Model]:
     return sorted(ordered, key=lambda m: m.recognized_on or dt.date.min, reverse=True)[:LIMIT]
 
 
-def render(catalogue: Catalogue, ctx: ExportContext) -> bytes:
+def render(catalogue: Catalogue, ctx: Site) -> bytes:
     """The feed document, UTF-8."""
     ET.register_namespace("", ATOM)
     site = ctx.config.site

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Catalogue, Model
 from ..schema import SCHEMA_ID
-from .context import ExportContext
+from ..site_context import Site
 from .records import json_columns, record
 
 Json = dict[str, Any]
@@ -15,13 +15,13 @@ PATH = "du-lieu/mo-hinh.json"
 SCHEMA_PATH = "du-lieu/mo-hinh.schema.json"
 
 
-def _licence(ctx: ExportContext) -> Json:
+def _licence(ctx: Site) -> Json:
     """The data licence from config.yaml."""
     site = ctx.config.site
     return {"name": site.get("licence", ""), "url": site.get("licence_url", "")}
 
 
-def _header(ctx: ExportContext, pointer: str = "") -> Json:
+def _header(ctx: Site, pointer: str = "") -> Json:
     """Fields every JSON file starts with; `$schema` only when the schema's absolute address is known."""
     schema_ref = {"$schema": ctx.absolute(SCHEMA_PATH) + pointer} if ctx.site_url else {}
     return {
@@ -34,19 +34,19 @@ def _header(ctx: ExportContext, pointer: str = "") -> Json:
     }
 
 
-def records(catalogue: Catalogue, ctx: ExportContext) -> list[Json]:
+def records(catalogue: Catalogue, ctx: Site) -> list[Json]:
     """One record per published model, newest recognition first."""
     cols = json_columns(ctx.config)
     return [record(m, ctx, cols) for m in catalogue.models]
 
 
-def document(catalogue: Catalogue, ctx: ExportContext, recs: list[Json] | None = None) -> Json:
+def document(catalogue: Catalogue, ctx: Site, recs: list[Json] | None = None) -> Json:
     """{generated, count, licence, …, models: […]}; `models` is the only list (verify.py finds the rows by it)."""
     models = recs if recs is not None else records(catalogue, ctx)
     return {**_header(ctx), "count": len(models), "models": models}
 
 
-def document_ends(ctx: ExportContext, count: int) -> tuple[str, str]:
+def document_ends(ctx: Site, count: int) -> tuple[str, str]:
     """`dumps(document(...))` around its records, for writing one record at a time (`dumps_record`, joined by ",")."""
     empty = dumps({**_header(ctx), "count": count, "models": []})
     assert empty.endswith("[]}\n")  # `models` is the last key
@@ -58,7 +58,7 @@ def dumps_record(rec: Json) -> str:
     return json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
 
 
-def model_document(m: Model, ctx: ExportContext, rec: Json | None = None) -> Json:
+def model_document(m: Model, ctx: Site, rec: Json | None = None) -> Json:
     """The JSON file published beside one model's page."""
     return {**_header(ctx, "#/$defs/modelFile"), "model": rec if rec is not None else record(m, ctx)}
 
@@ -69,7 +69,7 @@ def dumps(doc: Json, indent: int | None = None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
-def schema(ctx: ExportContext) -> Json:
+def schema(ctx: Site) -> Json:
     """JSON Schema (draft 2020-12) of `mo-hinh.json` and, as `$defs/modelFile`, of a model's own file."""
     cols = json_columns(ctx.config)
     base = ctx.site_url or SCHEMA_ID.rsplit("du-lieu/", 1)[0]

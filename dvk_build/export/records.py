@@ -16,9 +16,9 @@ from typing import Any, Callable, Iterable
 
 from ..config import Config
 from ..model import Catalogue, Model
-from ..render.text import number
+from ..vietnamese import number
 from ..schema import DATE_PATTERN, SLUG_PATTERN, build_schema
-from .context import ExportContext
+from ..site_context import Site
 
 Json = dict[str, Any]
 JSON, TABLE = "json", "table"  # TABLE: CSV and Excel, which share their columns
@@ -41,10 +41,10 @@ class Column:
     values: tuple[tuple[str, str], ...] = ()  # allowed codes and their Vietnamese labels
     formats: frozenset[str] = BOTH
     note: str = ""  # how the table formats flatten it, when they do
-    get: Callable[[Model, ExportContext], Any] | None = None  # derived values; dossier fields are read by path
-    table: Callable[[Model, ExportContext], str] | None = None  # how CSV and Excel write a list of records
+    get: Callable[[Model, Site], Any] | None = None  # derived values; dossier fields are read by path
+    table: Callable[[Model, Site], str] | None = None  # how CSV and Excel write a list of records
 
-    def value(self, model: Model, ctx: ExportContext) -> Any:
+    def value(self, model: Model, ctx: Site) -> Any:
         """The column's value for one model, as the JSON export holds it."""
         return self.get(model, ctx) if self.get else _plain(_at(model.data, self.name))
 
@@ -267,11 +267,11 @@ def model_json_path(m: Model) -> str:
 # --- what the dossier holds but the exports show differently --------------------------------------
 
 
-def _official_only(path: str) -> Callable[[Model, ExportContext], Any]:
+def _official_only(path: str) -> Callable[[Model, Site], Any]:
     """The site shows a contact's phone or e-mail only when the dossier marks it official; so do the exports."""
     parent, key = path.rsplit(".", 1)
 
-    def get(m: Model, ctx: ExportContext) -> Any:
+    def get(m: Model, ctx: Site) -> Any:
         """The value, or None unless its group is marked `official`."""
         group = _at(m.data, parent) or {}
         return _plain(group.get(key)) if isinstance(group, dict) and group.get("official") else None
@@ -279,7 +279,7 @@ def _official_only(path: str) -> Callable[[Model, ExportContext], Any]:
     return get
 
 
-def _attachments(m: Model, ctx: ExportContext) -> list[Json] | None:
+def _attachments(m: Model, ctx: Site) -> list[Json] | None:
     """Attachments with their absolute address added."""
     items = m.data.get("attachments")
     if not items:
@@ -292,7 +292,7 @@ def _num(value: Any) -> str:
     return number(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
-def _targets_text(m: Model, ctx: ExportContext) -> str:
+def _targets_text(m: Model, ctx: Site) -> str:
     """`Số hộ ký cam kết: 120 hộ → 125 hộ (ghi chú) | …`: each registered target with its result."""
     parts = []
     for t in m.targets_with_results():
@@ -349,7 +349,7 @@ def _recognition_columns(config: Config) -> list[Column]:
             found = [r for r in m.recognitions if r.tier == slug]
             return found[-1] if found else None
 
-        def vote(m: Model, c: ExportContext, pick: Callable[[Model], Any] = pick) -> str | None:
+        def vote(m: Model, c: Site, pick: Callable[[Model], Any] = pick) -> str | None:
             r = pick(m)
             return f"{r.vote_in_favor}/{r.vote_members}" if r and r.vote_members else None
 
@@ -375,7 +375,7 @@ _BODY = Column("body_markdown", "Nội dung hồ sơ dưới phần thông tin �
                TEXT, {"type": "string"}, formats=frozenset({JSON}), get=lambda m, c: m.body.strip())
 
 # How CSV and Excel show a list of records in one cell (JSON keeps the list), by a field's `table`.
-_TABLE_WRITERS: dict[str, Callable[[Model, ExportContext], str]] = {
+_TABLE_WRITERS: dict[str, Callable[[Model, Site], str]] = {
     "targets": _targets_text,
     "monitoring": lambda m, c: _joined(m.data.get("monitoring"), _monitoring),
     "awards": lambda m, c: _joined(m.data.get("awards"), _award),
@@ -435,12 +435,12 @@ def table_columns(config: Config) -> list[Column]:
 # --- records and rows ------------------------------------------------------------------------------
 
 
-def record(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> Json:
+def record(m: Model, ctx: Site, cols: list[Column] | None = None) -> Json:
     """The model as one JSON object, keys in column order."""
     return {c.name: c.value(m, ctx) for c in (cols or json_columns(ctx.config))}
 
 
-def cell(col: Column, m: Model, ctx: ExportContext) -> Any:
+def cell(col: Column, m: Model, ctx: Site) -> Any:
     """The value of a table cell: str, int, float, bool or None (lists joined into text)."""
     if col.table:
         return col.table(m, ctx) or None
@@ -454,7 +454,7 @@ def cell(col: Column, m: Model, ctx: ExportContext) -> Any:
     return value
 
 
-def row(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> list[Any]:
+def row(m: Model, ctx: Site, cols: list[Column] | None = None) -> list[Any]:
     """The model as one row of typed cells, in table column order."""
     return [cell(c, m, ctx) for c in (cols or table_columns(ctx.config))]
 
@@ -462,7 +462,7 @@ def row(m: Model, ctx: ExportContext, cols: list[Column] | None = None) -> list[
 Table = tuple[list[str], list[list[Any]]]  # header, rows: what CSV and Excel both write
 
 
-def rows(catalogue: Catalogue, ctx: ExportContext) -> Table:
+def rows(catalogue: Catalogue, ctx: Site) -> Table:
     """Header and one row per published model, newest recognition first (the catalogue's order)."""
     cols = table_columns(ctx.config)
     return [c.name for c in cols], [row(m, ctx, cols) for m in catalogue.models]

@@ -1,4 +1,4 @@
-"""The open-data files, the feed and the page `du-lieu/`, added to the site (render/extras.py calls `make`)."""
+"""What the site offers for download (exports, feed, schemas) and the page `du-lieu/` that lists them."""
 
 from __future__ import annotations
 
@@ -7,19 +7,16 @@ import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterator, TextIO
 
-from ..children import parent_alive
 from ..config import Config
 from ..model import Catalogue, Model
-from ..render.site import LaterFiles, Output, Page, SiteRenderer, _meta
-from ..render.text import file_size
 from ..schema import build_schema
+from ..site_context import Output, Page, Site, SiteContext, front_matter
+from ..vietnamese import file_size
+from ..workers import SiteFolder, read_spool
 from . import csv_export, feed, json_export, xlsx_export, xlsx_readable
 from .codebook import markdown_table
-from .context import ExportContext, normalize_site_url
-from .offload import Offloaded
 from .records import json_columns, model_json_path, record, row, table_columns
 
 PAGE = "du-lieu/index.md"
@@ -33,12 +30,7 @@ class Download:
     path: str
     link: str  # relative to du-lieu/
     what: str
-    size: int | str  # bytes, or the marker of a file still being computed (Output.fill_sizes)
-
-
-def site_url(renderer: SiteRenderer) -> str | None:
-    """The site's absolute address: `site.url` of the configuration (the plugin sets it from MkDocs' `site_url`)."""
-    return normalize_site_url(renderer.c.site.get("url"))
+    size: int  # bytes
 
 
 def _listed(config: Config) -> list[tuple[str, str, str]]:
@@ -61,14 +53,15 @@ def _listed(config: Config) -> list[tuple[str, str, str]]:
     ]
 
 
-def _model_paths(catalogue: Catalogue, config: Config) -> list[str]:
+def model_file_paths(catalogue: Catalogue) -> list[str]:
     """The files made from every model (`_stream_model_files`): the tables, then one JSON file per model."""
     tables = [csv_export.PATH, xlsx_export.PATH, xlsx_readable.PATH, json_export.PATH]
     return tables + [model_json_path(m) for m in catalogue.models]
 
 
-def _small_files(catalogue: Catalogue, config: Config, ctx: ExportContext) -> dict[str, bytes]:
-    """The schemas and the feed: quick to make here (the feed reads the newest models only)."""
+def small_files(catalogue: Catalogue, ctx: Site) -> dict[str, bytes]:
+    """The schemas and the feed: quick to make in the build (the feed reads the newest models only)."""
+    config = ctx.config
     return {
         json_export.SCHEMA_PATH: json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8"),
         DOSSIER_SCHEMA_PATH: (json.dumps(build_schema(config), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
@@ -76,41 +69,33 @@ def _small_files(catalogue: Catalogue, config: Config, ctx: ExportContext) -> di
     }
 
 
-Shared = tuple[Config, ExportContext, str, int]  # configuration, export context, site folder, number of models
+def write_model_files(site: Site, folder: str, count: int, spool: str, build: int) -> dict[str, int]:
+    """Every file made from the models of `spool` (workers.py), written under the site folder; each one's size.
 
-
-def write_model_files(shared: Shared, models: Iterator[Model]) -> dict[str, int]:
-    """Every file made from the models, written under the site folder; each one's size.
-
-    Runs in another process (export/offload.py) while MkDocs renders the pages.
+    A worker's job: it runs while MkDocs renders the pages, and stops once the build process `build` has ended.
     """
-    config, ctx, folder, count = shared
-    parent = os.getppid()
     sizes: dict[str, int] = {}
-
-    def target(path: str) -> Path:
-        if not parent_alive(parent):  # the build ended: its folder may be gone, do not create it again
-            raise SystemExit(1)
-        out = Path(folder, path)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return out
+    out = SiteFolder(folder, build)
 
     def put(path: str, data: bytes) -> None:
-        target(path).write_bytes(data)
-        sizes[path] = len(data)
+        sizes[path] = out.write(path, data)
 
     @contextmanager
     def text(path: str) -> Iterator[TextIO]:
-        with open(target(path), "w", encoding="utf-8", newline="") as out:
-            yield out
-        sizes[path] = Path(folder, path).stat().st_size
+        with open(out.open(path), "w", encoding="utf-8", newline="") as f:
+            yield f
+            f.flush()
+            sizes[path] = os.fstat(f.fileno()).st_size
 
-    _stream_model_files(config, ctx, count, models, text, put)
+    try:
+        _stream_model_files(site.config, site, count, read_spool(spool), text, put)
+    finally:
+        out.close()
     return sizes
 
 
-def _model_files(catalogue: Catalogue, ctx: ExportContext) -> dict[str, bytes]:
-    """The same files in memory (a page set rendered without a site folder: tests, fuzzing)."""
+def model_files(catalogue: Catalogue, ctx: Site) -> dict[str, bytes]:
+    """The same files in memory (a site rendered without a folder: tests, fuzzing)."""
     files: dict[str, bytes] = {}
 
     @contextmanager
@@ -123,7 +108,7 @@ def _model_files(catalogue: Catalogue, ctx: ExportContext) -> dict[str, bytes]:
     return files
 
 
-def _stream_model_files(config: Config, ctx: ExportContext, count: int, models: Iterator[Model],
+def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[Model],
                         text: Callable[[str], ContextManager[TextIO]], put: Callable[[str, bytes], None]) -> None:
     """CSV, Excel, the catalogue JSON and each model's JSON in one pass over `models`, one model held at a time.
 
@@ -164,22 +149,29 @@ def _stream_model_files(config: Config, ctx: ExportContext, count: int, models: 
         raise RuntimeError(f"nhận {written} mô hình, cần {count}")
 
 
-def _page(renderer: SiteRenderer, ctx: ExportContext, downloads: list[Download]) -> str:
+def data_page(ctx: SiteContext, sizes: dict[str, int]) -> Page:
+    """The page `du-lieu/`, listing each file with its size: made once the files exist."""
+    downloads = [Download(p, link, what, sizes[p]) for p, link, what in _listed(ctx.config)]
+    return Page(PAGE, _page(ctx, downloads))
+
+
+def _page(context: SiteContext, downloads: list[Download]) -> str:
     """The Markdown of `du-lieu/`."""
-    site = renderer.c.site
-    n = len(renderer.catalogue.models)
+    ctx = context.site
+    site = ctx.config.site
+    n = len(context.catalogue.models)
     notice = " ".join(str(site.get("illustrative_notice", "")).split())
     licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
     licence_md = f"[{licence}]({licence_url})" if licence_url else licence
     generated = ctx.generated
-    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {d.size if isinstance(d.size, str) else file_size(d.size)} |" for d in downloads)
+    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {file_size(d.size)} |" for d in downloads)
     description = (f"Tải về {n} mô hình “Dân vận khéo” đã được công nhận dưới dạng CSV, Excel, JSON và nguồn tin Atom; "
                    "bảng mã giải thích từng cột, giấy phép và cách trích dẫn.")
     cite = (f"{site.get('name', '')} ({generated.year}). *Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận* "
             f"[tập dữ liệu, {licence}]. Bản tạo ngày {generated.day}/{generated.month}/{generated.year}. "
             f"{ctx.absolute('du-lieu/')}")
     return f"""---
-{_meta("Dữ liệu mở", description, hide=["navigation"])}
+{front_matter("Dữ liệu mở", description, hide=["navigation"])}
 ---
 
 # Dữ liệu mở
@@ -219,7 +211,7 @@ Mỗi mô hình còn có tệp JSON riêng, tải từ trang của mô hình (li
 
 ## Bảng mã
 
-{markdown_table(renderer.c)}
+{markdown_table(ctx.config)}
 ## Giấy phép
 
 Dữ liệu được chia sẻ theo giấy phép {licence_md}. Khi dùng lại, xin ghi rõ nguồn như hướng dẫn dưới đây.
@@ -232,27 +224,11 @@ Xin trích kèm ngày tạo bản dữ liệu đã dùng: dữ liệu thay đổ
 """
 
 
-def make(renderer: SiteRenderer, output: Output) -> None:
-    """Add the exports, the feed, both JSON Schemas, every model's JSON file and the page `du-lieu/`.
+def outputs(ctx: SiteContext) -> Output:
+    """Every download and the data page, made here in memory (a site rendered without a folder: tests, fuzzing).
 
-    In a site build (`renderer.offload_to`), the files made from every model are written by another
-    process while MkDocs renders the pages: they were about a fifth of the build's time.
+    A site build makes the same files with `small_files`, `write_model_files` (a worker) and `data_page`.
     """
-    cat, config = renderer.catalogue, renderer.c
-    ctx = ExportContext(config=config, site_url=site_url(renderer))
-    sizes: dict[str, int | str] = {}
-    small = _small_files(cat, config, ctx)
-    output.files.update(small)
-    if renderer.offload_to is not None:
-        shared: Shared = (config, ctx, str(renderer.offload_to), len(cat.models))
-        job = Offloaded("dữ liệu mở (CSV, Excel, JSON)", write_model_files, shared, cat.models)
-        later = LaterFiles(_model_paths(cat, config), job.result, job.cancel)
-        output.later.append(later)
-        sizes.update({path: later.marker(path) for path in later.paths})
-    else:
-        for path, data in _model_files(cat, ctx).items():
-            output.files[path] = data
-            sizes[path] = len(data)
-    sizes.update({path: len(data) for path, data in small.items()})
-    downloads = [Download(p, link, what, sizes[p]) for p, link, what in _listed(config)]
-    output.pages.append(Page(PAGE, _page(renderer, ctx, downloads)))
+    out = Output(files={**small_files(ctx.catalogue, ctx.site), **model_files(ctx.catalogue, ctx.site)})
+    out.pages.append(data_page(ctx, {path: len(data) for path, data in out.files.items()}))
+    return out

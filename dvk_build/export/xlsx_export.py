@@ -12,7 +12,7 @@ import xlsxwriter
 
 from ..model import Catalogue
 from .codebook import entries
-from .context import ExportContext
+from ..site_context import Site
 from .records import DATE, Table, rows, table_columns
 
 PATH = "du-lieu/mo-hinh.xlsx"
@@ -20,7 +20,7 @@ EXCEL_CELL_LIMIT = 32767  # characters; Excel refuses to open a file with a long
 # XML 1.0 cannot carry C0 controls other than tab, LF and CR
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # XlsxWriter, not openpyxl: its constant-memory mode writes each row out as it comes, strings
-# inline, where openpyxl keeps every distinct string of the sheet (~300 MB at 10,000 dossiers).
+# inline, where openpyxl keeps every distinct string of the sheet in memory (bench/README.md).
 # Every value is written with the method of its type: text is never read as a formula or a link.
 _OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False}
@@ -72,13 +72,13 @@ def _write_row(ws: Any, r: int, values: list[Any], kinds: list[str] | None = Non
             ws.write_string(r, c, str(value), style)
 
 
-def render(catalogue: Catalogue, ctx: ExportContext, table: Table | None = None) -> bytes:
+def render(catalogue: Catalogue, ctx: Site, table: Table | None = None) -> bytes:
     """Sheet "Mô hình" (bold, frozen header row) and sheet "Giải thích" (the codebook)."""
     header, body = table or rows(catalogue, ctx)
     return write(header, body, len(body), ctx)
 
 
-def write(header: list[str], body: Iterable[list[Any]], count: int, ctx: ExportContext) -> bytes:
+def write(header: list[str], body: Iterable[list[Any]], count: int, ctx: Site) -> bytes:
     """The workbook of `count` rows, read from `body` one at a time (it may be a generator)."""
     kinds = [c.kind for c in table_columns(ctx.config)]
     raw = io.BytesIO()

@@ -14,7 +14,7 @@ from typing import Any
 import xlsxwriter
 
 from ..model import Catalogue
-from .context import ExportContext
+from ..site_context import Site
 from .records import CODE, CODES, INTEGER, LIST_SEP, NUMBER, Column, rows, table_columns
 from .xlsx_export import _OPTIONS, _fixed_zip, _value
 
@@ -50,7 +50,7 @@ class ReadableWorkbook:
     `add` takes the row of the machine files (`records.row`, table column order) and shows it for people.
     """
 
-    def __init__(self, ctx: ExportContext, count: int) -> None:
+    def __init__(self, ctx: Site, count: int) -> None:
         self.ctx = ctx
         cols = table_columns(ctx.config)
         kept = [i for i, c in enumerate(cols) if c.name not in LEFT_OUT]
@@ -131,7 +131,7 @@ class ReadableWorkbook:
         return _fixed_zip(self.raw.getvalue(), generated)
 
 
-def render(catalogue: Catalogue, ctx: ExportContext) -> bytes:
+def render(catalogue: Catalogue, ctx: Site) -> bytes:
     """The workbook of a whole catalogue (the site writes it in the same pass as the other files)."""
     book = ReadableWorkbook(ctx, len(catalogue.models))
     for values in rows(catalogue, ctx)[1]:

@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any
 
 from ..model import Model, Recognition
-from ..render.text import number, vnd
+from ..vietnamese import number, vnd
 from ..validate.context import parse_date
 
 BLANK = "……"  # a visible dotted blank: the person filling the form in sees what the dossier does not say

@@ -1,1 +1,1 @@
-"""Loading dossiers: bytes → text → YAML front matter with positions → Dossier."""
+"""Loading: finding dossier files; bytes → text → YAML front matter with the position of every value."""

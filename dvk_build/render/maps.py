@@ -19,7 +19,7 @@ from typing import Iterable
 from .. import register
 from ..model import Model
 from ..register import Unit
-from . import text
+from .. import vietnamese as text
 
 # The national map: an equirectangular projection true to scale at 16°N, K units a degree.
 LAT0 = 16.0

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import html
-import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Sequence
 
 import jinja2
 from markupsafe import Markup, escape
 
-from ..config import Config
-from ..model import Catalogue, Model
-from . import charts, maps, sections, text
+from .. import vietnamese as text
+from ..model import Model
+from ..site_context import Output, Page, SiteContext, front_matter, url_of
+from ..validate.context import parse_date
+from ..validate.rules_reference import render_markdown as rules_markdown
+from ..validate.traceability import render_markdown as traceability_markdown
+from . import charts, maps, sections
 from .stash import HtmlStash
 
-TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).parent.parent / "templates"
+RULES_PAGE = "quy-tac/index.md"
 PAGE_SIZE = 50  # entries per listing page: small enough for a phone on a weak connection
-_ROOT_MARK = "\ue000"  # stands for a page's `root` in a cached listing entry (private use: never in text)
-
-
-@dataclass
-class Page:
-    src_uri: str  # e.g. "mo-hinh/slug/index.md"
-    content: str
-    edit_path: str | None = None  # the dossier a "Sửa trang này" link points to
+# Stands for a page's `root` in a listing entry rendered once for every listing (replaced at once,
+# in `_entry`; private use, so never in dossier text).
+_ROOT_MARK = "\ue000"
 
 
 @dataclass
@@ -38,48 +37,8 @@ class Group:
 
 
 @dataclass
-class LaterFiles:
-    """Files another process writes straight into the site folder while the pages are built.
-
-    Pages that give a file's size carry `marker(path)` until `sizes()` has it (Output.fill_sizes).
-    """
-
-    paths: list[str]
-    sizes: Callable[[], dict[str, int]]  # waits for the files (once); raises if they cannot be made
-    cancel: Callable[[], None]  # stops the work (a failed build)
-
-    @staticmethod
-    def marker(path: str) -> str:
-        return f"{LATER_MARK}{path}{LATER_MARK}"
-
-
-LATER_MARK = "\ue001"  # private use: never in dossier text
-
-
-@dataclass
-class Output:
-    pages: list[Page] = field(default_factory=list)
-    files: dict[str, bytes | str] = field(default_factory=dict)  # non-page files: exports, feed
+class RenderedPages(Output):
     stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the pages' placeholders stand for
-    later: list[LaterFiles] = field(default_factory=list)  # files still being made elsewhere
-
-    def fill_sizes(self, source: str) -> str:
-        """`source` with each later file's size marker replaced by its size (waiting for the files)."""
-        for group in self.later:
-            if LATER_MARK in source:
-                for path, size in group.sizes().items():
-                    source = source.replace(group.marker(path), text.file_size(size))
-        return source
-
-
-def url_of(src_uri: str) -> str:
-    """Directory URL of a page source: `cap/huyen/index.md` → `cap/huyen/`."""
-    stem = src_uri[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def _env() -> jinja2.Environment:
@@ -98,48 +57,29 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def _date(value: Any):  # type: ignore[no-untyped-def]
-    from ..validate.context import parse_date
-
+def _date(value: Any) -> Any:
     return parse_date(value)
 
 
-def _meta(title: str, description: str = "", **extra: Any) -> Markup:
-    """YAML front matter, safe to place in a template as is.
-
-    Material prints `page.meta.title` and `description` unescaped into HTML (`<title>`, the header,
-    `content="..."`), so the values are HTML-escaped here, once; the YAML itself must then not be
-    autoescaped again (that turned `'` into `&#39;`, an anchor that broke the front matter).
-    """
-    data: dict[str, Any] = {"title": html.escape(title)}
-    if description:
-        data["description"] = html.escape(" ".join(description.split())[:300])
-    data.update(extra)
-    # JSON is YAML, and json.dumps is far cheaper than yaml.safe_dump (which showed at 10,000 pages);
-    # but not with ensure_ascii: YAML refuses the surrogate pairs it writes for 𡨸 or an emoji
-    return Markup("\n".join(f"{key}: {_yaml_json(value)}" for key, value in data.items()))
-
-
-# What YAML will not read raw in a double-quoted scalar (C1 controls, DEL), or reads as a line break
-# (NEL, LS, PS); json.dumps already escapes C0 controls, quotes and backslashes.
-_YAML_UNSAFE = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF)}
-
-
-def _yaml_json(value: Any) -> str:
-    """JSON text of value that is also YAML reading back to value, any Unicode script included."""
-    return json.dumps(value, ensure_ascii=False).translate(_YAML_UNSAFE)
+def shift_headings(markdown: str, by: int = 1) -> str:
+    """Demote body headings so a dossier's `##` sits under the page's own sections."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and re.match(r"^#{1,5}\s", line):
+            line = "#" * by + line
+        out.append(line)
+    return "\n".join(out)
 
 
 class SiteRenderer:
-    """Renders the catalogue's pages; extra page makers can be appended to `makers`."""
+    """Renders the catalogue's pages from templates/."""
 
-    def __init__(self, catalogue: Catalogue, config: Config, search_engine: str | None = "dvk",
-                 offload_to: Path | None = None) -> None:
-        self.catalogue = catalogue
-        self.c = config
-        self.search_engine = search_engine  # which index the build writes (None: none); the search script reads it
-        # The site folder, in a site build: slow files may be written there by another process (Output.later)
-        self.offload_to = offload_to
+    def __init__(self, ctx: SiteContext) -> None:
+        self.catalogue = ctx.catalogue
+        self.config = config = ctx.config
+        self.site_url = ctx.site.site_url or ""  # absolute, with a trailing slash: for print
         self.env = _env()
         self.env.globals.update(c=config, label=config.label, at=sections.at,
                                 code_label=lambda spec, code: sections.code_label(config, spec, code))
@@ -154,22 +94,12 @@ class SiteRenderer:
         self._entries: dict[str, str] = {}
         self.env.globals["entry"] = self._entry
         self.env.globals["locator"] = maps.locator
-        self.makers: list[Callable[[SiteRenderer, Output], None]] = [
-            SiteRenderer._home,
-            SiteRenderer._models,
-            SiteRenderer._tiers,
-            SiteRenderer._fields,
-            SiteRenderer._provinces,
-            SiteRenderer._typical,
-            SiteRenderer._catalogue,
-            SiteRenderer._stats,
-            SiteRenderer._search,
-        ]
 
-    def render(self) -> Output:
-        out = Output(stash=self.stash)
-        for make in self.makers:
-            make(self, out)
+    def render(self) -> RenderedPages:
+        out = RenderedPages(stash=self.stash)
+        for make in (self._home, self._models, self._tiers, self._fields, self._provinces, self._typical,
+                     self._catalogue, self._stats, self._rules):
+            make(out)
         return out
 
     def _entry(self, m: Model, root: str) -> Markup:
@@ -187,9 +117,9 @@ class SiteRenderer:
     # --- pages ----------------------------------------------------------
     def _home(self, out: Output) -> None:
         uri = "index.md"
-        meta = _meta(self.c.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
+        meta = front_matter(self.config.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
                      hide=["navigation", "toc"])
-        tiers = [t for t in self.c.tiers_in_order() if self.catalogue.in_tier(t.slug)]
+        tiers = [t for t in self.config.tiers_in_order() if self.catalogue.in_tier(t.slug)]
         country_map = maps.country_figure(self.catalogue.models, "tinh/", "vn") if self.catalogue.models else ""
         out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=self.catalogue.models[:6],
                                                 country_map=Markup(country_map))))
@@ -197,13 +127,13 @@ class SiteRenderer:
 
     def _models(self, out: Output) -> None:
         by_slug = self.catalogue.by_slug
-        site = self.c.site.get("url") or ""  # absolute, with a trailing slash (plugin.on_config): for print
+        site = self.site_url
         for m in self.catalogue.models:
             uri = f"mo-hinh/{m.slug}/index.md"  # a folder page: a bundle's own files (images) link relatively
-            meta = _meta(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
+            meta = front_matter(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
             timeline = self._timeline(m)
             content = self._render(
-                "summary_record.md.j2" if m.summary_record else "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=site + m.url if site else "", body=text.shift_headings(m.body),
+                "summary_page.md.j2" if m.summary_record else "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=site + m.url if site else "", body=shift_headings(m.body),
                 parent=by_slug.get(m.derived_from or ""), children=[by_slug[s] for s in m.derived_children],
             )
             out.pages.append(Page(uri, content, edit_path=m.source_path))
@@ -231,25 +161,25 @@ class SiteRenderer:
                 page_groups[-1].models.append(m)
             uri = f"{base}index.md" if n == 1 else f"{base}trang-{n}/index.md"
             title = heading if n == 1 else f"{heading} (trang {n})"
-            meta = _meta(title, description or intro, **({"hide": list(hide)} if hide else {}))
+            meta = front_matter(title, description or intro, **({"hide": list(hide)} if hide else {}))
             out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
                                                     groups=page_groups, pages=pages, page=n, base=base,
                                                     figure=Markup(figure) if n == 1 else "")))
 
     def _tiers(self, out: Output) -> None:
-        for tier in self.c.tiers_in_order():
+        for tier in self.config.tiers_in_order():
             models = self.catalogue.in_tier(tier.slug)
-            groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.c.fields.values()]
+            groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.config.fields.values()]
             intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, xếp theo lĩnh vực. "
                      f"Tiêu chuẩn {tier.label.lower()}: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
             self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro,
                           [g for g in groups if g.models])
 
     def _fields(self, out: Output) -> None:
-        for f in self.c.fields.values():
+        for f in self.config.fields.values():
             models = self.catalogue.in_field(f.slug)
             groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
-                      for t in reversed(self.c.tiers_in_order())]
+                      for t in reversed(self.config.tiers_in_order())]
             intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, xếp theo cấp công nhận cao nhất."
             if f.description:
                 intro = f"{f.description} {intro}"
@@ -264,7 +194,7 @@ class SiteRenderer:
             for g in rows
         )
         country_map = maps.country_figure(self.catalogue.models, "", "vn") if self.catalogue.models else ""
-        body = (f"---\n{_meta('Theo tỉnh, thành phố', 'Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.')}\n---\n\n"
+        body = (f"---\n{front_matter('Theo tỉnh, thành phố', 'Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.')}\n---\n\n"
                 "# Theo tỉnh, thành phố\n\n<p class=\"dvk-intro\">Nhóm theo tỉnh, thành phố hiện nay (sau sắp xếp đơn vị hành chính năm 2025); "
                 "mỗi mô hình vẫn ghi địa bàn tại thời điểm công nhận.</p>\n\n"
                 f"{self.stash.put(country_map) if country_map else ''}"
@@ -274,7 +204,7 @@ class SiteRenderer:
             merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
                             key=text.province_order)
             note = f" Gồm cả mô hình công nhận khi còn là {', '.join(merged)}." if merged else ""
-            groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.c.tiers_in_order())]
+            groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.config.tiers_in_order())]
             code = next((m.unit_today.province_code for m in models if m.unit_today), "")
             figure = maps.province_figure(code, models, "../../danh-muc/") if code else ""
             self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
@@ -289,13 +219,17 @@ class SiteRenderer:
         self._listing(out, "danh-muc/", "Danh mục mô hình", "Tất cả mô hình đã được công nhận, mới nhất trước.",
                       [Group("", self.catalogue.models)], hide=["navigation", "toc"])
 
-    def _search(self, out: Output) -> None:
-        from ..search.pages import make_search_page  # that module reads this one
-
-        make_search_page(self, out)
+    def _rules(self, out: Output) -> None:
+        """`quy-tac/`: generated from the rules `dvk check` runs, so the page never drifts from them."""
+        body = rules_markdown()
+        title, _, rest = body.partition("\n")  # the reference opens with its own level-1 heading
+        meta = front_matter(title.lstrip("# ").strip(), "Các quy tắc dvk dùng để kiểm tra hồ sơ mô hình “Dân vận khéo” "
+                            "và tiêu chí của hướng dẫn mà mỗi quy tắc thực hiện.")
+        trace = traceability_markdown(rules_url="")  # codes link to their entries on this same page
+        out.pages.append(Page(RULES_PAGE, f"---\n{meta}\n---\n\n{title}\n{rest}\n{trace}"))
 
     def _stats(self, out: Output) -> None:
-        cat, c = self.catalogue, self.c
+        cat, c = self.catalogue, self.config
         tier_counts = Counter(m.tier for m in cat.models)
         field_counts = Counter(f for m in cat.models for f in m.fields)
         kind_counts = Counter(m.holder_kind for m in cat.models)
@@ -316,12 +250,10 @@ class SiteRenderer:
             for title, column, rows in specs
         ]
         uri = "thong-ke/index.md"
-        meta = _meta("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.")
+        meta = front_matter("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.")
         out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))
 
 
-def render_site(catalogue: Catalogue, config: Config, extra: Iterable[Callable[[SiteRenderer, Output], None]] = (),
-                search_engine: str | None = "dvk", offload_to: Path | None = None) -> Output:
-    renderer = SiteRenderer(catalogue, config, search_engine, offload_to)
-    renderer.makers.extend(extra)
-    return renderer.render()
+def render_pages(ctx: SiteContext) -> RenderedPages:
+    """Every page of the catalogue (model pages, listings, statistics, rules) with the HTML blocks they stand for."""
+    return SiteRenderer(ctx).render()

@@ -1,16 +1,20 @@
 """The dvk search index: small gzipped static files read by assets/dvk-index.js, built from the catalogue."""
 
-# Pagefind stores every position of every word, and Vietnamese syllables occur dozens of times on
-# every page: a first search downloaded 340 KB-1 MB at 10,000 dossiers (bench/README.md). This index
-# keeps, per (term, page), one quantized weight and a bitmask of the exact spellings on that page;
-# nothing else. Files, under `tim-kiem/chi-muc/`:
+# A first search must download little (bench/README.md: bench_search.py). Engines that store every
+# position of every word grow heavy, as Vietnamese syllables occur dozens of times on every page;
+# this index keeps, per (term, page), one quantized weight and a bitmask of the exact spellings on
+# that page; nothing else. Files, under `tim-kiem/chi-muc/`:
 #
 # - `entry.json`: counts, the shard count, a version that busts browser caches (fetched every visit);
 # - `t/<k>.json.gz`: terms whose FNV-1a hash is k modulo the shard count. A term is a folded syllable
 #   or two adjacent folded syllables; its value is `[spellings, page deltas, weights, masks]`;
 # - `m/<k>.json.gz`: what a result shows of pages k*CHUNK… (url, meta, filters), read for drawn results;
 # - `filters.json.gz`: every page's facet values, for filters and their counts;
-# - `title.json.gz`: page ids in dictionary order of titles (`sort: {title: "asc"}`).
+# - `title.json.gz`: page ids in dictionary order of titles (`sort: {title: "asc"}`);
+# - `p/<k>.json.gz`: folded syllables of three letters or more, with the number of pages holding
+#   each, by the FNV-1a hash of their first two letters: what the last word typed may complete to;
+# - `x/<page>.json.gz`: the page's searched text, plain and cut at EXCERPT_CHARS, fetched only for
+#   a result drawn on screen, for an excerpt where the query's words occur.
 #
 # Page ids are the catalogue's order (newest recognition first), so date order costs nothing.
 # Every file is a function of the catalogue alone: same dossiers, same bytes (gzip with mtime 0).
@@ -22,29 +26,21 @@ import gzip
 import hashlib
 import json
 import math
-import multiprocessing
-import os
-import pickle
 import re
 import shutil
-import sys
-import tempfile
-import threading
-import time
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..children import die_with
-from ..model import Catalogue, Model
-from .fold import sort_key
-from .records import filters_of, holder_of, meta_of, place_of
+from ..model import Model
+from ..vietnamese import sort_key
+from ..workers import read_spool
+from .facets import filters_of, holder_of, meta_of, place_of
 from .terms import page_terms, shard_of
 
 FOLDER = "tim-kiem/chi-muc"
 ENTRY = "entry.json"
-FORMAT = 1
+FORMAT = 2
 CHUNK = 16  # pages per metadata file: one file answers a page of the catalogue (20 newest)
 # Field weights: a word of the title counts as ten of the body. Holder and place are what people
 # search by ("hội phụ nữ", a commune); the problem solved is the model's subject in few words.
@@ -55,18 +51,12 @@ TITLE, SUMMARY, WHO, PROBLEM, TEXT = 10, 4, 3, 2, 1  # whole numbers: a weight r
 K1, B = 2.0, 0.5
 LEVELS = 15  # weights 1..15: half a byte of entropy per posting, enough to order results
 MAX_SPELLINGS = 30  # bits of a posting's mask (JavaScript bit operations are 32-bit, signed)
-RAW_PER_SHARD = 48_000  # JSON bytes per term shard: about 10 KB once gzipped (bench/README.md)
+RAW_PER_PREFIX_SHARD = 24_000  # JSON bytes per prefix file: a few KB gzipped, fetched as a word is typed
+EXCERPT_CHARS = 3_000  # of a page's text kept for excerpts: a ~1 KB fetch per result drawn
+RAW_PER_SHARD = 48_000  # JSON bytes per term shard: small enough to fetch per word, few enough files
 # Data keys indexed apart (weighted above) or never searched (contact details, machine values).
 _SKIP_KEYS = {"title", "summary", "holder", "locality", "contact", "fields", "recognitions", "period", "slug"}
 _MACHINE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$|^https?://|@")  # slugs, ids, links, e-mail addresses
-
-
-@dataclass(frozen=True)
-class IndexStats:
-    pages: int
-    files: int
-    bytes: int
-    seconds: float  # what indexing added after the last page was written
 
 
 def _strings(value: Any, key: str = "") -> Iterator[str]:
@@ -95,7 +85,7 @@ def fields(m: Model) -> list[tuple[str, int]]:
 class _Postings:
     """One term: the pages it is on, its weighted frequency there, and which spellings."""
 
-    # Millions of postings at 10,000 dossiers: two bytes a page and a count while they fit (`_append`
+    # Millions of postings at province scale: two bytes a page and a count while they fit (`_append`
     # widens the array when one does not), and no masks while a term has one spelling (all would be 1).
     __slots__ = ("pages", "tf", "masks", "spellings")
 
@@ -126,18 +116,30 @@ def _gzip(data: Any) -> bytes:
     return gzip.compress(raw, compresslevel=9, mtime=0)  # no time in the header: reproducible
 
 
-# What the index needs of one model, as plain values (picklable): the weighted texts, what a result
-# shows, the facet values and the title's sort key. The child process gets these, not the models.
-Record = tuple[list[tuple[str, int]], dict[str, Any], list[tuple[str, str]], str]
+# What the index needs of one model, as plain values: the weighted texts, what a result shows, the
+# facet values and the title's sort key.
+Record = tuple[list[tuple[str, int]], dict[str, Any], list[tuple[str, str]], str, str]
+_MARKUP = re.compile(r"[#*_`>|\[\]]+|\]\([^)]*\)|<[^>]+>")  # Markdown and HTML marks, not words
 
 
 def record(m: Model) -> Record:
-    return fields(m), _result(m), filters_of(m), sort_key(m.title)
+    parts = fields(m)
+    text = " ".join(" ".join(_MARKUP.sub(" ", t).split()) for t, weight in parts[3:] if t)  # problem, data, body
+    return parts, _result(m), filters_of(m), sort_key(m.title), text[:EXCERPT_CHARS]
 
 
-def build(models: list[Model]) -> dict[str, bytes]:
+def build(models: Iterable[Model]) -> dict[str, bytes]:
     """Every file of the index (path under FOLDER → bytes) for the published models, in catalogue order."""
     return build_records(map(record, models))
+
+
+def build_from_spool(spool: str) -> dict[str, bytes]:
+    """`build` of the models of a spool file (workers.py), read one at a time: a worker's job."""
+    gc.disable()  # the index makes no reference cycles: the collector would only walk it again and again
+    try:
+        return build(read_spool(spool))
+    finally:
+        gc.enable()
 
 
 def build_records(records: Iterable[Record]) -> dict[str, bytes]:
@@ -149,7 +151,8 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     facets: list[list[tuple[str, str]]] = []
     titles: list[str] = []
     page = -1
-    for page, (parts, result, filters, title) in enumerate(records):
+    for page, (parts, result, filters, title, text) in enumerate(records):
+        files[f"x/{page}.json.gz"] = _gzip(text)
         results.append(result)
         if len(results) == CHUNK:
             files[f"m/{page // CHUNK}.json.gz"] = _gzip(results)
@@ -186,6 +189,7 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     pages = page + 1
     avg = (sum(lengths) / len(lengths)) if lengths else 1.0
 
+    files.update(_prefix_files(index))
     encoded: dict[str, bytes] = {}  # UTF-8: half the memory of the str (Vietnamese makes it 2 bytes a letter)
     chars = 0  # what the shard count is computed from, as before: characters, not bytes
     for term in sorted(index):
@@ -213,9 +217,20 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     for path in sorted(files):
         version.update(path.encode() + b"\0" + files[path])
     entry = {"format": FORMAT, "pages": pages, "shards": shards, "chunk": CHUNK, "levels": LEVELS,
+             "prefixes": sum(1 for path in files if path.startswith("p/")),
              "version": version.hexdigest()[:16]}
     files[ENTRY] = json.dumps(entry, separators=(",", ":"), sort_keys=True).encode("utf-8")
     return files
+
+
+def _prefix_files(index: dict[str, _Postings]) -> dict[str, bytes]:
+    """`p/<k>.json.gz`: every folded syllable of three letters or more and its page count, by its first two letters."""
+    words = {term: len(p.pages) for term, p in index.items() if " " not in term and len(term) >= 3}
+    shards = max(1, math.ceil(sum(len(w) + 6 for w in words) / RAW_PER_PREFIX_SHARD))
+    groups: list[dict[str, int]] = [{} for _ in range(shards)]
+    for word in sorted(words):
+        groups[shard_of(word[:2], shards)][word] = words[word]
+    return {f"p/{k}.json.gz": _gzip(group) for k, group in enumerate(groups)}
 
 
 def _result(m: Model) -> dict[str, Any]:
@@ -248,131 +263,6 @@ def write(site: Path, files: dict[str, bytes] | None) -> None:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-
-
-class IndexingFailed(Exception):
-    """The index could not be built; the message says why, in Vietnamese."""
-
-
-def _child(models: list[Model], out: int, parent: int) -> None:
-    """The forked child: the models' records to a spool file, then a fresh interpreter indexes them.
-
-    After a fork the child maps every page of the build's memory (about 370 MB at 10,000 dossiers,
-    counted again in its resident size) for as long as it lives. So it only copies out what the index
-    needs (`record`, ~40 MB pickled at 10,000) and replaces itself with a new Python process
-    (`_worker`): the indexing itself then needs ~200 MB beside the build instead of ~550 MB.
-    """
-    die_with(parent)  # PR_SET_PDEATHSIG outlives the exec
-    # The build's objects, inherited, are never freed here: keep the collector from walking (and so
-    # copying) their memory pages, which the fork shares with the build.
-    gc.freeze()
-    try:
-        spool = tempfile.TemporaryFile()  # unlinked: nothing left behind, however the build ends
-        for m in models:
-            pickle.dump(record(m), spool, protocol=pickle.HIGHEST_PROTOCOL)
-        spool.flush()
-        spool.seek(0)
-        for fd in (spool.fileno(), out):
-            os.set_inheritable(fd, True)
-        path = os.pathsep.join(p for p in sys.path if p)  # the modules this build imported
-        env = {**os.environ, "PYTHONPATH": path}
-        code = "from dvk_build.search.dvk_index import _worker; _worker()"
-        try:
-            os.execve(sys.executable, [sys.executable, "-c", code, str(spool.fileno()), str(out)], env)
-        except OSError:  # no interpreter to start: index here, with the inherited memory
-            _index(_read(spool), out)
-    except BaseException as exc:  # anything: the parent reports it, the build fails
-        _answer(out, ("error", f"{type(exc).__name__}: {exc}"))
-
-
-def _read(spool: Any) -> Iterator[Record]:
-    while True:
-        try:
-            yield pickle.load(spool)
-        except EOFError:
-            return
-
-
-def _answer(out: int, answer: tuple[str, Any]) -> None:
-    with open(out, "wb", closefd=False) as f:
-        f.seek(0)
-        f.truncate()
-        pickle.dump(answer, f, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _index(records: Iterable[Record], out: int) -> None:
-    try:
-        answer: tuple[str, Any] = ("ok", build_records(records))
-    except BaseException as exc:
-        answer = ("error", f"{type(exc).__name__}: {exc}")
-    _answer(out, answer)
-
-
-def _worker() -> None:
-    """The indexing process (`_child` execs into it): records from the spool, the files to `out`."""
-    gc.disable()  # the index makes no reference cycles; the collector would only walk it again and again
-    spool, out = int(sys.argv[1]), int(sys.argv[2])
-    with open(spool, "rb") as f:
-        _index(_read(f), out)
-
-
-class Background:
-    """The index built in a child process while MkDocs renders the pages, as Pagefind did on the second core.
-
-    The child only computes and hands the bytes back (in an unlinked temporary file, so it can end as
-    soon as they are ready, before the build's memory peaks): the build writes them itself, so a build
-    stopped half-way leaves no process writing into a folder being cleaned up.
-    """
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.pages = len(catalogue.models)
-        self.started = time.perf_counter()
-        self.proc: Any = None
-        self.out: Any = None
-        self.files: dict[str, bytes] | None = None
-        if not catalogue.models:
-            return
-        if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-            # No fork (another OS), or threads (`mkdocs serve`) that a fork would copy mid-work: build inline.
-            self.files = build(catalogue.models)
-            return
-        ctx = multiprocessing.get_context("fork")  # the catalogue is shared, not pickled
-        self.out = tempfile.TemporaryFile()
-        self.proc = ctx.Process(target=_child, args=(catalogue.models, self.out.fileno(), os.getpid()),
-                                name="dvk-search-index", daemon=True)
-        self.proc.start()
-
-    def finish(self, site: Path) -> IndexStats | None:
-        """Wait for the files, write them; IndexingFailed if the child failed. Returns the time waited."""
-        waited = time.perf_counter()
-        try:
-            if self.proc is not None:
-                self.proc.join()
-                self.out.seek(0)
-                try:
-                    kind, value = pickle.load(self.out)
-                except Exception:  # nothing, or half an answer: the child was stopped
-                    kind, value = "error", "tiến trình lập chỉ mục dừng giữa chừng"
-                if kind != "ok":
-                    raise IndexingFailed(f"Không lập được chỉ mục tìm kiếm: {value}.")
-                self.files = value
-        finally:
-            self.close()
-        write(site, self.files)
-        if self.files is None:
-            return None
-        return IndexStats(self.pages, len(self.files), sum(map(len, self.files.values())), time.perf_counter() - waited)
-
-    def close(self) -> None:
-        """Stop the child if it still runs (a failed build); harmless after `finish`."""
-        if self.proc is not None:
-            if self.proc.is_alive():
-                self.proc.terminate()
-                self.proc.join()
-            self.proc = None
-        if self.out is not None:
-            self.out.close()
-            self.out = None
 
 
 def read_urls(site: Path) -> list[str] | None:

@@ -8,13 +8,14 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from ..config import Config, default_config
-from ..load.files import LoadResult, load_paths
+from .reading import LoadResult, load_paths
 from ..problem import Problem
 from .context import DossierContext
 from .form import check_form
+from .neighbours import Neighbour, neighbours
 from .registry import CORPUS_CHECKS, DOSSIER_CHECKS, SUMMARY_CHECKS
 
 
@@ -55,14 +56,15 @@ def check_dossier(ctx: DossierContext) -> list[Problem]:
     return problems
 
 
-def check_loaded(loaded: LoadResult) -> Report:
+def check_loaded(loaded: LoadResult, others: Sequence[Neighbour] = ()) -> Report:
+    """The rules on every loaded dossier; those across dossiers also see `others` (not loaded, not reported on)."""
     report = Report(dossiers=loaded.dossiers, problems=list(loaded.problems), files=loaded.files)
     for ctx in loaded.dossiers:
         report.problems.extend(ctx.problems)
         report.problems.extend(check_dossier(ctx))
         ctx.cache.clear()  # the rules' shared work on this dossier (texts, spots): not needed any more
     for check_corpus in CORPUS_CHECKS:
-        report.problems.extend(check_corpus(loaded.dossiers))
+        report.problems.extend(check_corpus(loaded.dossiers, others))
     report.problems = [_one_line(p) for p in report.problems]
     report.problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
     return report
@@ -99,18 +101,25 @@ def visible(text: str) -> str:
 def check_paths(
     paths: Iterable[Path], config: Config | None = None, today: dt.date | None = None, root: Path | None = None
 ) -> Report:
-    """Load and validate every dossier under paths (files or folders)."""
+    """Load and validate every dossier under paths (files or folders).
+
+    Given files alone (the pre-commit case), the rules across dossiers also see the other dossiers
+    of their folders, read cheaply (neighbours.py).
+    """
+    paths = list(paths)
     with gc_paused():
-        loaded = load_paths(list(paths), config or default_config(), today or dt.date.today(), root=root)
-        return check_loaded(loaded)
+        loaded = load_paths(paths, config or default_config(), today or dt.date.today(), root=root)
+        files = [p for p in paths if p.is_file()]
+        others = neighbours(files, root) if files and len(files) == len(paths) else []
+        return check_loaded(loaded, others)
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while dossiers pile up.
 
-    Loading keeps every dossier's data alive, so each collection walks all of them again: with
-    10,000 dossiers that was a third of the run. Reference counting still frees everything that
+    Loading keeps every dossier's data alive, so each collection walks all of them again: at
+    province scale a large share of the run (bench/README.md). Reference counting still frees everything that
     is not a cycle; the collector runs again (if it ran before) as soon as we are done.
     """
     enabled = gc.isenabled()

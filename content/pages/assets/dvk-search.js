@@ -191,10 +191,12 @@ class Finder {
     this.mount.replaceChildren(form, el("div", { class: "dvk-finder-body" }, facetsBox, results));
   }
 
+  /** `now`: the query was submitted (Enter), so its last word is whole; typed, it may be a syllable's start. */
   setQuery(value, now = false) {
     const q = value.trim();
     if (q === this.state.q && !now) return;
     this.state.q = q;
+    this.typing = !now;
     this.update();
   }
 
@@ -220,7 +222,8 @@ class Finder {
     }
     const sort = SORTS.find((o) => o.value === s.effectiveSort).order;
     const query = s.q || null; // null: every page, by filters alone
-    const search = await this.index.search(query, { filters: s.indexFilters(), ...(sort ? { sort } : {}) });
+    const prefix = !!this.typing; // a query from the URL or submitted is made of whole words
+    const search = await this.index.search(query, { filters: s.indexFilters(), prefix, ...(sort ? { sort } : {}) });
     if (run !== this.run || search === null) return;
     // A value's count is what choosing it would give: for a facet already narrowed, the other
     // facets' filters only (values of one facet add up, they do not narrow each other).
@@ -228,7 +231,7 @@ class Finder {
       const counts = {};
       for (const facet of this.facets) {
         if (s.selected[facet.key].size) {
-          const other = await this.index.search(query, { filters: s.indexFilters(facet.key) });
+          const other = await this.index.search(query, { filters: s.indexFilters(facet.key), prefix });
           counts[facet.key] = other.filters?.[facet.key] || {};
         } else {
           counts[facet.key] = search.filters?.[facet.key] || {};
@@ -282,7 +285,7 @@ class Finder {
     this.mount.removeAttribute("aria-busy");
   }
 
-  /** One result, drawn like an entry of the plain listings (render/templates/_macros.j2). */
+  /** One result, drawn like an entry of the plain listings (dvk_build/templates/_macros.j2). */
   entry(page) {
     const meta = page.meta || {};
     const filters = page.filters || {};

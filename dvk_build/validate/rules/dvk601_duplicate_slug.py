@@ -1,10 +1,11 @@
 """DVK601: two dossiers with the same slug."""
 
 from collections import defaultdict
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
+from ..neighbours import Neighbour
 from ..rule import Rule, Source
 
 RULE = Rule(
@@ -18,11 +19,13 @@ RULE = Rule(
 )
 
 
-def check_corpus(dossiers: list[DossierContext]) -> Iterator[Problem]:
-    by_slug: dict[str, list[DossierContext]] = defaultdict(list)
+def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:
+    by_slug: dict[str, list[str]] = defaultdict(list)  # slug → paths, the dossiers not checked first
+    for n in others:
+        by_slug[n.slug].append(n.path)
     for d in dossiers:
-        by_slug[d.slug].append(d)
-    for slug, same in by_slug.items():
-        for d in same[1:]:
+        same = by_slug[d.slug]
+        if same:
             yield Problem(d.path, 1, 1, RULE.code, RULE.name, RULE.severity,
-                          f"Tên hồ sơ `{slug}` trùng với {same[0].path}.", "Đổi tên tệp hoặc thư mục cho khác.")
+                          f"Tên hồ sơ `{d.slug}` trùng với {same[0]}.", "Đổi tên tệp hoặc thư mục cho khác.")
+        same.append(d.path)

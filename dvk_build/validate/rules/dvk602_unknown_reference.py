@@ -1,10 +1,11 @@
 """DVK602: `derived_from` names a dossier that does not exist."""
 
 import difflib
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
+from ..neighbours import Neighbour
 from ..rule import Rule, Source
 
 RULE = Rule(
@@ -18,8 +19,8 @@ RULE = Rule(
 )
 
 
-def check_corpus(dossiers: list[DossierContext]) -> Iterator[Problem]:
-    slugs = sorted({d.slug for d in dossiers})
+def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:
+    slugs = sorted({d.slug for d in dossiers} | {n.slug for n in others})
     for d in dossiers:
         ref = d.get("replication", "derived_from")
         if isinstance(ref, str) and ref not in slugs:

@@ -1,9 +1,10 @@
 """DVK603: models that derive from each other in a circle."""
 
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ...problem import Problem, Severity
 from ..context import DossierContext
+from ..neighbours import Neighbour
 from ..rule import Rule, Source
 
 RULE = Rule(
@@ -17,11 +18,12 @@ RULE = Rule(
 )
 
 
-def check_corpus(dossiers: list[DossierContext]) -> Iterator[Problem]:
-    parent = {d.slug: d.get("replication", "derived_from") for d in dossiers}
+def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:
+    parent: dict[str, object] = {n.slug: n.derived_from for n in others}
+    parent.update({d.slug: d.get("replication", "derived_from") for d in dossiers})
     by_slug = {d.slug: d for d in dossiers}
     reported: set[str] = set()
-    for start in parent:
+    for start in by_slug:  # a circle through a checked dossier is reported on it
         seen: list[str] = []
         node: object = start
         while isinstance(node, str) and node in parent and node not in seen:

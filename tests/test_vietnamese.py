@@ -1,8 +1,8 @@
-"""Vietnamese text helpers of the renderer: province order, dates, money."""
+"""Vietnamese formatting helpers (dvk_build/vietnamese.py): province order, dates, money."""
 
 from __future__ import annotations
 
-from dvk_build.render import text
+from dvk_build import vietnamese as text
 
 
 def test_provinces_sort_by_proper_name_in_dictionary_order() -> None:

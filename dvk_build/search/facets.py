@@ -6,7 +6,7 @@ from typing import Any
 
 from ..config import Config
 from ..model import Catalogue, Model
-from ..render import text
+from .. import vietnamese as text
 
 # Facet names; the same keys name the filters in a shared URL (`?cap=tinh&nam=2024`).
 TIER, FIELD, PROVINCE, YEAR, KIND, ASSESSMENT = "cap", "linh-vuc", "tinh", "nam", "chu-the", "tu-danh-gia"

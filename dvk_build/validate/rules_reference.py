@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..validate.registry import RULES
-from ..validate.rule import Rule
-from ..validate.traceability import SOURCE_LABELS, describe_source
+from .registry import RULES
+from .rule import Rule
+from .traceability import SOURCE_LABELS, describe_source
 
 # Families of codes, by their first digit (ruff/flake8 style groups).
 FAMILIES: tuple[tuple[str, str, str], ...] = (

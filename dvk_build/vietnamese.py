@@ -1,9 +1,8 @@
-"""Vietnamese text helpers for pages: slugs, dates, money, relative links."""
+"""Vietnamese formatting shared by pages, exports and search: slugs, dictionary order, dates, money, sizes."""
 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import re
 import unicodedata
 
@@ -16,6 +15,41 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+# Dictionary order of Vietnamese letters: a vowel with a breve, circumflex or horn, and đ, are
+# letters of their own (ă after a, đ after d), unlike the five tone marks, which only break ties.
+_ALPHABET = "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}  # huyền hỏi ngã sắc nặng
+
+
+def fold(text: str) -> str:
+    """Lower case without any diacritics, đ as d: `Đồng thuận` → `dong thuan`."""
+    text = text.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def sort_key(text: str, length: int = 40) -> str:
+    """ASCII key sorting as a Vietnamese dictionary does: letters first, then tones (first `length` letters)."""
+    letters: list[str] = []
+    tones: list[str] = []
+    for char in unicodedata.normalize("NFC", text.lower()):
+        decomposed = unicodedata.normalize("NFD", char)
+        tone = next((_TONES[m] for m in decomposed if m in _TONES), "0")
+        base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONES))
+        if base in _ALPHABET:
+            letters.append(f"{_ALPHABET.index(base) + 10:02d}")
+            tones.append(tone)
+        elif base.isspace() or not base.isalnum():
+            if letters and letters[-1] != "00":
+                letters.append("00")  # a word break sorts before any letter: "an ninh" < "anh"
+        else:
+            letters.append("99")  # a letter outside the alphabet: after every Vietnamese one
+    while letters and letters[-1] == "00":
+        letters.pop()
+    letters, tones = letters[:length], tones[:length]  # enough to order titles
+    # a letter prefix: the key is never read as a number (JSON, spreadsheets)
+    return "k" + "".join(letters) + "t" + "".join(tones)
+
+
 _PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+", re.I)
 
 
@@ -26,8 +60,6 @@ def province_slug(name: str) -> str:
 
 def province_order(name: str) -> str:
     """Dictionary order of a province by its proper name: `Thành phố Cần Thơ` < `Tỉnh Đồng Nai` < `Tỉnh Hà Tĩnh`."""
-    from ..search.fold import sort_key  # Vietnamese collation: đ after d, tones after letters
-
     return sort_key(_PROVINCE_PREFIX.sub("", name.strip()), length=80)
 
 
@@ -64,25 +96,3 @@ def file_size(n: int) -> str:
         if n < scale * 1000 or unit == "MB":
             return f"{n / scale:.1f} {unit}".replace(".", ",")
     return f"{n} byte"
-
-
-def rel(from_url: str, to_url: str) -> str:
-    """Relative link between two directory URLs (`cap/huyen/` → `../../mo-hinh/x/`)."""
-    start = "/" + from_url.strip("/")
-    target = "/" + to_url.lstrip("/")
-    result = posixpath.relpath(target, start)
-    if to_url.endswith("/") and not result.endswith("/"):
-        result += "/"
-    return "./" if result in (".", "./") else result
-
-
-def shift_headings(markdown: str, by: int = 1) -> str:
-    """Demote body headings so a dossier's `##` sits under the page's own sections."""
-    out, fenced = [], False
-    for line in markdown.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if not fenced and re.match(r"^#{1,5}\s", line):
-            line = "#" * by + line
-        out.append(line)
-    return "\n".join(out)

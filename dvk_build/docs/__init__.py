@@ -1,1 +1,0 @@
-"""Documentation pages generated from the code: the rules reference."""
