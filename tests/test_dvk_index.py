@@ -224,6 +224,32 @@ def test_js_excerpt_marks_the_query_words_folded(js: Any) -> None:
     assert answer["excerpt"] == "Nông dân trồng <mark>lúa</mark> <mark>sạch</mark>, bán <mark>lúa</mark> giá cao."
 
 
+@pytest.mark.parametrize(("query", "opts", "found"), [
+    ("nôn", {"prefix": True}, {m.slug for m in MODELS}),  # "nôn" is being typed: nông (every "Hội Nông dân")
+    ("thô", {"prefix": True}, {"dan-van", "van-dan", "nuoi-de", "det-lua"}),  # thôn, thoát, thống
+    ("dan van khe", {"prefix": True}, {"dan-van"}),  # only the last word completes: khéo
+    ("thô", {}, {"dan-van", "van-dan", "nuoi-de", "det-lua"}),  # not a word of any page: completed all the same
+    ("dê", {}, {"nuoi-de", "bao-ve-de"}),  # a word: as typed, not "để"
+])
+def test_js_prefix_of_the_last_word(js: Any, query: str, opts: dict[str, Any], found: set[str]) -> None:
+    (answer,), _ = js([["search", query, opts]])
+    assert set(slugs_of(answer)) == found
+
+
+def test_js_prefix_ranks_the_word_as_typed_first(js: Any) -> None:
+    """ "dê" typed as a prefix also finds "để" (nuoi-de: "để vươn lên"), but the pages with "dê" itself first."""
+    (answer,), fetched = js([["search", "de", {"prefix": True}]])
+    assert slugs_of(answer)[:2] in (["nuoi-de", "bao-ve-de"], ["bao-ve-de", "nuoi-de"])
+    assert any(path.startswith("p/") for path in fetched)
+
+
+def test_js_excerpt_comes_from_the_body_where_the_words_are(js: Any) -> None:
+    (answer,), fetched = js([["search", "to truong", {}]])
+    assert slugs_of(answer) == ["dan-van"]
+    assert "<mark>tổ</mark> <mark>trưởng</mark>" in answer["excerpt"]  # in the body, not the summary
+    assert "x/4.json.gz" in fetched
+
+
 def test_js_filters_counts_and_sorts(js: Any) -> None:
     by_field = {"filters": {"linh-vuc": {"any": ["kinh-te"]}}}
     out, fetched = js([

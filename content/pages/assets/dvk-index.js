@@ -10,7 +10,11 @@ const WORD = /[\p{L}\p{N}_]+/gu; // Python's \w on NFC text (search/terms.py)
 // spelled on the page exactly as typed counts EXACT times: "lúa" ranks rice before silk "lụa".
 const BIGRAM = 2;
 const EXACT = 2;
-const CONTEXT = 30; // words of the summary shown around the first match
+// The last word may be the start of a syllable still being typed ("nôn" → "nông"): the commonest
+// COMPLETIONS of it count too, at COMPLETED of their weight, so the word as typed ranks first.
+const COMPLETIONS = 5;
+const COMPLETED = 0.5;
+const CONTEXT = 30; // words of the text shown around the best match
 
 let base = "/";
 let excerptLength = CONTEXT;
@@ -72,6 +76,36 @@ function postings(term) {
   return terms.get(term);
 }
 
+/** Up to COMPLETIONS folded syllables that `word` (folded, two letters or more) starts, commonest first. */
+async function completions(word) {
+  if (word.length < 2 || !entry.prefixes) return [];
+  const words = await fetchJson(`p/${fnv1a(word.slice(0, 2)) % entry.prefixes}.json.gz`);
+  return Object.keys(words).filter((w) => w.length > word.length && w.startsWith(word))
+    .sort((a, b) => words[b] - words[a] || (a < b ? -1 : 1)).slice(0, COMPLETIONS);
+}
+
+/** The pages of the last word as typed or completed: one list, each page at its best weight. */
+async function lastWordPostings(word, typed, prefix) {
+  const exact = await postings(word);
+  if (!prefix && exact) return { list: exact, words: [word] };
+  const more = (await Promise.all((await completions(word)).map(async (w) => [w, await postings(w)])))
+    .filter(([, list]) => list);
+  if (!more.length) return exact ? { list: exact, words: [word] } : null;
+  const best = new Map(); // page → score of its best term
+  if (exact) {
+    const bit = exact.spellings.indexOf(typed);
+    exact.pages.forEach((page, j) => best.set(page, contribution(exact, j, bit)));
+  }
+  for (const [, list] of more) {
+    list.pages.forEach((page, j) => {
+      const score = COMPLETED * contribution(list, j, -1);
+      if (score > (best.get(page) || 0)) best.set(page, score);
+    });
+  }
+  const pages = Int32Array.from([...best.keys()].sort((a, b) => a - b));
+  return { scores: best, pages, words: [word, ...more.map(([w]) => w)] };
+}
+
 /** A term's contribution for its i-th posting; `bit` is the typed spelling's bit (-1: not on any page). */
 function contribution(list, i, bit) {
   const mask = list.masks.length ? list.masks[i] : 1;
@@ -120,14 +154,25 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** The summary around its first word matching the query (folded), matches in <mark>; escaped HTML. */
-function excerpt(summary, wanted) {
-  const parts = summary.split(/([\p{L}\p{N}_]+)/u); // odd indexes are words
+/** Where the query's words (folded) are densest: the summary if it holds them, else the page's
+ * text, else the summary's start; matches in <mark>; escaped HTML. */
+function excerpt(summary, wanted, text = "") {
+  const found = (source) => source.split(/([\p{L}\p{N}_]+)/u).some((w, i) => i % 2 === 1
+    && wanted.has(fold(w.normalize("NFC").toLowerCase())));
+  const source = !found(summary) && text && found(text) ? text : summary;
+  const parts = source.split(/([\p{L}\p{N}_]+)/u); // odd indexes are words
   const words = [];
   for (let i = 1; i < parts.length; i += 2) words.push(i);
   const hit = (i) => wanted.has(fold(parts[i].normalize("NFC").toLowerCase()));
-  const first = Math.max(0, words.findIndex(hit));
   const size = Math.max(excerptLength, CONTEXT);
+  let first = 0; // the window of `size` words holding the most matches, from its first match
+  let most = -1;
+  for (let k = 0, n = 0; k < words.length; k += 1) {
+    n += hit(words[k]) ? 1 : 0;
+    if (k >= size && hit(words[k - size])) n -= 1;
+    if (n > most) { most = n; first = Math.max(0, k - size + 1); }
+  }
+  while (first < words.length - 1 && !hit(words[first]) && most > 0) first += 1;
   const start = words.length <= size ? 0 : Math.max(0, Math.min(first - 6, words.length - size));
   const end = Math.min(words.length, start + size);
   if (!words.length) return escapeHtml(summary);
@@ -145,11 +190,14 @@ function result(page, score, wanted) {
     id: `p${page}`,
     score,
     data: async () => {
-      const chunk = await fetchJson(`m/${Math.floor(page / entry.chunk)}.json.gz`);
+      const [chunk, text] = await Promise.all([
+        fetchJson(`m/${Math.floor(page / entry.chunk)}.json.gz`),
+        wanted.size ? fetchJson(`x/${page}.json.gz`).catch(() => "") : "",
+      ]);
       const record = chunk[page % entry.chunk];
       const summary = record.meta.summary || "";
       return { url: base + record.url, meta: record.meta, filters: record.filters,
-        excerpt: wanted.size ? excerpt(summary, wanted) : escapeHtml(summary) };
+        excerpt: wanted.size ? excerpt(summary, wanted, text) : escapeHtml(summary) };
     },
   };
 }
@@ -193,28 +241,33 @@ export async function search(query, opts = {}) {
   const chosen = Object.entries(opts.filters || {}).filter(([, f]) => (f?.any || []).length);
   const facetData = chosen.length ? await loadFacets() : facets ? await facets : null;
   const { unigrams, bigrams } = parse(query);
+  const wanted = new Set(unigrams.keys()); // folded words an excerpt marks (with the last word's completions)
   let scores; // page → score
   if (query === null || query === undefined) {
     scores = new Map(Array.from({ length: entry.pages }, (_, i) => [i, 0]));
   } else if (!unigrams.size) {
     scores = new Map();
   } else {
+    const keys = [...unigrams.keys()];
+    const typed = [...unigrams.values()];
+    const last = keys.length - 1; // the last word typed may be a syllable's start
     const [lists, pairs] = await Promise.all([
-      Promise.all([...unigrams.keys()].map(postings)),
+      Promise.all(keys.map((k, i) => (i === last ? lastWordPostings(k, typed[i], !!opts.prefix) : postings(k)))),
       Promise.all([...bigrams.keys()].map(postings)),
     ]);
-    const typed = [...unigrams.values()];
     if (lists.some((l) => !l)) {
       scores = new Map();
     } else {
+      for (const w of lists[last].words.slice(1)) wanted.add(w);
+      if (lists[last].list) lists[last] = lists[last].list; // the word as typed alone
+      const score = (i, j, page) => (lists[i].scores ? lists[i].scores.get(page)
+        : contribution(lists[i], j, lists[i].spellings.indexOf(typed[i])));
       const order = lists.map((l, i) => i).sort((a, b) => lists[a].pages.length - lists[b].pages.length);
       scores = null;
       for (const i of order) { // shortest list first: the intersection only shrinks
-        const list = lists[i];
-        const bit = list.spellings.indexOf(typed[i]);
         const next = new Map();
-        list.pages.forEach((page, j) => {
-          if (scores === null || scores.has(page)) next.set(page, (scores?.get(page) || 0) + contribution(list, j, bit));
+        lists[i].pages.forEach((page, j) => {
+          if (scores === null || scores.has(page)) next.set(page, (scores?.get(page) || 0) + score(i, j, page));
         });
         scores = next;
       }
@@ -249,7 +302,6 @@ export async function search(query, opts = {}) {
   } else {
     pages.sort((a, b) => scores.get(b) - scores.get(a) || a - b);
   }
-  const wanted = new Set(unigrams.keys());
   return {
     results: pages.map((page) => result(page, scores.get(page), wanted)),
     unfilteredResultCount: scores.size,
