@@ -7,6 +7,9 @@ schema with `dvk schema`, copy each front matter to its own .yaml file (check-js
 YAML files, not Markdown; done before any timing), then time, each in a fresh process:
 
 - `dvk check DIR` (everything: loading, form, the guideline's rules, safety, cross-dossier rules);
+- `dvk check FILE`, one dossier of DIR (what the pre-commit hook runs on a changed file): every rule
+  on that file, and the rules across dossiers against the others of DIR (read by
+  validate/neighbours.py);
 - bare parsing: read each file, split off the front matter, `yaml.load(..., Loader=CSafeLoader)`;
 - `check-jsonschema --schemafile dossier.schema.json *.yaml` (form only).
 
@@ -105,6 +108,7 @@ def run(sizes: list[int], repeat: int, work: Path) -> list[Row]:
     if cjs is None:
         raise SystemExit("check-jsonschema is missing: pip install check-jsonschema")
     rows: list[Row] = []
+    print(f"<!-- load average at start: {os.getloadavg()[0]:.1f} (2 cores) -->")
     print("| dossiers | command | wall s (median) | peak RSS MB | wall vs bare parsing |")
     print("|---:|---|---:|---:|---:|", flush=True)
     for n in sizes:
@@ -113,6 +117,7 @@ def run(sizes: list[int], repeat: int, work: Path) -> list[Row]:
         commands = {
             "bare parsing (CSafeLoader)": ([sys.executable, "-c", BARE, str(models)], base),
             "dvk check": ([*dvk_command(), "check", str(models)], base),
+            "dvk check, one file": ([*dvk_command(), "check", str(sorted(models.glob("*.md"))[n // 2])], base),
             "check-jsonschema": ([cjs, "--schemafile", str(schema), *names], base / "yaml"),
         }
         results = {tool: Row(n, tool, [], 0) for tool in commands}

@@ -6,7 +6,9 @@ For each N (default 1000 and 10000): generate N synthetic dossiers with `bench/g
 them with the dvk plugin (`mkdocs build`), with its search index and with the plugin option `search: false`,
 then turn every built model page back into a plain Markdown page holding the same visible text, and
 build those pages with Material alone, out of the nav: with the dvk site's menu (stub pages) and
-Material's search plugin off, then on, and with a one-page nav. Each build runs in a fresh wrapper
+Material's search plugin off, then on, and with a one-page nav; and, when Debian's `hugo` is
+installed (`apt-get install hugo`; skipped otherwise), the same Markdown pages with Hugo and
+minimal templates (a page's title, the menu, its content). Each build runs in a fresh wrapper
 process; one Markdown table row per build (wall time, CPU time of the build and its children, peak
 RSS of the largest process, of the whole process tree and of each process, 1-minute load average),
 then a summary: medians, largest peaks, and each dvk build's wall and CPU time over its plain
@@ -136,10 +138,11 @@ def tree_size(path: Path) -> tuple[int, float]:
     return pages, size / 1e6
 
 
-def build(n: int, label: str, config_file: Path, site: Path) -> Result:
+def build(n: int, label: str, config_file: Path, site: Path, cmd: list[str] | None = None) -> Result:
     shutil.rmtree(site, ignore_errors=True)
     load = os.getloadavg()[0]
-    data = measure([sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config_file)], config_file.parent)
+    cmd = cmd or [sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config_file)]
+    data = measure(cmd, config_file.parent)
     pages, size = tree_size(site)
     by_name = {name: kb / 1024 for name, kb in data["by_name"].items()}
     result = Result(n, label, data["wall"], data["cpu"], data["rss_kb"] / 1024, data["tree_kb"] / 1024, pages, size, load, by_name)
@@ -337,6 +340,29 @@ def plain_project(work: Path, dvk_site: Path, search: bool, menu: bool) -> tuple
     return work / name, site
 
 
+HUGO = shutil.which("hugo")
+HUGO_LAYOUT = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<nav><ul>{{ range .Site.Menus.main }}<li><a href="{{ .URL }}">{{ .Name }}</a></li>{{ end }}</ul></nav>
+<main>{{ .Content }}</main></body></html>
+"""
+
+
+def hugo_project(work: Path, docs: Path) -> tuple[Path, Path, list[str]]:
+    """The plain project's Markdown pages as a Hugo site with minimal templates; (config, site, command)."""
+    source, site = work / "hugo", work / "site-hugo"
+    if not source.exists():
+        shutil.copytree(docs, source / "content")
+        (source / "layouts" / "_default").mkdir(parents=True)
+        for name in ("single.html", "list.html"):
+            (source / "layouts" / "_default" / name).write_text(HUGO_LAYOUT, encoding="utf-8")
+        menu = "".join(f'[[menu.main]]\nname = "{title}"\nurl = "/{target[:-3].removesuffix("index")}"\n'
+                       for title, target in _menu_pages(site_menu()))
+        (source / "config.toml").write_text('baseURL = "https://dvk.example/"\nlanguageCode = "vi"\n'
+                                            'disableKinds = ["taxonomy", "term", "RSS"]\n' + menu, encoding="utf-8")
+    cmd = [HUGO or "hugo", "--quiet", "--source", str(source), "--destination", str(site)]
+    return source / "config.toml", site, cmd
+
+
 class _Tolerant(yaml.SafeLoader):
     pass
 
@@ -360,6 +386,7 @@ def generate(n: int, out: Path, generator: Path) -> Path:
 PLAIN = "plain Material, same menu, search off"
 PLAIN_SEARCH = "plain Material, same menu, search on"
 NO_SEARCH = "dvk, search: false"
+HUGO_LABEL = "Hugo, same Markdown pages, minimal templates"
 
 
 def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Result]:
@@ -380,6 +407,9 @@ def run(sizes: list[int], repeat: int, work: Path, generator: Path) -> list[Resu
                                         (False, False, "plain Material, one-page nav, search off")):
                 plain_cfg, plain_site = plain_project(base / "plain", dvk_site, search=search, menu=menu)
                 results.append(build(n, label, plain_cfg, plain_site))
+            if HUGO:
+                hugo_cfg, hugo_site, cmd = hugo_project(base / "plain", base / "plain" / "docs")
+                results.append(build(n, HUGO_LABEL, hugo_cfg, hugo_site, cmd))
     return results
 
 
@@ -393,7 +423,8 @@ def summary(results: list[Result]) -> str:
     from statistics import median
 
     rows = ["| dossiers | build | runs | wall s (median) | CPU s (median) | peak RSS MiB, largest process (max) "
-            "| peak RSS MiB, process tree (max) | each process (max) | wall, CPU vs plain |", "|---:|---|---:|---:|---:|---:|---:|---|---|"]
+            "| peak RSS MiB, process tree (max) | each process (max) | wall, CPU vs plain | wall vs Hugo |",
+            "|---:|---|---:|---:|---:|---:|---:|---|---|---:|"]
     groups: dict[tuple[int, str], list[Result]] = {}
     for r in results:
         groups.setdefault((r.n, r.build), []).append(r)
@@ -404,9 +435,12 @@ def summary(results: list[Result]) -> str:
             plain = groups[(n, COMPARED[build])]
             ratio = (f"{wall / median(r.wall for r in plain):.2f}×, {median(r.cpu for r in rs) / median(r.cpu for r in plain):.2f}× "
                      f"({COMPARED[build]})")
+        hugo = groups.get((n, HUGO_LABEL))
+        vs_hugo = f"{wall / median(r.wall for r in hugo):.2f}×" if hugo and build != HUGO_LABEL else ""
         names = {name: max(r.by_name.get(name, 0) for r in rs) for r in rs for name in r.by_name}
         rows.append(f"| {n:,} | {build} | {len(rs)} | {wall:.1f} | {median(r.cpu for r in rs):.1f} "
-                    f"| {max(r.rss_mb for r in rs):.0f} | {max(r.tree_mb for r in rs):.0f} | {per_process(names)} | {ratio} |")
+                    f"| {max(r.rss_mb for r in rs):.0f} | {max(r.tree_mb for r in rs):.0f} | {per_process(names)} | {ratio} "
+                    f"| {vs_hugo} |")
     return "\n".join(rows)
 
 
