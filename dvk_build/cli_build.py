@@ -125,7 +125,7 @@ def _raise_on_term(signum: int, frame: object) -> None:
 
 def warn_example_site_url(config_file: Path) -> None:
     """Warn (stderr) while `site_url` is still the example host: every absolute link would lead nowhere."""
-    from .export.context import site_url_from_mkdocs  # only this check needs the exports' package
+    from .site_context import site_url_from_mkdocs
 
     url = site_url_from_mkdocs(config_file) or ""
     host = urlparse(url).hostname or ""

@@ -85,7 +85,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk forms` to the command line (called by cli._register_extra)."""
+    """Add `dvk forms` to the command line (called by cli.build_parser)."""
     p = sub.add_parser(
         "forms", help="Tạo báo cáo (Mẫu 2a) và thông báo công nhận (Mẫu 2b) của một mô hình, dạng Word.",
         description="Điền báo cáo kết quả xây dựng mô hình (Mẫu 2a) và thông báo công nhận (Mẫu 2b) từ hồ sơ, "

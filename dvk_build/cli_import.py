@@ -80,7 +80,7 @@ def summary_lines(out: Outcome, directory: str, dry_run: bool) -> str:
 
 
 def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk import` to the command line (called by cli._register_extra)."""
+    """Add `dvk import` to the command line (called by cli.build_parser)."""
     cmd = sub.add_parser(
         "import",
         help="Nhập danh sách mô hình đã công nhận (.xlsx, .csv) thành hồ sơ tóm tắt.",

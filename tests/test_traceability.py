@@ -123,7 +123,7 @@ def test_render_lists_every_clause() -> None:
 
 # --- sources (issue 13) -----------------------------------------------------------------------
 
-from dvk_build.docs.rules_reference import render_markdown as rules_markdown  # noqa: E402
+from dvk_build.validate.rules_reference import render_markdown as rules_markdown  # noqa: E402
 from dvk_build.validate.rule import Source  # noqa: E402
 from dvk_build.validate.traceability import LINES, describe_source  # noqa: E402
 
