@@ -38,7 +38,7 @@ def test_duplicate_tier_names_the_tier_not_its_code(tmp_path: Path) -> None:
 def test_monitoring_date_is_named_as_such(tmp_path: Path) -> None:
     text = FULL.read_text(encoding="utf-8").replace("  - date: 2022-08-20\n", "  - date: 2021-08-20\n")
     [p] = [p for p in _check(tmp_path, text) if p.code == "DVK402"]
-    assert p.message.startswith("Ngày theo dõi, kiểm tra (lần thứ 1) (20/8/2021) sớm hơn ngày đăng ký")
+    assert p.message.startswith("Ngày theo dõi, kiểm tra lần thứ 1 (20/8/2021) sớm hơn ngày đăng ký")
 
 
 def test_monitoring_after_recognition_is_fine(tmp_path: Path) -> None:

@@ -28,5 +28,5 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
             yield ctx.problem(
                 RULE, ("criteria", crit.key) if ctx.get("criteria") else ("recognitions",),
                 f"Thiếu minh chứng cho tiêu chí `{crit.key}`: {crit.label}.",
-                f"Thêm `criteria.{crit.key}`: nêu việc làm, số liệu chứng minh “{crit.clause}”.",
+                f"Thêm `criteria.{crit.key}`: nêu việc làm, số liệu cho thấy mô hình “{crit.label[:1].lower() + crit.label[1:]}”.",
             )

@@ -29,7 +29,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     if period is None:
         return
     tiers = ctx.config.tiers
-    choices = "Các cấp của giai đoạn: " + ", ".join(f"`{t}`" for t in period.tiers) + "."
+    choices = "Các cấp của giai đoạn: " + "; ".join(f"{tiers[t].label.lower()} (`{t}`)" if t in tiers else f"`{t}`" for t in period.tiers) + "."
     for i, rec in ctx.items("recognitions"):
         tier = rec.get("tier")
         if isinstance(tier, str) and tier in tiers and tier not in period.tiers:
@@ -38,6 +38,6 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     if scope in tiers and scope not in period.tiers:
         yield ctx.problem(
             RULE, ("evaluation", "replicability", "scope"),
-            f"{period.label} không có {tiers[scope].label.lower()}: phạm vi nhân rộng `{scope}` không dùng được.",
+            f"{period.label} không có {tiers[scope].label.lower()}: phạm vi nhân rộng này (`{scope}`) không dùng được.",
             "Phạm vi nhân rộng của giai đoạn: " + "; ".join(f"`{t}` ({tiers[t].scope})" for t in period.tiers) + ".",
         )

@@ -41,7 +41,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
             need = base // 2 + 1
             yield ctx.problem(
                 RULE, (*at, "in_favor"),
-                f"Biểu quyết (lần công nhận thứ {i + 1}, {body.label.lower()}): {in_favor} người tán thành, chưa "
+                f"Biểu quyết của lần công nhận thứ {i + 1} ({body.label.lower()}): {in_favor} người tán thành, chưa "
                 f"hơn một nửa {_ELECTORATE[body.rule.electorate]} ({base}); cần ít nhất {need} người tán thành.",
-                f"Đối chiếu lại với biên bản họp (căn cứ: {body.rule.source}).",
+                f"Đối chiếu lại với biên bản họp. Căn cứ: {body.rule.source}.",
             )

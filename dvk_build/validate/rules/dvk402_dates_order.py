@@ -38,11 +38,11 @@ def name(ctx: DossierContext, path: PathKey) -> str:
     """The date's label, with the position (counted from 1) of the list item it belongs to."""
     label = ctx.label(path)
     if path[0] == "monitoring":
-        return f"{label} (lần thứ {int(path[1]) + 1})"
+        return f"{label} lần thứ {int(path[1]) + 1}"
     if path[0] == "monitoring_plan":
         return "Ngày ban hành kế hoạch theo dõi"
     if path[0] == "recognitions":
-        return f"{label} (lần công nhận thứ {int(path[1]) + 1})"
+        return f"{label} của lần công nhận thứ {int(path[1]) + 1}"
     return label
 
 
@@ -74,14 +74,14 @@ def _re_evaluations(ctx: DossierContext) -> Iterator[Problem]:
         day = parse_date(ctx.get(*path))
         if first is not None and day is not None and day <= first:
             yield ctx.problem(RULE, path,
-                              f"Ngày đánh giá lại (lần thứ {k + 1}) ({fmt_date(day)}) không sau ngày đánh giá ({fmt_date(first)}, dòng {line}).",
+                              f"Ngày đánh giá lại lần thứ {k + 1} ({fmt_date(day)}) không sau ngày đánh giá ({fmt_date(first)}, dòng {line}).",
                               "Lần đánh giá lại diễn ra sau lần đánh giá đầu; kiểm tra lại một trong hai ngày.")
     for i, _ in ctx.items("recognitions"):
         rests = parse_date(ctx.get("recognitions", i, "evaluation_date"))
         report = parse_date(ctx.get("recognitions", i, "report", "date"))
         if rests is not None and report is not None and rests > report:
             yield ctx.problem(RULE, ("recognitions", i, "evaluation_date"),
-                              f"Ngày đánh giá làm căn cứ (lần công nhận thứ {i + 1}) ({fmt_date(rests)}) muộn hơn ngày "
+                              f"Ngày đánh giá làm căn cứ của lần công nhận thứ {i + 1} ({fmt_date(rests)}) muộn hơn ngày "
                               f"báo cáo Mẫu 2a của lần đó ({fmt_date(report)}).",
                               "Báo cáo kết quả dựa trên lần đánh giá đã có; kiểm tra lại một trong hai ngày.")
 

@@ -23,5 +23,5 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     done = {r["target"] for _, r in ctx.items("evaluation", "results") if isinstance(r.get("target"), str)}
     for i, target in ctx.items("idea", "targets"):
         if isinstance(target.get("id"), str) and target["id"] not in done:
-            yield ctx.problem(RULE, ("idea", "targets", i, "id"), f"Chỉ tiêu `{target['id']}` chưa có kết quả đánh giá.",
+            yield ctx.problem(RULE, ("idea", "targets", i, "id"), f"Chỉ tiêu “{target.get('indicator') or target['id']}” (`{target['id']}`) chưa có kết quả đánh giá.",
                               f"Thêm `{{target: {target['id']}, actual: ...}}` vào `evaluation.results`.")

@@ -21,6 +21,6 @@ RULE = Rule(
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     hint = "Xóa số định danh; trang chỉ cần họ tên và chức vụ."
-    yield from find(ctx, RULE, CCCD_RE, "số định danh cá nhân (số thẻ Căn cước)", hint)
+    yield from find(ctx, RULE, CCCD_RE, "số định danh cá nhân, số thẻ Căn cước", hint)
     # a CCCD after its keyword is reported once, by the pattern above
     yield from find(ctx, RULE, CMND_RE, "số chứng minh nhân dân hoặc số thẻ Căn cước", hint, allow=lambda m: CCCD_RE.search(m) is not None)
