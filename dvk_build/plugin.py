@@ -237,6 +237,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             page.content = self.pages.stash.restore(page.content)
             if self._is_model_page(page):
                 page.content = sanitize(page.content)  # once for the whole page: per block cost twice as much
+        if self.pages is not None and page.content:
+            page.content = self.pages.restore_trusted(page.content)  # the maps: after the sanitizer
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -87,6 +87,7 @@ def test_country_map_is_accessible_with_a_table_of_the_same_counts(built_site: P
     assert table == dict(counts)
     html = (built_site / page).read_text(encoding="utf-8")
     assert "Quần đảo Hoàng Sa" in html and "Quần đảo Trường Sa" in html
+    assert "&lt;svg" not in html and "&lt;path" not in html
     assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", svg_text(html)), "the map loads nothing from elsewhere"
 
 
@@ -108,7 +109,8 @@ def test_province_map_links_communes_to_the_filtered_catalogue(built_site: Path,
 
 def test_model_page_has_a_locator_over_the_shared_base_map(built_site: Path) -> None:
     page = (built_site / "mo-hinh" / "to-hop-tac-dua-huu-co-xa-huong-my" / "index.html").read_text(encoding="utf-8")
-    assert 'aria-label="Vị trí: Xã Hương Mỹ, Tỉnh Vĩnh Long"' in page
+    assert '<svg viewBox="0 0 596 616" role="img" aria-label="Vị trí: Xã Hương Mỹ, Tỉnh Vĩnh Long"' in page
+    assert "&lt;svg" not in page and "&lt;figure" not in page, "the maps are HTML, not escaped text"
     assert 'src="../../assets/ban-do-viet-nam.svg"' in page
     assert "nay là Xã Hương Mỹ, Tỉnh Vĩnh Long" in page  # the unit at recognition and today
     base = (built_site / "assets" / "ban-do-viet-nam.svg").read_text(encoding="utf-8")

@@ -210,7 +210,10 @@ def bypass_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, st
             parser.feed(html)
             allowed |= {_signature(t, a, parser.texts.get(i, "")) for i, (t, a) in enumerate(parser.elements)}
         hostile = tmp_path_factory.mktemp("xss-b")
-        dossiers = {f"v{i:03d}.md": with_vector(v, True, FIELDS) for i, v in enumerate(VECTORS)}
+        # the province stays a real one here: a province is a closed list (the register, DVK309, checked
+        # in (a)), and the page path of a province is made from its name
+        free_text = tuple(f for f in FIELDS if f[0] != "locality")
+        dossiers = {f"v{i:03d}.md": with_vector(v, True, free_text) for i, v in enumerate(VECTORS)}
         # the validator's other walls off too: long vectors (DVK105), invisible characters, remote images
         _build(make_dvk_project(hostile, dossiers), monkeypatch, ("DVK501", "DVK105", "DVK510", "DVK512"))
         return _site_files(hostile / "site"), allowed

@@ -16,6 +16,8 @@ from functools import lru_cache
 from html import escape
 from typing import Iterable
 
+from markupsafe import Markup
+
 from .. import register
 from ..model import Model
 from ..register import Unit
@@ -288,18 +290,18 @@ def base_map() -> str:
             "</svg>\n")
 
 
-def locator(m: Model, root: str) -> str:
+def locator(m: Model, root: str) -> Markup:
     """A small map of the country with the model's commune (or province) marked, over the shared base file."""
     unit = m.unit_today
     if unit is None:
-        return ""
+        return Markup("")
     target = unit if unit.lat is not None else register.by_code(unit.province_code, register.CURRENT)
     if target is None or target.lat is None:
-        return ""
+        return Markup("")
     pt = _project(target.lat, target.lon)
     name = unit.name
-    return (f'<figure class="dvk-locator"><div class="dvk-locator-box"><img src="{root}{BASE_FILE}" alt="" width="{WIDTH}" height="{HEIGHT}">'
+    return Markup(f'<figure class="dvk-locator"><div class="dvk-locator-box"><img src="{root}{BASE_FILE}" alt="" width="{WIDTH}" height="{HEIGHT}">'
             f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="Vị trí: {escape(name)}" xmlns="http://www.w3.org/2000/svg">'
             f'<circle class="dvk-locator-halo" cx="{pt.x}" cy="{pt.y}" r="22"/>'
             f'<circle class="dvk-locator-dot" cx="{pt.x}" cy="{pt.y}" r="9"/></svg></div>'
-            f"<figcaption>{escape(name)}</figcaption></figure>")
+            f"<figcaption>{escape(name)}</figcaption></figure>")  # a template inserts it as HTML

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +37,28 @@ class Group:
     note: str = ""
 
 
+TRUSTED_MARK = "\ue002"  # private use; tokens also carry a random part, so dossier text cannot spell one
+_TRUSTED_RE = re.compile(f"{TRUSTED_MARK}[0-9a-f]+n[0-9]+{TRUSTED_MARK}")
+
+
 @dataclass
 class RenderedPages(Output):
     stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the pages' placeholders stand for
+    # HTML made from trusted data only (the register's maps) that the model pages' sanitizer would
+    # strip (it drops every <svg>): a token stands for it until the page has been sanitized
+    trusted: dict[str, str] = field(default_factory=dict)
+    _secret: str = field(default_factory=lambda: secrets.token_hex(6))
+
+    def put_trusted(self, html: str) -> Markup:
+        token = f"{TRUSTED_MARK}{self._secret}n{len(self.trusted)}{TRUSTED_MARK}"
+        self.trusted[token] = html
+        return Markup(token)
+
+    def restore_trusted(self, content: str) -> str:
+        """`content` with each trusted token replaced by its HTML (handed over once)."""
+        if TRUSTED_MARK not in content:
+            return content
+        return _TRUSTED_RE.sub(lambda m: self.trusted.pop(m.group(0), ""), content)
 
 
 def _env() -> jinja2.Environment:
@@ -93,14 +113,22 @@ class SiteRenderer:
         self.env.filters["html"] = self.stash.put
         self._entries: dict[str, str] = {}
         self.env.globals["entry"] = self._entry
-        self.env.globals["locator"] = maps.locator
+        self.env.globals["locator"] = self._locator
+        self._out: RenderedPages | None = None
 
     def render(self) -> RenderedPages:
-        out = RenderedPages(stash=self.stash)
+        out = self._out = RenderedPages(stash=self.stash)
         for make in (self._home, self._models, self._tiers, self._fields, self._provinces, self._typical,
                      self._catalogue, self._stats, self._rules):
             make(out)
         return out
+
+    def _locator(self, m: Model, root: str) -> Markup:
+        """A model's locator map; its inline SVG waits outside the page until the page is sanitized."""
+        html = str(maps.locator(m, root))
+        if not html or self._out is None:
+            return Markup(html)
+        return self._out.put_trusted(html)
 
     def _entry(self, m: Model, root: str) -> Markup:
         """A model's entry in a listing, rendered once (a model is on ~9 listings), linked from `root`."""
