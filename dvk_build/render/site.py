@@ -278,7 +278,8 @@ class SiteRenderer:
             for title, column, rows in specs
         ]
         uri = "thong-ke/index.md"
-        meta = front_matter("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.")
+        meta = front_matter("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.",
+                            hide=["navigation"])  # the menu column held one link: the charts take its width
         out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))
 
 
