@@ -323,3 +323,20 @@ def test_failed_first_build_does_not_claim_an_old_site(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 1
     assert "giữ nguyên" not in proc.stderr and "chưa có trang" in proc.stderr, proc.stderr[-1500:]
+
+
+# --- found by bench/hostile.py ----------------------------------------------------------------------
+
+
+def test_a_phone_or_an_id_typed_as_the_official_mailbox_is_caught(tmp_path: Path) -> None:
+    """`official: true` excused any personal data in contact.email, not only a unit's mailbox."""
+    text = with_value("email: bandanvan.chauthanh@tayninh.dcs.vn", "email: 'SĐT: 086-555-1234'")
+    assert ("DVK503", line_of(text, "email: 'SĐT")) in codes(tmp_path, text)
+    text = with_value("email: bandanvan.chauthanh@tayninh.dcs.vn", "email: CMND 025123456")
+    assert ("DVK502", line_of(text, "email: CMND")) in codes(tmp_path, text)
+
+
+def test_a_file_name_too_long_for_the_site_is_refused(tmp_path: Path) -> None:
+    """A 240-character slug passed the check, then the build failed writing `<slug>-mau-2a…` files."""
+    rc, out = check(tmp_path, {"x" * 240 + ".md": SHIPPED})
+    assert rc == 1 and "DVK008" in out and "quá giới hạn 100 ký tự" in out

@@ -16,4 +16,5 @@ LIST_TEXT_MAX = 20_000  # all the text of one list, flattened into one CSV/Excel
 AMOUNT_MAX = 10**15  # đồng: a million billion, beyond any budget a model could report
 COUNT_MAX = 10**8  # people, households, members: more than the country's population
 MEASURE_MAX = 10**15  # targets and results, whatever their unit (đồng included)
+SLUG_MAX = 100  # a file name becomes a folder and files named after it (`<slug>-mau-2a.pdf`): 255 bytes at most
 FILE_MAX_BYTES = 200_000  # a dossier file (front matter and body); attachments are separate files

@@ -71,17 +71,18 @@ def official_email(address: str) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in OFFICIAL_EMAIL_DOMAINS)
 
 
-def _official(ctx: DossierContext, path: PathKey | None, text: str) -> bool:
-    """A unit's phone or mailbox, declared `contact.official: true`, may be published.
+def _official(ctx: DossierContext, path: PathKey | None, text: str, pattern: re.Pattern[str]) -> bool:
+    """A unit's mailbox, declared `contact.official: true`, may be published.
 
-    Not a mobile number or a free mailbox: those are a person's even when the dossier says otherwise.
+    Only as what it is: the mailbox in `contact.email`, on an address anyone cannot open for free
+    (gmail and the like are a person's whatever the dossier says). A phone number needs no exception
+    (landlines are never matched) and a mobile is a person's; and a CCCD or a phone typed into the
+    mailbox field is no mailbox.
     """
-    if path not in (("contact", "phone"), ("contact", "email")) or ctx.get("contact", "official") is not True:
+    if pattern is not EMAIL_RE or path != ("contact", "email") or ctx.get("contact", "official") is not True:
         return False
-    if path[1] == "phone":
-        return MOBILE_RE.search(text) is None
     domain = text.rsplit("@", 1)[-1].strip().lower()
-    return not any(domain == d or domain.endswith("." + d) for d in FREE_MAIL_DOMAINS)
+    return "@" in text and not any(domain == d or domain.endswith("." + d) for d in FREE_MAIL_DOMAINS)
 
 
 # What each pattern cannot match without, searched in the lowercased text (a cheap first look;
@@ -106,7 +107,7 @@ def find(ctx: DossierContext, rule: Rule, pattern: re.Pattern[str], what: str, h
          allow: Callable[[str], bool] | None = None) -> Iterator[Problem]:
     needs = _NEEDS.get(pattern)
     for spot in spots_matching(ctx, needs, lower=True) if needs is not None else all_spots(ctx):
-        if _official(ctx, spot.path, spot.text):
+        if _official(ctx, spot.path, spot.text, pattern):
             continue
         for m in pattern.finditer(spot.text):
             if allow is not None and allow(m.group(0)):

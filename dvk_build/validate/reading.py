@@ -13,7 +13,7 @@ from ..load.source import SourceError, decode, split
 from ..load.yamltree import YamlSyntaxError, parse
 from ..problem import Problem
 from .context import DossierContext
-from .limits import FILE_MAX_BYTES
+from .limits import FILE_MAX_BYTES, SLUG_MAX
 from .registry import RULES
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -35,7 +35,13 @@ def load_paths(paths: list[Path], config: Config, today: dt.date, root: Path | N
         ctx, problems = load_one(item, shown, config, today)
         result.problems.extend(problems)
         if ctx is not None:
-            if not SLUG_RE.match(item.slug):
+            if SLUG_RE.match(item.slug) and len(item.slug) > SLUG_MAX:
+                rule = RULES["DVK008"]
+                result.problems.append(
+                    Problem(shown, 1, 1, rule.code, rule.name, rule.severity,
+                            f"Tên tệp dài {len(item.slug)} ký tự, quá giới hạn {SLUG_MAX} ký tự của địa chỉ trang.",
+                            "Đặt tên ngắn gọn: loại mô hình và địa bàn, ví dụ `tuyen-duong-tu-quan-phu-hoa`."))
+            elif not SLUG_RE.match(item.slug):
                 rule = RULES["DVK008"]
                 odd = any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in item.slug)
                 result.problems.append(
