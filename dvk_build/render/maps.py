@@ -154,11 +154,11 @@ def _island_labels(group: str = 'class="dvk-map-islands"') -> str:
 
 
 def _legend(width: int, height: int) -> str:
-    x, y = round(width * 0.66), 40  # top right: outside the country (the map draws no neighbours)
+    x, y = round(width * 0.58), 40  # top right: outside the country (the map draws no neighbours)
     labels = ("1 mô hình", "2-3", "4-9", "10-29", "30 trở lên")
     out = [f'<g class="dvk-map-legend" aria-hidden="true"><text x="{x}" y="{y}">Số mô hình ở một xã, phường:</text>']
     for i, (label, (_, size)) in enumerate(zip(labels, CLASSES)):
-        cy = y + 16 + i * 15
+        cy = y + 20 + i * 19
         out.append(f'<path class="dvk-map-c{i}" stroke-width="{size:g}" d="M{x + 6} {cy - 4}h0"/>'
                    f'<text x="{x + 18}" y="{cy}">{label}</text>')
     out.append("</g>")
