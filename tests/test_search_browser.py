@@ -170,6 +170,15 @@ def _shift(value: Any, years: int) -> Any:
     return value
 
 
+# One real commune (legacy register, one commune today) per province the variants use.
+COMMUNES = {
+    "Tỉnh An Giang": ("Huyện Chợ Mới", "Xã Kiến An"),
+    "Thành phố Hà Nội": ("Huyện Thường Tín", "Xã Tự Nhiên"),
+    "Tỉnh Đồng Tháp": ("Huyện Tháp Mười", "Xã Mỹ An"),
+    "Tỉnh Tây Ninh": ("Huyện Châu Thành", "Xã Hòa Hội"),
+}
+
+
 def variant(title: str, summary: str, fields: list[str], top: str, province: str, years: int = 0) -> str:
     """The shipped dossier with another title, summary, fields, highest tier, province and years."""
     _, front, body = SHIPPED_DOSSIER.read_text(encoding="utf-8").split("---\n", 2)
@@ -177,7 +186,8 @@ def variant(title: str, summary: str, fields: list[str], top: str, province: str
     order = ["co-so", "huyen", "tinh"]
     data.update(title=title, summary=summary, fields=fields)
     data["recognitions"] = [r for r in data["recognitions"] if order.index(r["tier"]) <= order.index(top)]
-    data["locality"]["province"] = data["locality"]["current_province"] = province
+    district, commune = COMMUNES[province]  # a real unit of the legacy register: DVK309 checks it
+    data["locality"] = {"province": province, "district": district, "commune": commune}
     return "---\n" + yaml.safe_dump(_shift(data, years), allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
