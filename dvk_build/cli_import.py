@@ -10,7 +10,7 @@ from typing import Callable
 
 from .config import default_config
 from .intake.headings import MappingError, load_mapping
-from .intake.run import ImportError_, Outcome, import_list
+from .intake.run import ListError, Outcome, import_list
 from .intake.table import TableError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -34,7 +34,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         out = import_list(source, Path(args.dir), default_config(), dt.date.today(), sheet=args.sheet,
                           mapping=mapping, province=args.province or "", dry_run=args.dry_run, report=report)
-    except (TableError, ImportError_) as exc:
+    except (TableError, ListError) as exc:
         sys.stderr.write(f"{shown}: {exc}\n")
         return EXIT_ERROR
     sys.stdout.write(summary_lines(out, args.dir, args.dry_run))

@@ -107,21 +107,21 @@ class RowReader:
         district, commune = get("district"), get("commune")
         try:
             kind = values.kind(self.cell(cells, "kind"), holder, self.tables["kinds"])
-        except values.ValueError_ as exc:
+        except values.CellError as exc:
             problems.append(RowProblem(OTHER, str(exc)))
             kind = "tap-the"
         try:
             fields = values.fields(self.cell(cells, "fields"), self.tables["fields"], self.config)
             if not fields:
                 problems.append(RowProblem(MISSING, "thiếu lĩnh vực"))
-        except values.ValueError_ as exc:
+        except values.CellError as exc:
             problems.append(RowProblem(UNKNOWN_FIELD, str(exc)))
             fields = []
         try:
             tier = values.tier(self.cell(cells, "tier"), self.tables["tiers"])
             if tier is None:
                 problems.append(RowProblem(MISSING, "thiếu cấp công nhận"))
-        except values.ValueError_ as exc:
+        except values.CellError as exc:
             problems.append(RowProblem(UNKNOWN_TIER, str(exc)))
             tier = None
         notice_date = None
@@ -136,7 +136,7 @@ class RowReader:
                 notice_date = None
             elif year and year != notice_date.year:
                 problems.append(RowProblem(BAD_DATE, f"năm công nhận {year} khác năm của ngày thông báo {values.vi(notice_date)}"))
-        except values.ValueError_ as exc:
+        except values.CellError as exc:
             problems.append(RowProblem(BAD_DATE, str(exc)))
             notice_date = None
         period = None

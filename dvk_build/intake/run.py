@@ -23,7 +23,7 @@ from .table import open_table
 HEADER_LOOKAHEAD = 40  # rows buffered to find the header (a title block sits above it)
 
 
-class ImportError_(Exception):
+class ListError(Exception):
     """The whole file cannot be imported (no header, unreadable): a Vietnamese message."""
 
 
@@ -58,11 +58,11 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
             break
     columns = find_columns(head, known_headings(config, mapping))
     if columns is None:
-        raise ImportError_("không tìm thấy dòng tiêu đề cột (cần ít nhất cột Tên mô hình và hai cột khác như Chủ thể, "
+        raise ListError("không tìm thấy dòng tiêu đề cột (cần ít nhất cột Tên mô hình và hai cột khác như Chủ thể, "
                            "Lĩnh vực, Cấp công nhận, Số thông báo). Tiêu đề khác thì ghi vào tệp ánh xạ --map.")
     missing = [KEYS[k] for k in REQUIRED if k not in columns.by_key]
     if missing:
-        raise ImportError_(f"không có cột {', '.join(missing)}; nếu tiêu đề cột khác, ghi vào tệp ánh xạ --map.")
+        raise ListError(f"không có cột {', '.join(missing)}; nếu tiêu đề cột khác, ghi vào tệp ánh xạ --map.")
     out.unused_columns = columns.unused
     reader = RowReader(config, columns, today, province)
     known = existing.scan(directory)

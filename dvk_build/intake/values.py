@@ -14,7 +14,7 @@ from .table import excel_serial_date
 _QUOTES = {"“": "”", '"': '"', "'": "'", "‘": "’", "«": "»"}
 
 
-class ValueError_(Exception):
+class CellError(Exception):
     """A cell that cannot be read: a Vietnamese message naming what is wrong."""
 
 
@@ -52,7 +52,7 @@ _SERIAL = re.compile(r"^\d{5}(\.0+)?$")
 def date(cell: Any) -> dt.date | None:
     """A date written `15/6/2023`, `15-06-2023`, `2023-06-15`, stored as a date, or as an Excel serial (45092).
 
-    Raises ValueError_ for a date that does not exist (31/2/2023) or a text that is not a date.
+    Raises CellError for a date that does not exist (31/2/2023) or a text that is not a date.
     """
     if cell is None or cell == "":
         return None
@@ -63,7 +63,7 @@ def date(cell: Any) -> dt.date | None:
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         found = excel_serial_date(float(cell))
         if found is None:
-            raise ValueError_(f"`{text(cell)}` không phải là ngày")
+            raise CellError(f"`{text(cell)}` không phải là ngày")
         return found
     s = text(cell)
     if _SERIAL.match(s):  # a serial number that lost its date format on the way to CSV
@@ -77,12 +77,12 @@ def date(cell: Any) -> dt.date | None:
     else:
         m = _YMD.match(s)
         if not m:
-            raise ValueError_(f"`{s}` không phải là ngày (viết ngày/tháng/năm, ví dụ 15/6/2023)")
+            raise CellError(f"`{s}` không phải là ngày (viết ngày/tháng/năm, ví dụ 15/6/2023)")
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError_(f"ngày `{s}` không có thật (ngày {day} tháng {month} năm {year})") from None
+        raise CellError(f"ngày `{s}` không có thật (ngày {day} tháng {month} năm {year})") from None
 
 
 def year(cell: Any) -> int | None:
@@ -93,7 +93,7 @@ def year(cell: Any) -> int | None:
     s = text(cell)
     if re.fullmatch(r"\d{4}", s):
         return int(s)
-    raise ValueError_(f"năm công nhận `{s}` không phải là một năm (ví dụ 2023)")
+    raise CellError(f"năm công nhận `{s}` không phải là một năm (ví dụ 2023)")
 
 
 def _lookup(config: Config, section: str, labels: dict[str, list[str]]) -> dict[str, str]:
@@ -118,7 +118,7 @@ def lookups(config: Config) -> dict[str, dict[str, str]]:
 
 
 def fields(cell: Any, table: dict[str, str], config: Config) -> list[str]:
-    """One or more fields (`Kinh tế; Văn hóa - xã hội`). Raises ValueError_ naming an unknown one."""
+    """One or more fields (`Kinh tế; Văn hóa - xã hội`). Raises CellError naming an unknown one."""
     s = text(cell)
     if not s:
         return []
@@ -133,7 +133,7 @@ def fields(cell: Any, table: dict[str, str], config: Config) -> list[str]:
         slug = table.get(fold(part))
         if slug is None:
             known = "; ".join(f.label for f in config.fields.values())
-            raise ValueError_(f"lĩnh vực `{part}` không có trong danh mục lĩnh vực ({known})")
+            raise CellError(f"lĩnh vực `{part}` không có trong danh mục lĩnh vực ({known})")
         if slug not in out:
             out.append(slug)
     return out
@@ -146,7 +146,7 @@ def tier(cell: Any, table: dict[str, str]) -> str | None:
     key = fold(s)
     slug = table.get(key) or table.get(re.sub(r"^cap ", "", key))
     if slug is None:
-        raise ValueError_(f"cấp công nhận `{s}` không rõ (cơ sở, huyện, tỉnh hoặc xã)")
+        raise CellError(f"cấp công nhận `{s}` không rõ (cơ sở, huyện, tỉnh hoặc xã)")
     return slug
 
 
@@ -159,7 +159,7 @@ def kind(cell: Any, holder: str, table: dict[str, str]) -> str:
     if s:
         slug = table.get(fold(s))
         if slug is None:
-            raise ValueError_(f"loại chủ thể `{s}` không rõ (tập thể hoặc cá nhân)")
+            raise CellError(f"loại chủ thể `{s}` không rõ (tập thể hoặc cá nhân)")
         return slug
     return "ca-nhan" if _PERSON.match(holder) else "tap-the"
 
