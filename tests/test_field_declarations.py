@@ -100,9 +100,10 @@ def _model(base: Model, data: dict[str, Any], slug: str | None = None) -> Model:
 
 
 def _pages(config: Config, models: list[Model]) -> dict[str, str]:
-    """Each model's page as rendered (one site build for all of them), its HTML blocks put back."""
+    """Each model's page as rendered (one site build for all of them), its HTML blocks and trusted maps put back."""
     out = render_pages(SiteContext(Catalogue(config=config, models=models, drafts=[]), Site(config), search=False))
-    return {p.src_uri.split("/")[1]: out.stash.restore(p.content) for p in out.pages if p.src_uri.startswith("mo-hinh/")}
+    return {p.src_uri.split("/")[1]: out.restore_trusted(out.stash.restore(p.content))
+            for p in out.pages if p.src_uri.startswith("mo-hinh/")}
 
 
 Change = tuple[bool, bool, bool]  # the model page, the JSON record, the CSV/Excel row changed
