@@ -163,3 +163,11 @@ def test_exports_carry_the_official_codes(built_site: Path) -> None:
     col = header.index("province_code_now")
     assert {str(r[col]) for r in cells} == {m["province_code_now"] for m in doc["models"]}
     assert all(isinstance(r[col], str) for r in cells), "codes stay text (leading zeros) in Excel"
+
+
+def test_word_forms_name_the_unit_today(shipped_catalogue) -> None:  # type: ignore[no-untyped-def]
+    from dvk_build.forms.facts import placeholders
+
+    model = next(m for m in shipped_catalogue.models if m.slug == "to-hop-tac-dua-huu-co-xa-huong-my")
+    values = [str(v) for v in placeholders(model, "2a").values()]
+    assert any("Xã Hương Mỹ, Huyện Mỏ Cày Nam, Tỉnh Bến Tre (nay là Xã Hương Mỹ, Tỉnh Vĩnh Long)" in v for v in values)

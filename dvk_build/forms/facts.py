@@ -143,6 +143,9 @@ def _full_locality(m: Model) -> str:
     loc = m.locality
     parts = [loc.get(k) for k in ("commune", "district", "province") if loc.get(k)]
     text = ", ".join(_text(p) for p in parts) or BLANK
+    today, then = m.unit_today, m.unit_then
+    if today is not None and then is not None and then.register == "legacy":  # derived from the register
+        return f"{text} (nay là {today.name})"
     current = loc.get("current_commune") or loc.get("current_province")
     if current and (loc.get("current_province") or "") != (loc.get("province") or ""):
         now = ", ".join(_text(p) for p in (loc.get("current_commune"), loc.get("current_province")) if p)
