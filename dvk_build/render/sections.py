@@ -42,7 +42,7 @@ def display(spec: FieldSpec, macros: set[str]) -> tuple[str, str]:
     for kind in KINDS:
         if f"{kind}_{spec.show}" in macros:
             return kind, f"{kind}_{spec.show}"
-    raise ValueError(f"config.yaml: dossier field {spec.path}: no display `{spec.show}` in render/templates/_fields.j2")
+    raise ValueError(f"config.yaml: dossier field {spec.path}: no display `{spec.show}` in templates/_fields.j2")
 
 
 def page_sections(config: Config, macros: set[str]) -> list[Section]:
