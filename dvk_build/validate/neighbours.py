@@ -13,16 +13,22 @@ from pathlib import Path
 
 from ..load.files import Found, discover, display_path
 
-# `derived_from: slug` in block style, or inside a flow mapping `replication: {derived_from: slug}`
-_DERIVED = re.compile(rb"""(?m)(?:^[ \t]+|[{,][ \t]*)derived_from[ \t]*:[ \t]*["']?([^\s"'#,}]+)""")
-_END = re.compile(rb"(?m)^(?:---|\.\.\.)[ \t]*\r?$")
+KEY = b"derived_from"
+# its value, in block style or inside a flow mapping `replication: {derived_from: slug}`
+_VALUE = re.compile(rb"""derived_from[ \t]*:[ \t]*["']?([^\s"'#,}]+)""")
 
 
 @dataclass(frozen=True)
 class Neighbour:
     slug: str
-    path: str  # as messages show it
+    file: Path
     derived_from: str | None
+    root: Path | None = None  # what messages show paths relative to
+
+    @property
+    def path(self) -> str:
+        """The file as messages show it (computed only for a message: it resolves links)."""
+        return display_path(self.file, self.root)
 
 
 def models_root(file: Path) -> Path:
@@ -37,7 +43,7 @@ def neighbours(files: list[Path], root: Path | None = None) -> list[Neighbour]:
     found: list[Found] = []
     for folder in sorted({models_root(f) for f in files}):
         found += [item for item in discover([folder]) if item.file.absolute() not in checked]
-    return [Neighbour(item.slug, display_path(item.file, root), _derived_from(item.file)) for item in found]
+    return [Neighbour(item.slug, item.file, _derived_from(item.file), root) for item in found]
 
 
 def _derived_from(file: Path) -> str | None:
@@ -46,7 +52,10 @@ def _derived_from(file: Path) -> str | None:
         raw = file.read_bytes()
     except OSError:
         return None
-    end = _END.search(raw, 3)
-    found = _DERIVED.search(raw, 0, end.start() if end else len(raw))
+    end = raw.find(b"\n---", 3)  # the end of the front matter
+    at = raw.find(KEY, 0, end if end > 0 else len(raw))
+    while at > 0 and raw[at - 1:at] not in (b" ", b"\t", b"{", b","):  # part of another key
+        at = raw.find(KEY, at + 1, end if end > 0 else len(raw))
+    found = _VALUE.match(raw, at) if at > 0 else None
     value = found.group(1).decode("utf-8", "replace") if found else None
     return None if value in (None, "null", "~") else value

@@ -1,6 +1,5 @@
 """DVK601: two dossiers with the same slug."""
 
-from collections import defaultdict
 from typing import Iterator, Sequence
 
 from ...problem import Problem, Severity
@@ -20,12 +19,11 @@ RULE = Rule(
 
 
 def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:
-    by_slug: dict[str, list[str]] = defaultdict(list)  # slug → paths, the dossiers not checked first
+    first: dict[str, Neighbour | DossierContext] = {}  # slug → its first holder, the dossiers not checked first
     for n in others:
-        by_slug[n.slug].append(n.path)
+        first.setdefault(n.slug, n)
     for d in dossiers:
-        same = by_slug[d.slug]
-        if same:
+        held = first.setdefault(d.slug, d)
+        if held is not d:  # the path of a neighbour is worked out only here: it resolves links
             yield Problem(d.path, 1, 1, RULE.code, RULE.name, RULE.severity,
-                          f"Tên hồ sơ `{d.slug}` trùng với {same[0]}.", "Đổi tên tệp hoặc thư mục cho khác.")
-        same.append(d.path)
+                          f"Tên hồ sơ `{d.slug}` trùng với {held.path}.", "Đổi tên tệp hoặc thư mục cho khác.")
