@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
 from dvk_build.export import xlsx_export, xlsx_readable  # noqa: E402
-from dvk_build.export.context import ExportContext  # noqa: E402
+from dvk_build.site_context import Site  # noqa: E402
 from dvk_build.export.records import row, table_columns  # noqa: E402
 from dvk_build.model import build_catalogue  # noqa: E402
 from dvk_build.validate.engine import check_paths  # noqa: E402
@@ -36,7 +36,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         generate(args.n, Path(tmp))
         catalogue = build_catalogue(check_paths([Path(tmp)], today=dt.date(2026, 12, 1), root=Path(tmp)))
-    ctx = ExportContext(config=catalogue.config, generated=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
+    ctx = Site(config=catalogue.config, generated=dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc))
     cols = table_columns(catalogue.config)
     header = [c.name for c in cols]
     table = [row(m, ctx, cols) for m in catalogue.models]  # rows made once: both runs write the same
