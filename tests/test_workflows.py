@@ -186,6 +186,6 @@ def test_issue_forms_match_github_schemas(project_root: Path) -> None:
 def test_pull_request_template_carries_the_guideline_checklist(project_root: Path) -> None:
     text = (project_root / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for needle in ("Bước 1", "Bước 2", "Bước 3", "Bước 4", "Bước 5", "Bước 6", "5.2.a", "5.2.b",
-                   "Mẫu 2a", "hơn một nửa", "Mẫu 2b", "căn cước"):
+                   "Mẫu 2a", "hơn một nửa", "Mẫu 2b", "thẻ Căn cước"):
         assert needle in text, needle
     assert text.count("- [ ]") >= 20
