@@ -8,7 +8,7 @@ then turn every built model page back into a plain Markdown page holding the sam
 build those pages with Material alone, out of the nav: with the dvk site's menu (stub pages) and
 Material's search plugin off, then on, and with a one-page nav; and, when Debian's `hugo` is
 installed (`apt-get install hugo`; skipped otherwise), the same Markdown pages with Hugo and
-minimal templates (a page's title, the menu, its content). Each build runs in a fresh wrapper
+minimal templates (the menu and the page content). Each build runs in a fresh wrapper
 process; one Markdown table row per build (wall time, CPU time of the build and its children, peak
 RSS of the largest process, of the whole process tree and of each process, 1-minute load average),
 then a summary: medians, largest peaks, and each dvk build's wall and CPU time over its plain
@@ -351,7 +351,11 @@ def hugo_project(work: Path, docs: Path) -> tuple[Path, Path, list[str]]:
     """The plain project's Markdown pages as a Hugo site with minimal templates; (config, site, command)."""
     source, site = work / "hugo", work / "site-hugo"
     if not source.exists():
-        shutil.copytree(docs, source / "content")
+        for md in docs.rglob("*.md"):  # `index.md` would make a leaf bundle, hiding the pages beside it
+            target = source / "content" / md.relative_to(docs)
+            target = target.with_name("_index.md") if md.name == "index.md" else target
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(md, target)
         (source / "layouts" / "_default").mkdir(parents=True)
         for name in ("single.html", "list.html"):
             (source / "layouts" / "_default" / name).write_text(HUGO_LAYOUT, encoding="utf-8")
