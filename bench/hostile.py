@@ -275,6 +275,7 @@ class Result:
     pii_cases: int = 0
     pii_caught: int = 0
     pii_leaked: list[str] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)  # accepted by the check, no page (drafts)
     pii_missed: list[str] = field(default_factory=list)  # refused before a personal-data rule could say (YAML...)
     unsafe_output: list[str] = field(default_factory=list)  # check output lines with raw controls or forged
     dropped: int = 0
@@ -563,6 +564,10 @@ def run(n: int, seed: int = 1, browser: int = 3, crafted_cases: bool = True, wor
         published = {slug: by_slug[slug] for slug in sorted(accepted_slugs)
                      if slug in by_slug and (site / "mo-hinh" / slug / "index.html").is_file()}
         res.published = len(published)
+        # accepted without a page: drafts (not recognized) are published nowhere, by design; a recognized one
+        # without its page would be a dossier silently dropped (verify.py fails the build before that)
+        res.unpublished = [f"{d.slug}: {'recognized, NO PAGE' if d.recognized else 'draft'}"
+                           for d in accepted if d.slug not in published]
         for slug, case in published.items():
             if case.pii:
                 res.pii_leaked.append(slug)
@@ -629,7 +634,7 @@ def main(argv: list[str] | None = None) -> int:
                         "generated dossiers": fa["generated dossiers"]})
     summary["seconds"] = round((dt.datetime.now() - started).total_seconds())
     print(json.dumps(summary, ensure_ascii=False, indent=2))
-    for name in ("tracebacks", "build_failures", "invalid", "pii_leaked", "pii_missed", "unsafe_output"):
+    for name in ("tracebacks", "build_failures", "invalid", "pii_leaked", "pii_missed", "unpublished", "unsafe_output"):
         items = getattr(res, name)
         if items:
             print(f"\n{name}:")

@@ -340,3 +340,10 @@ def test_a_file_name_too_long_for_the_site_is_refused(tmp_path: Path) -> None:
     """A 240-character slug passed the check, then the build failed writing `<slug>-mau-2a…` files."""
     rc, out = check(tmp_path, {"x" * 240 + ".md": SHIPPED})
     assert rc == 1 and "DVK008" in out and "quá giới hạn 100 ký tự" in out
+
+
+def test_a_refused_file_with_a_line_break_in_its_name_is_not_valid(tmp_path: Path) -> None:
+    """Problems show the path escaped; Report.valid() compared it raw and took the dossier for valid."""
+    (tmp_path / "a\nb.md").write_text(SHIPPED, encoding="utf-8")
+    report = check_paths([tmp_path], root=tmp_path)
+    assert report.errors and report.valid() == []

@@ -39,7 +39,8 @@ class Report:
     def valid(self) -> list[DossierContext]:
         """Dossiers with no error (warnings publish)."""
         bad = self.failed_paths()
-        return [d for d in self.dossiers if d.path not in bad]
+        # problems show a path escaped (`\\n` for a line break in a file name): compare it so
+        return [d for d in self.dossiers if visible(d.path) not in bad]
 
 
 # Load-time traps: the value is not what the editor typed, so other verdicts on it are noise.
