@@ -5,8 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import signal
 import tempfile
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
@@ -21,19 +22,18 @@ class WorkFailed(Exception):
     """A worker's job failed; the message says what could not be made, in Vietnamese."""
 
 
-def _die_with_build() -> None:
-    """Worker initializer (Linux): end with its parent, so a stopped build leaves no one writing.
+def _die_with_build(build: int) -> None:
+    """Worker initializer: end as soon as the build process `build` ends, however it ends.
 
-    With `forkserver` the parent is the fork server, which exits as soon as the build does.
+    Not PR_SET_PDEATHSIG: a worker's parent is the fork server, which itself waits for the workers
+    (they hold its liveness pipe), so a killed build would leave both behind.
     """
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() == 1:  # the parent ended before prctl
+    def watch() -> None:
+        while alive(build):
+            time.sleep(0.2)
         os._exit(1)
+
+    threading.Thread(target=watch, name="dvk-build-watch", daemon=True).start()
 
 
 def alive(pid: int) -> bool:
@@ -139,7 +139,8 @@ class BuildWorkers:
                                          else "spawn")
         if ctx.get_start_method() == "forkserver":
             ctx.set_forkserver_preload(PRELOAD)
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_die_with_build)
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_die_with_build,
+                                        initargs=(os.getpid(),))
         self._dir = tempfile.TemporaryDirectory(prefix="dvk-build-")
 
     def spool(self, name: str, shared: tuple[Any, ...], items: Iterable[Any]) -> str:

@@ -108,3 +108,34 @@ def test_data_page_gives_each_files_real_size(built_site: Path) -> None:
     assert "mo-hinh.xlsx" in sizes and "mo-hinh.csv" in sizes
     for link, shown in sizes.items():
         assert shown == file_size((built_site / "du-lieu" / link).stat().st_size), link
+
+
+KILLED_BUILD = """
+import os, sys, time
+from dvk_build.workers import BuildWorkers
+pool = BuildWorkers()
+pids = {pool.submit("x", os.getpid).result() for _ in range(4)}
+print(" ".join(map(str, pids)), flush=True)
+time.sleep(120)
+"""
+
+
+def test_workers_end_when_the_build_is_killed() -> None:
+    """A build killed outright (SIGKILL: no cleanup runs) leaves no worker behind."""
+    import signal
+    import subprocess
+    import sys
+
+    from dvk_build.workers import alive
+
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_BUILD], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(p) for p in proc.stdout.readline().split()]  # type: ignore[union-attr]
+        assert workers and all(alive(p) for p in workers)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in workers)  # before: they waited on their fork server for ever
