@@ -17,6 +17,7 @@ and on M dossiers of bench/generate.py. tests/test_hostile_pipeline.py runs it o
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import copy
 import csv
 import datetime as dt
@@ -471,6 +472,13 @@ def _read_back(site: Path, published: dict[str, Case], res: Result, baseline_scr
 
 def _browser(site: Path, slugs: list[str], res: Result) -> None:
     """Load pages in Debian chromium: no script error, no request to another host, the title shown as h1."""
+    # Playwright's sync API refuses to start in a thread where another sync_playwright is running
+    # (the test suite's session browser), so the pages are loaded from a thread of their own.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_load_pages, site, slugs, res).result()
+
+
+def _load_pages(site: Path, slugs: list[str], res: Result) -> None:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
