@@ -68,11 +68,11 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
 def _re_evaluations(ctx: DossierContext) -> Iterator[Problem]:
     """A re-evaluation follows the first evaluation; a recognition follows the evaluation it rests on."""
     first = parse_date(ctx.get("evaluation", "date"))
-    line = ctx.tree.pos(("evaluation", "date"))[0]
     for k, _ in ctx.items("re_evaluations"):
         path: PathKey = ("re_evaluations", k, "date")
         day = parse_date(ctx.get(*path))
         if first is not None and day is not None and day <= first:
+            line = ctx.tree.pos(("evaluation", "date"))[0]  # asked only here: positions cost a second YAML compose
             yield ctx.problem(RULE, path,
                               f"Ngày đánh giá lại lần thứ {k + 1} ({fmt_date(day)}) không sau ngày đánh giá ({fmt_date(first)}, dòng {line}).",
                               "Lần đánh giá lại diễn ra sau lần đánh giá đầu; kiểm tra lại một trong hai ngày.")
