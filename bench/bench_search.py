@@ -1,7 +1,8 @@
 """Search benchmark: what a visitor downloads to search, and what indexing adds to the build.
 
     python bench/bench_search.py [N] [--no-material] [--work DIR] [--keep]
-                                 [--generator PATH] [--query Q ...]
+                                 [--generator PATH] [--query Q ...] [--type-delay MS]
+    python bench/bench_search.py --site DIR   # the browser part only, on a site already built
 
 In one run, for N synthetic dossiers (default 10,000, from `bench/generate.py N OUTDIR`):
 
@@ -12,10 +13,15 @@ In one run, for N synthetic dossiers (default 10,000, from `bench/generate.py N 
    `search` plugin (bench/bench_site.py's conversion): the size of `search/search_index.json`,
    which every visitor of that site downloads before the first result;
 3. in headless chromium (Debian's /usr/bin/chromium, a fresh cache per visit), the search page
-   `tim-kiem/?q=…` loaded and answered: every byte transferred (Playwright's request sizes), split into the page itself (HTML, theme) and search
-   (the index files, dvk-search.*, dvk-index.js, tim-kiem/bo-loc.json); time to the first result
-   drawn; then a
-   second query typed into the loaded page; and the catalogue `danh-muc/` with two filters.
+   `tim-kiem/?q=…` loaded and answered: every byte transferred (Playwright's request sizes), split
+   into the page itself (HTML, theme) and search (the index files, including the prefix files `p/`
+   and the excerpts `x/`, dvk-search.*, dvk-index.js, dvk-mark.js, dvk-suggest.js,
+   tim-kiem/bo-loc.json); time to the first result drawn; then a second query typed key by key
+   into the loaded page; and the catalogue `danh-muc/` with two filters;
+4. the same queries typed key by key (--type-delay ms apart, as a person does, so the last word is
+   searched as a prefix while it is typed) on a fresh visit of the search page, and in the header
+   box of a fresh home page (the suggestion panel): everything the browser fetched until the
+   answer to the whole query is drawn.
 
 Numbers only: nothing here asserts a timing. Prints a Markdown report.
 """
@@ -27,6 +33,7 @@ import functools
 import gzip
 import http.server
 import json
+import math
 import random
 import re
 import shutil
@@ -55,8 +62,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 READY = """() => { const m = document.getElementById("dvk-finder");
   return !!m && !m.hasAttribute("aria-busy") && !!m.querySelector(".dvk-status"); }"""
-SEARCH_PARTS = ("/tim-kiem/chi-muc/", "/assets/dvk-search.", "/assets/dvk-index.js", "/tim-kiem/bo-loc.json")
+SEARCH_PARTS = ("/tim-kiem/chi-muc/", "/assets/dvk-search.", "/assets/dvk-index.js", "/assets/dvk-mark.js",
+                "/assets/dvk-suggest.js", "/tim-kiem/bo-loc.json")
 INDEX_PREFIX = "/tim-kiem/chi-muc/"
+# The index's files by kind (dvk_build/search/dvk_index.py): which part of a visit's bytes each takes.
+KINDS = {"t/": "terms", "p/": "prefixes", "x/": "excerpts", "m/": "results"}
+SUGGEST_DONE = """(q) => { const s = document.querySelector("#dvk-suggest .dvk-suggest__status");
+  return !!s && s.textContent.includes("“" + q + "”"); }"""
 TEXT_TYPES = (".js", ".css", ".html", ".json", "/")  # what a web server would gzip on the fly
 
 
@@ -117,6 +129,14 @@ class Transfer:
     def count(self, prefix: str) -> int:
         return sum(1 for k in self.wire if k.startswith(prefix))
 
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        """Index bytes (as sent) and requests per kind of file: terms, prefixes, excerpts, results."""
+        out: dict[str, tuple[int, int]] = {}
+        for folder, kind in KINDS.items():
+            found = [v for k, v in self.wire.items() if k.startswith(INDEX_PREFIX + folder)]
+            out[kind] = (sum(found), len(found))
+        return out
+
 
 def serve(directory: Path) -> tuple[str, Any]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -143,7 +163,10 @@ class Visit:
 
     def _finished(self, request: Any) -> None:
         path = urlparse(request.url).path
-        sizes = request.sizes()
+        try:
+            sizes = request.sizes()
+        except Exception:  # the event came after the visit's context closed: late, not part of the answer
+            return
         response = request.response()
         try:
             body = response.body() if response else None
@@ -171,7 +194,52 @@ def first_result_after(visit: Visit, action: Any) -> float:
     return time.perf_counter() - started
 
 
-def browse(site: Path, queries: list[str], catalogue_filters: str) -> list[dict[str, Any]]:
+def type_slowly(visit: Visit, selector: str, text: str, delay_ms: float) -> None:
+    """Type `text` key by key into the box, `delay_ms` apart, as a person does (every input event fires)."""
+    box = visit.page.locator(selector)
+    box.click()
+    box.press_sequentially(text, delay=delay_ms)
+
+
+def typed_visits(browser: Any, base: str, queries: list[str], delay_ms: float) -> list[dict[str, Any]]:
+    """Each query typed on a fresh search page, then in the header box of a fresh home page."""
+    rows: list[dict[str, Any]] = []
+    for q in queries:
+        visit = Visit(browser, base)
+        visit.page.goto(f"{base}tim-kiem/")
+        visit.ready()
+        box = '#dvk-finder input[name="q"]'
+        started = time.perf_counter()
+        type_slowly(visit, box, q, delay_ms)
+        typed = time.perf_counter() - started
+        visit.page.wait_for_function(
+            """(q) => { const m = document.getElementById("dvk-finder"); const s = m && m.querySelector(".dvk-status");
+              return !!s && !m.hasAttribute("aria-busy") && s.textContent.includes("“" + q + "”"); }""", arg=q, timeout=120_000)
+        seconds = time.perf_counter() - started - typed
+        time.sleep(0.5)
+        rows.append({"what": f"typed on tim-kiem/: {q}", "surface": "page", "first_result_s": seconds,
+                     "transfer": visit.transfer, "status": visit.page.locator(".dvk-status").inner_text(),
+                     "errors": list(visit.errors)})
+        visit.close()
+    for q in queries:
+        visit = Visit(browser, base)
+        visit.page.goto(base, wait_until="networkidle")
+        visit.transfer = Transfer()  # the home page itself is not the search's doing
+        started = time.perf_counter()
+        type_slowly(visit, "#dvk-hsearch-q", q, delay_ms)
+        typed = time.perf_counter() - started
+        visit.page.wait_for_function(SUGGEST_DONE, arg=q, timeout=120_000)
+        seconds = time.perf_counter() - started - typed
+        time.sleep(0.5)
+        rows.append({"what": f"typed in the header: {q}", "surface": "header", "first_result_s": seconds,
+                     "transfer": visit.transfer,
+                     "status": visit.page.locator("#dvk-suggest .dvk-suggest__status").inner_text(),
+                     "errors": list(visit.errors)})
+        visit.close()
+    return rows
+
+
+def browse(site: Path, queries: list[str], catalogue_filters: str, delay_ms: float = 150) -> list[dict[str, Any]]:
     """Visits of the search page (one fresh visit per query) and of the filtered catalogue."""
     from playwright.sync_api import sync_playwright
 
@@ -189,15 +257,23 @@ def browse(site: Path, queries: list[str], catalogue_filters: str) -> list[dict[
                 row = {"what": f"tim-kiem/?q={q}", "first_result_s": seconds, "transfer": visit.transfer,
                        "status": visit.page.locator(".dvk-status").inner_text(), "errors": list(visit.errors)}
                 if i == 0 and len(queries) > 1:
-                    # a second query typed on the loaded page: only what it needs more
+                    # a second query typed key by key on the loaded page: only what it needs more
                     visit.transfer = Transfer()
-                    box = visit.page.locator('#dvk-finder input[name="q"]')
+                    box = '#dvk-finder input[name="q"]'
+                    visit.page.locator(box).fill("")
                     second = queries[-1]
-                    row2_s = first_result_after(visit, lambda: (box.fill(second), box.press("Enter")))
-                    visit.ready()
+                    started = time.perf_counter()
+                    type_slowly(visit, box, second, delay_ms)
+                    visit.page.locator(box).press("Enter")
+                    visit.page.wait_for_function(
+                        """(q) => { const m = document.getElementById("dvk-finder");
+                          return !m.hasAttribute("aria-busy") && m.querySelector(".dvk-status").textContent.includes("“" + q + "”"); }""",
+                        arg=second, timeout=120_000)
+                    row2_s = time.perf_counter() - started
                     time.sleep(0.5)
                     rows.append(row)
-                    row = {"what": f"then typed “{second}”", "first_result_s": row2_s, "transfer": visit.transfer,
+                    row = {"what": f"then typed “{second}” (key by key, then Enter; time includes typing)",
+                           "first_result_s": row2_s, "transfer": visit.transfer,
                            "status": visit.page.locator(".dvk-status").inner_text(), "errors": list(visit.errors)}
                 rows.append(row)
                 visit.close()
@@ -208,6 +284,7 @@ def browse(site: Path, queries: list[str], catalogue_filters: str) -> list[dict[
             rows.append({"what": f"danh-muc/?{catalogue_filters}", "first_result_s": seconds, "transfer": visit.transfer,
                          "status": visit.page.locator(".dvk-status").inner_text(), "errors": list(visit.errors)})
             visit.close()
+            rows += typed_visits(browser, base, queries, delay_ms)
             browser.close()
     finally:
         httpd.shutdown()
@@ -257,51 +334,73 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.0f} KB"
 
 
-def report(n: int, times: dict[str, dict[str, Any]], material: dict[str, int] | None,
+def percentiles(values: list[float]) -> tuple[float, float, float]:
+    """Median, 90th percentile (nearest rank) and largest of a list."""
+    v = sorted(values)
+    return v[len(v) // 2], v[max(0, math.ceil(0.9 * len(v)) - 1)], v[-1]
+
+
+def summary_line(label: str, rows: list[dict[str, Any]]) -> str:
+    bytes_ = percentiles([r["transfer"].total(True, True) for r in rows])
+    times = percentiles([r["first_result_s"] for r in rows])
+    kinds = {kind: percentiles([r["transfer"].by_kind()[kind][0] for r in rows])[0] for kind in KINDS.values()}
+    return (f"| {label} | {len(rows)} | **{kb(bytes_[0])}** | {kb(bytes_[1])} | {kb(bytes_[2])} | "
+            + " | ".join(kb(kinds[k]) for k in KINDS.values())
+            + f" | {times[0]:.2f} s | {times[2]:.2f} s |")
+
+
+def report(n: int, times: dict[str, dict[str, Any]] | None, material: dict[str, int] | None,
            index: dict[str, Any], rows: list[dict[str, Any]]) -> str:
-    on, off = times["dvk"], times["dvk, search: false"]
     prefix = INDEX_PREFIX
     label = "dvk index, built in a worker process while MkDocs writes"
 
     def share(x: float, of: float) -> str:
         return f"{x:.1f} ({x / of:.0%})"
 
-    lines = [
-        f"### {n:,} dossiers, dvk index",
-        "",
-        "| build | wall s | CPU s (with children) |", "|---|---:|---:|",
-        f"| dvk, `search: false` | {off['wall']:.1f} | {off['cpu']:.1f} |",
-        f"| dvk ({label}) | {on['wall']:.1f} | {on['cpu']:.1f} |",
-        f"| added by search (share of the build without it) | {share(on['wall'] - off['wall'], off['wall'])} | "
-        f"{share(on['cpu'] - off['cpu'], off['cpu'])} |",
-        f"| of which the wait after the last page | {share(on['after_last_page'], off['wall'])} | |",
-    ]
-    if material:
-        lines.append(f"| plain Material, `search` plugin on | {times['material']['wall']:.1f} | {times['material']['cpu']:.1f} |")
-    lines += ["", index["summary"]]
+    lines = [f"### {n:,} dossiers, dvk index", ""]
+    if times:
+        on, off = times["dvk"], times["dvk, search: false"]
+        lines += [
+            "| build | wall s | CPU s (with children) |", "|---|---:|---:|",
+            f"| dvk, `search: false` | {off['wall']:.1f} | {off['cpu']:.1f} |",
+            f"| dvk ({label}) | {on['wall']:.1f} | {on['cpu']:.1f} |",
+            f"| added by search (share of the build without it) | {share(on['wall'] - off['wall'], off['wall'])} | "
+            f"{share(on['cpu'] - off['cpu'], off['cpu'])} |",
+            f"| of which the wait after the last page | {share(on['after_last_page'], off['wall'])} | |",
+        ]
+        if material:
+            lines.append(f"| plain Material, `search` plugin on | {times['material']['wall']:.1f} | {times['material']['cpu']:.1f} |")
+        lines.append("")
+    lines += [index["summary"]]
     if material:
         lines.append(f"Material's `search/search_index.json`: {kb(material['raw'])} ({kb(material['gzip'])} gzipped), "
                      "downloaded whole by every visitor who searches.")
+    kinds = " | ".join(KINDS.values())
     lines += [
         "",
-        f"| visit (fresh cache) | to first result | search bytes | search, gzip text | whole visit | whole, gzip text | requests to {prefix} | largest index file |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        f"| visit (fresh cache) | to result | search bytes | search, gzip text | whole visit | whole, gzip text | "
+        f"{kinds} (index bytes, requests) | largest index file |",
+        "|---|---:|---:|---:|---:|---:|" + "---:|" * len(KINDS) + "---|",
     ]
     for r in rows:
         t: Transfer = r["transfer"]
         big = t.largest(prefix)
+        split = " | ".join(f"{kb(b)} ({c})" for b, c in t.by_kind().values())
         lines.append(f"| `{r['what']}` ({r['status']}) | {r['first_result_s']:.2f} s | {kb(t.total(True))} | "
-                     f"{kb(t.total(True, True))} | {kb(t.total())} | {kb(t.total(False, True))} | "
-                     f"{t.count(prefix)} | {big[0].split(prefix, 1)[-1]} {kb(big[1])} |")
+                     f"{kb(t.total(True, True))} | {kb(t.total())} | {kb(t.total(False, True))} | {split} | "
+                     f"{big[0].split(prefix, 1)[-1]} {kb(big[1])} |")
         if r["errors"]:
-            lines.append(f"|  console errors: {'; '.join(r['errors'])[:200]} |||||||")
-    fresh = [r for r in rows if r["what"].startswith("tim-kiem/")]
-    by_bytes = sorted(r["transfer"].total(True, True) for r in fresh)
-    by_time = sorted(r["first_result_s"] for r in fresh)
-    if fresh:
-        lines += ["", f"Search page, fresh visit, {len(fresh)} queries, search bytes with gzip text: median "
-                      f"{kb(by_bytes[len(by_bytes) // 2])}, smallest {kb(by_bytes[0])}, largest {kb(by_bytes[-1])}; "
-                      f"to first result: median {by_time[len(by_time) // 2]:.2f} s, {by_time[0]:.2f}-{by_time[-1]:.2f} s."]
+            lines.append(f"|  console errors: {'; '.join(r['errors'])[:200]} |" + "|" * (6 + len(KINDS)))
+    groups = [
+        ("first search, `tim-kiem/?q=…` (fresh visit)", [r for r in rows if r["what"].startswith("tim-kiem/")]),
+        ("typed key by key on a fresh `tim-kiem/`", [r for r in rows if r.get("surface") == "page"]),
+        ("typed key by key in the header box of a fresh home page", [r for r in rows if r.get("surface") == "header"]),
+    ]
+    lines += ["", "Search bytes with gzip text (what a compressing server sends), per visit; index bytes per kind: medians;"
+              " time: to the answer (typed: after the last key).", "",
+              f"| visit | queries | median | p90 | max | {kinds} | time median | time max |",
+              "|---|---:|---:|---:|---:|" + "---:|" * len(KINDS) + "---:|---:|"]
+    lines += [summary_line(label, group) for label, group in groups if group]
     return "\n".join(lines)
 
 
@@ -317,7 +416,15 @@ def dvk_stats(site: Path) -> dict[str, Any]:
             f"filters {kb(size(folder / 'filters.json.gz'))}, title order {kb(size(folder / 'title.json.gz'))}."}
 
 
-def run(n: int, work: Path, generator: Path, extra_queries: list[str], with_material: bool) -> str:
+def run_site(site: Path, models: Path, extra_queries: list[str], delay_ms: float) -> str:
+    """The browser part alone, on a site built before (and the dossiers it was built from, for a query)."""
+    index = dvk_stats(site)
+    rows = browse(site, pick_queries(models, extra_queries), catalogue_filters(site), delay_ms)
+    n = sum(1 for _ in models.rglob("*.md"))
+    return report(n, None, None, index, rows)
+
+
+def run(n: int, work: Path, generator: Path, extra_queries: list[str], with_material: bool, delay_ms: float) -> str:
     models = generate(n, work / "models", generator)
     with_cfg, with_site = lenient(*dvk_project(work / "dvk", models, {}))
     without_cfg, without_site = lenient(*dvk_project(work / "dvk-nosearch", models, {"search": False}))
@@ -330,7 +437,7 @@ def run(n: int, work: Path, generator: Path, extra_queries: list[str], with_mate
         times["material"] = timed_build(material_cfg)
         raw = (material_site / "search" / "search_index.json").read_bytes()
         material = {"raw": len(raw), "gzip": len(gzip.compress(raw, 6))}
-    rows = browse(with_site, pick_queries(models, extra_queries), catalogue_filters(with_site))
+    rows = browse(with_site, pick_queries(models, extra_queries), catalogue_filters(with_site), delay_ms)
     return report(n, times, material, index, rows)
 
 
@@ -343,11 +450,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="script called as `GENERATOR N OUTDIR` (default: bench/generate.py)")
     parser.add_argument("--query", action="append", default=[], help="another query to measure (repeatable)")
     parser.add_argument("--no-material", action="store_true", help="skip the plain Material comparison")
+    parser.add_argument("--type-delay", type=float, default=150, help="ms between keys of a typed query (default 150)")
+    parser.add_argument("--site", type=Path, help="measure this built site only (no build); its dossiers are "
+                        "DIR/../../models, as --work --keep leaves them")
     args = parser.parse_args(argv)
+    if args.site:
+        print(run_site(args.site, args.site.parent.parent / "models", args.query, args.type_delay))
+        print(f"\nCommand: `python bench/bench_search.py --site {args.site}`", flush=True)
+        return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        print(run(args.n, work, args.generator, args.query, not args.no_material))
+        print(run(args.n, work, args.generator, args.query, not args.no_material, args.type_delay))
         flags = " --no-material" if args.no_material else ""
         print(f"\nCommand: `python bench/bench_search.py {args.n}{flags}`", flush=True)
     finally:

@@ -155,10 +155,11 @@ await index.init();
 const out = [];
 for (const [name, ...args] of calls) {
   if (name === "search") {
-    const found = await index.search(...args);
-    const first = found.results.length ? await found.results[0].data() : null;
-    out.push({ urls: await Promise.all(found.results.map(async (r) => (await r.data()).url)), filters: found.filters,
-               excerpt: first && first.excerpt });
+    const [query, opts, dataOpts] = args; // dataOpts: what result.data() is asked ({ excerpt: false })
+    const found = await index.search(query, opts);
+    const first = found.results.length ? await found.results[0].data(dataOpts) : null;
+    out.push({ urls: await Promise.all(found.results.map(async (r) => (await r.data(dataOpts)).url)), filters: found.filters,
+               excerpt: first && first.excerpt, completions: found.completions });
   } else if (name === "filters") out.push(await index.filters());
   else out.push(index[name](...args));
 }
@@ -248,6 +249,39 @@ def test_js_excerpt_comes_from_the_body_where_the_words_are(js: Any) -> None:
     assert slugs_of(answer) == ["dan-van"]
     assert "<mark>tổ</mark> <mark>trưởng</mark>" in answer["excerpt"]  # in the body, not the summary
     assert "x/4.json.gz" in fetched
+
+
+def test_js_excerpt_from_the_summary_fetches_no_page_text(js: Any) -> None:
+    """The summary holds the words: no x/ file is fetched (a first search stays small, bench/README.md)."""
+    (answer,), fetched = js([["search", "lua sach", {}]])
+    assert "<mark>lúa</mark>" in answer["excerpt"]
+    assert slugs_of(answer) and not [path for path in fetched if path.startswith("x/")], fetched
+
+
+def test_js_results_without_excerpt_fetch_no_page_text(js: Any) -> None:
+    """The header's panel shows no excerpt: `data({excerpt: false})` reads the result files only."""
+    (answer,), fetched = js([["search", "to truong", {}, {"excerpt": False}]])
+    assert slugs_of(answer) == ["dan-van"]
+    assert not [path for path in fetched if path.startswith("x/")], fetched
+    assert any(path.startswith("m/") for path in fetched)
+
+
+def test_js_search_names_the_completions_of_the_last_word(js: Any) -> None:
+    """What the search page marks: typed with diacritics, the spellings that begin so; without, the folded word."""
+    with_marks, without, whole = js([["search", "nôn", {"prefix": True}], ["search", "non", {"prefix": True}],
+                                     ["search", "nong", {}]])[0]
+    assert "=nông" in with_marks["completions"] and "nong" not in with_marks["completions"]
+    assert "nong" in without["completions"]
+    assert whole["completions"] == []
+    assert "<mark>nông</mark>" in with_marks["excerpt"].lower() or "<mark>Nông</mark>" in with_marks["excerpt"]
+
+
+def test_js_completion_spelled_as_typed_ranks_first(js: Any) -> None:
+    """ "thô" completes to thôn, thống and thoát: the pages spelled "thô…" come before "thoát" alone."""
+    (answer,), _ = js([["search", "thô", {"prefix": True}]])
+    slugs = slugs_of(answer)
+    assert set(slugs) == {"dan-van", "van-dan", "nuoi-de", "det-lua"}
+    assert slugs.index("nuoi-de") > min(slugs.index("dan-van"), slugs.index("van-dan"))
 
 
 def test_js_filters_counts_and_sorts(js: Any) -> None:

@@ -311,6 +311,47 @@ def test_header_box_opens_the_search_page(session: Session, shipped_catalogue: A
     session.assert_clean()
 
 
+def folded_words(text: str) -> set[str]:
+    return {fold(w.lower()) for w in re.findall(r"\w+", text)}
+
+
+def type_query(s: Session, q: str) -> Any:
+    """Type `q` key by key into the search page's box, as a person does, and wait for its answer."""
+    page = s.open("tim-kiem/")
+    page.locator('#dvk-finder input[name="q"]').press_sequentially(q, delay=80)
+    page.wait_for_function("""(q) => { const m = document.getElementById("dvk-finder");
+      return !m.hasAttribute("aria-busy") && m.querySelector(".dvk-status").textContent.includes("“" + q + "”"); }""", arg=q)
+    return page
+
+
+def test_typing_the_start_of_a_word_finds_it_with_an_excerpt_from_the_text(session: Session, shipped_catalogue: Any) -> None:
+    """“nôn” typed (the last word may be a syllable still being typed) finds the models with “nông”, and
+    so does “nong”; a model whose summary lacks the word shows a passage of its text holding it, marked."""
+    from dvk_build.search.dvk_index import record
+
+    models = shipped_catalogue.models
+    in_title = {m.slug for m in models if "nong" in folded_words(f"{m.title} {m.summary}")}
+    in_text_only = [m for m in models if "nong" not in folded_words(m.summary) and "nong" in folded_words(record(m)[4])]
+    if not in_title or not in_text_only:
+        pytest.skip("the shipped content has no “nông” in a title or summary, or none in a text only")
+    for q in ("nôn", "nong"):
+        page = type_query(session, q)
+        found = slugs(page)
+        assert in_title <= set(found), f"typing “{q}” does not find {in_title - set(found)}"
+        for m in in_text_only:
+            assert m.slug in found, f"typing “{q}” does not find {m.slug} (“nông” in its text)"
+            entry = page.locator(".dvk-results .dvk-entry").filter(
+                has=page.locator(f'a.dvk-entry-title[href$="/{m.slug}/"]'))
+            excerpt = entry.locator(".dvk-excerpt")
+            assert "nong" in folded_words(excerpt.inner_text()), f"{m.slug}: {excerpt.inner_text()!r}"
+            marks = [t.lower() for t in excerpt.locator("mark").all_inner_texts()]
+            assert "nong" in {fold(t) for t in marks}, f"{m.slug}: “nông” not marked in {excerpt.inner_html()!r}"
+            if q == "nôn":  # typed with diacritics: only the spellings that begin so (nông, not nòng)
+                assert all(t.startswith("nôn") for t in marks), f"{m.slug}: {marks}"
+            assert fold(m.summary.lower())[:40] not in fold(excerpt.inner_text().lower()), "the summary, not the text"
+    session.assert_clean()
+
+
 # --- filters, counts, sorting, the URL -----------------------------------------------------------
 
 

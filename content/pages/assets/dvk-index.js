@@ -87,29 +87,41 @@ async function completions(word) {
 /** The pages of the last word as typed or completed: one list, each page at its best weight. */
 async function lastWordPostings(word, typed, prefix) {
   const exact = await postings(word);
-  if (!prefix && exact) return { list: exact, words: [word] };
+  if (!prefix && exact) return { list: exact, marks: [] };
   const more = (await Promise.all((await completions(word)).map(async (w) => [w, await postings(w)])))
     .filter(([, list]) => list);
-  if (!more.length) return exact ? { list: exact, words: [word] } : null;
+  if (!more.length) return exact ? { list: exact, marks: [] } : null;
   const best = new Map(); // page → score of its best term
   if (exact) {
-    const bit = exact.spellings.indexOf(typed);
-    exact.pages.forEach((page, j) => best.set(page, contribution(exact, j, bit)));
+    const bits = bitsOf(exact, (s) => s === typed);
+    exact.pages.forEach((page, j) => best.set(page, contribution(exact, j, bits)));
   }
-  for (const [, list] of more) {
+  // Typed with diacritics ("nôn"), a completion counts as typed where it is spelled so (nông,
+  // nồng), not where only its letters are (nòng): those rank after, and are not marked.
+  const diacritics = typed !== word;
+  const marks = [];
+  for (const [w, list] of more) {
+    const bits = bitsOf(list, (s) => s.startsWith(typed));
+    if (diacritics) marks.push(...list.spellings.filter((s) => s.startsWith(typed)).map((s) => `=${s}`));
+    else marks.push(w);
     list.pages.forEach((page, j) => {
-      const score = COMPLETED * contribution(list, j, -1);
+      const score = COMPLETED * contribution(list, j, bits);
       if (score > (best.get(page) || 0)) best.set(page, score);
     });
   }
   const pages = Int32Array.from([...best.keys()].sort((a, b) => a - b));
-  return { scores: best, pages, words: [word, ...more.map(([w]) => w)] };
+  return { scores: best, pages, marks };
 }
 
-/** A term's contribution for its i-th posting; `bit` is the typed spelling's bit (-1: not on any page). */
-function contribution(list, i, bit) {
+/** The mask of a term's spellings that `test` accepts (0: none). */
+function bitsOf(list, test) {
+  return list.spellings.reduce((bits, s, k) => (test(s) ? bits | (1 << k) : bits), 0);
+}
+
+/** A term's contribution for its i-th posting; `bits`: its spellings that count as typed exactly. */
+function contribution(list, i, bits) {
   const mask = list.masks.length ? list.masks[i] : 1;
-  return list.weights[i] * list.idf * (bit >= 0 && mask & (1 << bit) ? EXACT : 1);
+  return list.weights[i] * list.idf * (mask & bits ? EXACT : 1);
 }
 
 /** The query as terms: distinct folded syllables and adjacent pairs, each with the spelling typed. */
@@ -154,16 +166,21 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** Where the query's words (folded) are densest: the summary if it holds them, else the page's
+/** Is the word wanted: its folded form, or (`=` before it) its exact spelling, lower case? */
+function isWanted(wanted, word) {
+  const lower = word.normalize("NFC").toLowerCase();
+  return wanted.has(fold(lower)) || wanted.has(`=${lower}`);
+}
+
+/** Where the query's words are densest: the summary if it holds them, else the page's
  * text, else the summary's start; matches in <mark>; escaped HTML. */
 function excerpt(summary, wanted, text = "") {
-  const found = (source) => source.split(/([\p{L}\p{N}_]+)/u).some((w, i) => i % 2 === 1
-    && wanted.has(fold(w.normalize("NFC").toLowerCase())));
+  const found = (source) => source.split(/([\p{L}\p{N}_]+)/u).some((w, i) => i % 2 === 1 && isWanted(wanted, w));
   const source = !found(summary) && text && found(text) ? text : summary;
   const parts = source.split(/([\p{L}\p{N}_]+)/u); // odd indexes are words
   const words = [];
   for (let i = 1; i < parts.length; i += 2) words.push(i);
-  const hit = (i) => wanted.has(fold(parts[i].normalize("NFC").toLowerCase()));
+  const hit = (i) => isWanted(wanted, parts[i]);
   const size = Math.max(excerptLength, CONTEXT);
   let first = 0; // the window of `size` words holding the most matches, from its first match
   let most = -1;
@@ -185,19 +202,26 @@ function excerpt(summary, wanted, text = "") {
   return `${start > 0 ? "… " : ""}${html.trim()}${end < words.length ? " …" : ""}`;
 }
 
+/** Does the text hold one of the wanted words? */
+function holds(text, wanted) {
+  return syllables(text).some((w) => isWanted(wanted, w));
+}
+
+/** A result; `data({ excerpt: false })` for what a result shows without an excerpt (the header's
+ * panel). The page's text (x/) is fetched only when the summary holds none of the query's words:
+ * an excerpt from the summary needs no more bytes (bench/README.md, issue 12). */
 function result(page, score, wanted) {
   return {
     id: `p${page}`,
     score,
-    data: async () => {
-      const [chunk, text] = await Promise.all([
-        fetchJson(`m/${Math.floor(page / entry.chunk)}.json.gz`),
-        wanted.size ? fetchJson(`x/${page}.json.gz`).catch(() => "") : "",
-      ]);
+    data: async (opts = {}) => {
+      const chunk = await fetchJson(`m/${Math.floor(page / entry.chunk)}.json.gz`);
       const record = chunk[page % entry.chunk];
       const summary = record.meta.summary || "";
+      const marked = wanted.size && opts.excerpt !== false;
+      const text = marked && !holds(summary, wanted) ? await fetchJson(`x/${page}.json.gz`).catch(() => "") : "";
       return { url: base + record.url, meta: record.meta, filters: record.filters,
-        excerpt: wanted.size ? excerpt(summary, wanted, text) : escapeHtml(summary) };
+        excerpt: marked ? excerpt(summary, wanted, text) : escapeHtml(summary) };
     },
   };
 }
@@ -241,7 +265,9 @@ export async function search(query, opts = {}) {
   const chosen = Object.entries(opts.filters || {}).filter(([, f]) => (f?.any || []).length);
   const facetData = chosen.length ? await loadFacets() : facets ? await facets : null;
   const { unigrams, bigrams } = parse(query);
-  const wanted = new Set(unigrams.keys()); // folded words an excerpt marks (with the last word's completions)
+  // What an excerpt marks: the query's words folded, and the last word's completions (folded, or
+  // `=spelling` when it was typed with diacritics).
+  const wanted = new Set(unigrams.keys());
   let scores; // page → score
   if (query === null || query === undefined) {
     scores = new Map(Array.from({ length: entry.pages }, (_, i) => [i, 0]));
@@ -258,10 +284,10 @@ export async function search(query, opts = {}) {
     if (lists.some((l) => !l)) {
       scores = new Map();
     } else {
-      for (const w of lists[last].words.slice(1)) wanted.add(w);
+      for (const key of lists[last].marks) wanted.add(key);
       if (lists[last].list) lists[last] = lists[last].list; // the word as typed alone
       const score = (i, j, page) => (lists[i].scores ? lists[i].scores.get(page)
-        : contribution(lists[i], j, lists[i].spellings.indexOf(typed[i])));
+        : contribution(lists[i], j, bitsOf(lists[i], (s) => s === typed[i])));
       const order = lists.map((l, i) => i).sort((a, b) => lists[a].pages.length - lists[b].pages.length);
       scores = null;
       for (const i of order) { // shortest list first: the intersection only shrinks
@@ -274,9 +300,9 @@ export async function search(query, opts = {}) {
       const typedPairs = [...bigrams.values()];
       pairs.forEach((list, k) => {
         if (!list) return;
-        const bit = list.spellings.indexOf(typedPairs[k]);
+        const bits = bitsOf(list, (s) => s === typedPairs[k]);
         list.pages.forEach((page, j) => {
-          if (scores.has(page)) scores.set(page, scores.get(page) + BIGRAM * contribution(list, j, bit));
+          if (scores.has(page)) scores.set(page, scores.get(page) + BIGRAM * contribution(list, j, bits));
         });
       });
     }
@@ -304,6 +330,8 @@ export async function search(query, opts = {}) {
   }
   return {
     results: pages.map((page) => result(page, scores.get(page), wanted)),
+    // What the last word was completed to (folded, or `=spelling`): dvk-search.js marks them too.
+    completions: [...wanted].filter((w) => !unigrams.has(w)),
     unfilteredResultCount: scores.size,
     filters: facetData ? counts(facetData, pages) : {},
   };

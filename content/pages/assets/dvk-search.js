@@ -136,7 +136,10 @@ class Finder {
     form.addEventListener("submit", (e) => { e.preventDefault(); this.setQuery(this.input.value, true); });
     let timer = 0;
     this.input.addEventListener("input", () => {
-      this.index.preload(this.input.value);
+      // Only the words already ended by a space: a syllable being typed ("kh", "khu"…) would
+      // fetch a term file per letter, for terms that are mostly no word at all.
+      const value = this.input.value;
+      this.index.preload(value.slice(0, value.search(/\S*$/)));
       clearTimeout(timer);
       timer = setTimeout(() => this.setQuery(this.input.value), 250);
     });
@@ -241,6 +244,7 @@ class Finder {
       this.showCounts(counts);
     }
     this.results = search.results;
+    this.completions = search.completions || [];
     this.shown = 0;
     this.list.replaceChildren();
     const n = this.results.length;
@@ -314,8 +318,11 @@ class Finder {
       const short = summary.length > 220 ? `${summary.slice(0, summary.lastIndexOf(" ", 220))} …` : summary;
       text = escapeHtml(short);
     }
-    // The engine's own marks are redrawn: only words matching a query word whole (dvk-mark.js).
-    text = markWords(text, queryWords(this.state.q));
+    // The engine's own marks are redrawn: only words matching a query word whole (dvk-mark.js),
+    // or a syllable the last word typed was completed to (dvk-index.js: "nong", any spelling, for
+    // "non"; "=nông" for "nôn", that spelling only).
+    const completed = (this.completions || []).map((w) => (w.startsWith("=") ? [w.slice(1), w.slice(1), true] : [w, w, false]));
+    text = markWords(text, [...queryWords(this.state.q), ...completed]);
     const p = el("p", { class: "dvk-excerpt" });
     p.innerHTML = text; // dvk-index.js escapes the text before adding <mark>; the summary is escaped above
     return p;

@@ -90,7 +90,8 @@ class Suggest {
     if (run !== this.run) return;
     if (!index) { this.close(); return; } // the header box still submits to tim-kiem/
     const search = await index.search(q);
-    const pages = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data()));
+    // The panel shows no excerpt: no page text (x/) is fetched for it.
+    const pages = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data({ excerpt: false })));
     if (run !== this.run) return;
     const words = queryWords(q);
     this.active = -1;
