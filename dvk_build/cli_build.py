@@ -27,15 +27,14 @@ TMP_MARK = ".dvk-tmp-"  # `.site.dvk-tmp-<pid>-<token>`: a build in progress (or
 RENAME_EXCHANGE = 2  # linux/fs.h
 
 
-def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk build` to the command line."""
-    p = sub.add_parser("build", help="Xây dựng trang (an toàn: lỗi giữa chừng không làm mất trang cũ).",
-                       description="Kiểm tra hồ sơ và xây dựng trang vào một thư mục tạm cạnh thư mục đích, "
-                                   "rồi thay thế trang cũ trong một bước; nếu có lỗi, trang cũ giữ nguyên.")
+def arguments(p: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """The arguments of `dvk build` (cli.py lists the command)."""
+    p.description = ("Kiểm tra hồ sơ và xây dựng trang vào một thư mục tạm cạnh thư mục đích, "
+                     "rồi thay thế trang cũ trong một bước; nếu có lỗi, trang cũ giữ nguyên.")
     p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="Tệp cấu hình MkDocs (mặc định: mkdocs.yml).")
     p.add_argument("-d", "--site-dir", metavar="THƯ-MỤC", help="Thư mục đích (mặc định: site_dir trong cấu hình).")
     p.add_argument("--strict", action="store_true", help="Coi cảnh báo của MkDocs là lỗi.")
-    commands["build"] = run
+    return run
 
 
 def _pid_alive(pid: int) -> bool:

@@ -74,16 +74,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk export` to the command line (called by cli.build_parser)."""
-    p = sub.add_parser(
-        "export", help="Xuất dữ liệu các mô hình đã công nhận (JSON, CSV, Excel).",
-        description="Xuất các mô hình đã được công nhận trong hồ sơ (tệp hoặc thư mục; mặc định content/) thành "
-                    "JSON, CSV (UTF-8 có BOM) hoặc Excel, giống các tệp ở trang du-lieu/. Không xuất khi hồ sơ còn lỗi.")
+def arguments(p: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """The arguments of `dvk export` (cli.py lists the command)."""
+    p.description = ("Xuất các mô hình đã được công nhận trong hồ sơ (tệp hoặc thư mục; mặc định content/) thành "
+                     "JSON, CSV (UTF-8 có BOM) hoặc Excel, giống các tệp ở trang du-lieu/. Không xuất khi hồ sơ còn lỗi.")
     p.add_argument("paths", nargs="*", metavar="ĐƯỜNG-DẪN")
     p.add_argument("--format", choices=FORMATS,
                    help="Dạng tệp (mặc định: theo đuôi tệp của -o, nếu không thì json).")
     p.add_argument("-o", "--output", metavar="TỆP", help="Ghi ra tệp thay vì màn hình.")
     p.add_argument("--site-url", metavar="ĐỊA-CHỈ",
                    help="Địa chỉ trang để ghi đường dẫn đầy đủ (mặc định: site_url trong mkdocs.yml nếu có).")
-    commands["export"] = _cmd_export
+    return _cmd_export

@@ -84,14 +84,12 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk forms` to the command line (called by cli.build_parser)."""
-    p = sub.add_parser(
-        "forms", help="Tạo báo cáo (Mẫu 2a) và thông báo công nhận (Mẫu 2b) của một mô hình, dạng Word.",
-        description="Điền báo cáo kết quả xây dựng mô hình (Mẫu 2a) và thông báo công nhận (Mẫu 2b) từ hồ sơ, "
-                    "thành tệp Word (.docx). Điều hồ sơ không ghi được để trống bằng dấu “……”. Mẫu mặc định của dvk "
-                    "soạn theo thể thức văn bản của Đảng; tỉnh dùng mẫu chính thức của mình bằng --template hoặc "
-                    "forms.templates trong config.yaml (placeholder: docs/forms.md).")
+def arguments(p: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """The arguments of `dvk forms` (cli.py lists the command)."""
+    p.description = ("Điền báo cáo kết quả xây dựng mô hình (Mẫu 2a) và thông báo công nhận (Mẫu 2b) từ hồ sơ, "
+                     "thành tệp Word (.docx). Điều hồ sơ không ghi được để trống bằng dấu “……”. Mẫu mặc định của dvk "
+                     "soạn theo thể thức văn bản của Đảng; tỉnh dùng mẫu chính thức của mình bằng --template hoặc "
+                     "forms.templates trong config.yaml (placeholder: docs/forms.md).")
     p.add_argument("slug", metavar="MÃ-HỒ-SƠ", help="Tên tệp hồ sơ, không có .md (ví dụ tuyen-duong-xanh-phu-hoa).")
     p.add_argument("--form", choices=[*FORMS, "all"], default="all", help="Văn bản cần tạo (mặc định: cả hai).")
     p.add_argument("-o", "--output", metavar="THƯ-MỤC", default=".", help="Thư mục ghi tệp (mặc định: thư mục hiện tại).")
@@ -99,4 +97,4 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argp
     p.add_argument("--cap", metavar="CẤP",
                    help="Lần công nhận ở cấp này (co-so, huyen, tinh...; mặc định: cấp cao nhất đã công nhận).")
     p.add_argument("--models", metavar="THƯ-MỤC", default="content/models", help="Thư mục hồ sơ (mặc định: content/models).")
-    commands["forms"] = _cmd_forms
+    return _cmd_forms

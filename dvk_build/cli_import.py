@@ -79,18 +79,14 @@ def summary_lines(out: Outcome, directory: str, dry_run: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk import` to the command line (called by cli.build_parser)."""
-    cmd = sub.add_parser(
-        "import",
-        help="Nhập danh sách mô hình đã công nhận (.xlsx, .csv) thành hồ sơ tóm tắt.",
-        description="Mỗi dòng của danh sách thành một hồ sơ tóm tắt (record: tom-tat) trong thư mục hồ sơ. "
-                    "Dòng có lỗi được báo dạng TỆP:DÒNG: lỗi và không ghi gì; nhập lại lần nữa không tạo hồ sơ trùng.",
-    )
+def arguments(cmd: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """The arguments of `dvk import` (cli.py lists the command)."""
+    cmd.description = ("Mỗi dòng của danh sách thành một hồ sơ tóm tắt (record: tom-tat) trong thư mục hồ sơ. "
+                       "Dòng có lỗi được báo dạng TỆP:DÒNG: lỗi và không ghi gì; nhập lại lần nữa không tạo hồ sơ trùng.")
     cmd.add_argument("file", metavar="TỆP", help="Danh sách mô hình: .xlsx hoặc .csv (UTF-8 hoặc Windows-1258).")
     cmd.add_argument("--sheet", metavar="TÊN", help="Trang tính cần đọc (mặc định: trang đầu tiên).")
     cmd.add_argument("--map", metavar="ÁNH-XẠ.yaml", help="Tệp ánh xạ tiêu đề cột khác: các dòng `Tiêu đề cột: trường`.")
     cmd.add_argument("--province", metavar="TỈNH", help="Tỉnh, thành phố của các dòng không có cột tỉnh, ví dụ “Tỉnh Bến Tre”.")
     cmd.add_argument("--dir", default="content/models", metavar="THƯ-MỤC", help="Thư mục hồ sơ (mặc định: content/models).")
     cmd.add_argument("--dry-run", action="store_true", help="Chạy thử: kiểm tra và báo cáo, không ghi tệp nào.")
-    commands["import"] = _cmd_import
+    return _cmd_import

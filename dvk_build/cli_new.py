@@ -19,14 +19,12 @@ import jinja2
 from .config import Config, default_config
 from .fields import FieldSpec, children
 from .schema import SCHEMA_ID, SLUG_PATTERN
+from .validate.rules.dvk107_placeholder_left import PLACEHOLDER
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 TEMPLATE_NAME = "new_dossier.md.j2"
 SCHEMA_FILE = Path("schema") / "dossier.schema.json"
-# Required fields cannot be null (the schema says so), so the scaffold fills
-# them with this marker; reviewers and editors search for it before merging.
-PLACEHOLDER = "CẦN ĐIỀN"
 SLUG_RE = re.compile(SLUG_PATTERN)
 
 Ask = Callable[[str], str]
@@ -355,15 +353,11 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:  # type: ignore[type-arg]
-    """Add `dvk new` to the command line (called by cli.build_parser)."""
+def arguments(new: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int]:
+    """The arguments of `dvk new` (cli.py lists the command)."""
     config = default_config()
-    new = sub.add_parser(
-        "new",
-        help="Tạo hồ sơ mới (bản nháp) với đủ các mục, có chú thích tiếng Việt.",
-        description="Tạo content/models/<tên-tệp>.md với đủ các mục của hồ sơ. "
-                    "Trên cửa sổ dòng lệnh, lệnh hỏi những gì còn thiếu.",
-    )
+    new.description = ("Tạo content/models/<tên-tệp>.md với đủ các mục của hồ sơ. "
+                       "Trên cửa sổ dòng lệnh, lệnh hỏi những gì còn thiếu.")
     new.add_argument("slug", nargs="?", metavar="TÊN-TỆP", help="Tên tệp: chữ thường không dấu, chữ số và dấu -.")
     new.add_argument("--title", metavar="TÊN-MÔ-HÌNH", help="Tên mô hình.")
     new.add_argument("--holder-kind", choices=list(config.holder_kinds), help="Chủ thể: tập thể hoặc cá nhân.")
@@ -372,4 +366,4 @@ def register(sub: argparse._SubParsersAction, commands: dict[str, Callable[[argp
                      help="Lĩnh vực; dùng nhiều lần nếu mô hình thuộc nhiều lĩnh vực: " + ", ".join(config.fields) + ".")
     new.add_argument("--dir", default="content/models", metavar="THƯ-MỤC", help="Thư mục hồ sơ (mặc định: content/models).")
     new.add_argument("--schema", metavar="ĐỊA-CHỈ", help="Đường dẫn hoặc URL của JSON Schema ghi vào dòng yaml-language-server.")
-    commands["new"] = _cmd_new
+    return _cmd_new

@@ -19,7 +19,10 @@ RULE = Rule(
     source=Source.FORMAT,
 )
 
-PLACEHOLDER_RE = re.compile(r"CẦN ĐIỀN")
+# Required fields cannot be null (the schema says so), so `dvk new` fills them with this marker;
+# reviewers and editors search for it before merging.
+PLACEHOLDER = "CẦN ĐIỀN"
+PLACEHOLDER_RE = re.compile(PLACEHOLDER)
 
 
 def placeholders(ctx: DossierContext, rule: Rule) -> Iterator[Problem]:

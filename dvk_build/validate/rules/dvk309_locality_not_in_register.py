@@ -9,11 +9,11 @@ Tỉnh/Thành phố), in any case, NFC or NFD; the closest real units are sugges
 from typing import Iterator
 
 from ... import register
-from ...cli_new import PLACEHOLDER
 from ...places import resolve
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..rule import Rule, Source
+from .dvk107_placeholder_left import PLACEHOLDER
 
 RULE = Rule(
     "DVK309", "locality-not-in-register", Severity.ERROR,
