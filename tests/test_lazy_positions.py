@@ -53,3 +53,23 @@ def test_a_problem_still_gets_its_exact_position(tmp_path: Path) -> None:
     found = [p for p in check_paths([target]).problems if p.code == "DVK402"]
     assert [(p.line, p.col) for p in found] == [(re_evaluation, 11)]
     assert f"(30/6/2023, dòng {evaluation})" in found[0].message
+
+
+def test_a_path_under_the_folder_is_shown_without_resolving_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resolving costs a system call per folder of every dossier: only for a path outside the folder."""
+    from dvk_build.load.files import display_path
+
+    (tmp_path / "models").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "models" / "link").symlink_to(tmp_path / "outside")
+    monkeypatch.chdir(tmp_path)
+    expected = {Path("models/a.md"): "models/a.md", tmp_path / "models" / "a.md": "models/a.md",
+                Path("models/../models/a.md"): "models/a.md", Path("models/link/b.md"): "models/link/b.md",
+                Path("."): ".", tmp_path / "models": "models"}
+    resolved: list[Path] = []
+    real = Path.resolve
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: resolved.append(self) or real(self, strict))
+    assert {p: display_path(p) for p in expected} == expected
+    assert display_path(Path("models/a.md"), tmp_path / "models") == "a.md"
+    assert resolved == []
+    assert display_path(Path("/etc/hostname")) == "/etc/hostname" and resolved  # outside: resolved, then as given

@@ -88,14 +88,21 @@ def linked(item: Found) -> bool:
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
+    """path relative to root (the working folder by default), as messages show it."""
     base = root or Path.cwd()
-    # the path as found (a symlink shown as itself, not as its target), else through resolved folders
-    for p, b in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))), (path.resolve(), base.resolve())):
-        try:
-            return p.relative_to(b).as_posix()
-        except (ValueError, OSError, RuntimeError):
-            continue
-    return path.as_posix()
+    try:  # the path as found (a symlink shown as itself, not as its target): string work, no system call
+        found, folder = os.path.abspath(path), os.path.abspath(base)
+        prefix = folder if folder.endswith(os.sep) else folder + os.sep
+        if found.startswith(prefix):
+            return found[len(prefix):].replace(os.sep, "/")
+        if found == folder:
+            return "."
+    except (ValueError, OSError):  # a working folder deleted meanwhile
+        pass
+    try:  # else through resolved folders (resolving costs a system call per folder: only when needed)
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return path.as_posix()
 
 
 __all__ = ["Found", "discover", "display_path", "escapes", "linked"]

@@ -32,13 +32,15 @@ class DossierContext:
     def get(self, *path: str | int) -> Any:
         """The value at path, or None when any step is missing or of the wrong type."""
         node: Any = self.data
-        for step in path:
-            if isinstance(step, int):
+        for step in path:  # the rules ask about 120 values of each dossier: one type test per step
+            if isinstance(step, str):
+                if not isinstance(node, dict):
+                    return None
+                node = node.get(step)
+            else:
                 if not isinstance(node, list) or step >= len(node):
                     return None
-            elif not isinstance(node, dict):
-                return None
-            node = node[step] if isinstance(step, int) else node.get(step)
+                node = node[step]
             if node is None:
                 return None
         return node
