@@ -86,12 +86,15 @@ def _official(ctx: DossierContext, path: PathKey | None, text: str, pattern: re.
 
 
 # What each pattern cannot match without, searched in the lowercased text (a cheap first look;
-# the full pattern decides): digits for the numbers, a keyword for the others.
+# the full pattern decides): digits for the numbers, a keyword for the others. Each is written so
+# the regex engine can skip ahead: ASCII digits spelled out (the full patterns match no others; `\d`
+# and `{3}` make it test every character slowly), and every branch starting with a literal.
 _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
-    CCCD_RE: re.compile(r"\d{3}[ .-]?\d{3}"),  # 12 digits, at most in groups of three
+    CCCD_RE: re.compile(r"[0-9][0-9][0-9][ .-]?[0-9][0-9][0-9]"),  # 12 digits, at most in groups of three
     CMND_RE: re.compile(r"cm|cccd|căn cước|chứng minh|định danh|giấy tờ"),  # its keyword
-    MOBILE_RE: re.compile(r"\d\)?(?:[ .-]?\d){7}"),  # the carrier prefix and seven digits
-    EMAIL_RE: re.compile(r"@|\[a|\(a|\sat\s|\sa còng\s|\sa móc\s"),
+    MOBILE_RE: re.compile(r"[0-9]\)?(?:[ .-]?[0-9]){7}"),  # the carrier prefix and seven digits
+    # `@`, `[at]`, `(at)`, or a spelled-out ` at `, ` a còng `, ` a móc ` (the space checked behind the `a`)
+    EMAIL_RE: re.compile(r"@|\[a|\(a|a(?<=\sa)(?:t|\scòng|\smóc)\s"),
     # one piece of each form of ADDRESS_RE: house number, lane number `12/3`, "địa chỉ", residence
     # word before "tại/ở", "nhà ông/bà ..."
     # (every branch begins with a literal: the regex engine then skips ahead quickly)
