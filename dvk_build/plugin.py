@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import os
 from pathlib import Path
 from typing import Any, Iterator
@@ -14,7 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_build_date
 
 from .atomic_site import AtomicOutput
 from .config import Config, default_config, load_config
@@ -23,13 +26,15 @@ from .export import site_files
 from .forms import site_files as form_files
 from .forms.word import TemplateProblem
 from .model import build_catalogue
-from .render.sanitize import sanitize
+from .render.model_page import ModelPages
 from .render.site import RenderedPages, render_pages
+from .render.templates import environment
 from .report import format_problem
 from .search import dvk_index
 from .serve_errors import banner, inject
 from .search.pages import search_pages
 from .site_context import Output, Site, SiteContext, site_url
+from .theme_pages import ThemePages
 from .validate.engine import Report, check_paths
 from .verify import IncompleteBuild, require_complete
 from .workers import BuildWorkers, Job, WorkFailed
@@ -81,6 +86,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.jobs: dict[str, Job[Any]] = {}
         self.small_sizes: dict[str, int] = {}  # the downloads made in the build itself
         self.edit_paths: dict[str, str] = {}
+        self.nav: Navigation | None = None
         self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
         if not config.nav:
             config.nav = self._nav()
@@ -156,6 +162,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # Value positions only served the validator's messages; they are most of a dossier's memory.
             ctx.tree.positions.clear()
             ctx.tree.key_positions.clear()
+            ctx.tree.source = ""  # the front matter's text, kept to work positions out again: checked now
+            ctx.cache.clear()
         return report
 
     def _start_workers(self, ctx: SiteContext, site_dir: str) -> None:
@@ -209,6 +217,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
                 uri = f"mo-hinh/{model.slug}/{item['path']}"
                 self._add(files, File.generated(config, uri, abs_src_path=str(path)))
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
     def on_pre_page(self, page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
         """The data page names each file's size: rendered now, once the worker has written them."""
         if page.file.src_uri == site_files.PAGE and self.ctx is not None:
@@ -217,11 +229,23 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return page
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is read, static files are copied next: the files the workers write must be there now."""
+        """The model pages are written now, while the workers work; then the files the workers write must
+        be there: MkDocs copies static files next."""
+        self._write_model_pages(env, config, files)
         for job in ("exports", "forms"):
             if job in self.jobs:
                 self._result(job)
         return env
+
+    def _write_model_pages(self, env: Any, config: MkDocsConfig, files: Files) -> None:
+        assert self.ctx is not None and self.nav is not None
+        ctx = self.ctx
+        content = ModelPages(environment(ctx.config), ctx.catalogue, ctx.site.site_url,
+                             config.markdown_extensions, config.mdx_configs)
+        post = (lambda output: inject(output, self._serve_errors)) if self._serve_errors else (lambda output: output)
+        writer = ThemePages(config, env, self.nav, files, content, post)
+        for model in ctx.catalogue.models:
+            writer.write(model)
 
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         edit = self.edit_paths.get(page.file.src_uri)
@@ -235,10 +259,6 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             # page's full HTML at once (render/stash.py); model pages' blocks pass the sanitizer too.
             self._placeholders[page.file.src_uri] = page.content
             page.content = self.pages.stash.restore(page.content)
-            if self._is_model_page(page):
-                page.content = sanitize(page.content)  # once for the whole page: per block cost twice as much
-        if self.pages is not None and page.content:
-            page.content = self.pages.restore_trusted(page.content)  # the maps: after the sanitizer
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
@@ -248,19 +268,16 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
         return output
 
-    @staticmethod
-    def _is_model_page(page: MkPage) -> bool:
-        return page.file.src_uri.startswith("mo-hinh/") and bool(page.file.generated_by)
-
-    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        """Model pages carry editors' text: sanitize their HTML whatever the validator let through."""
-        if self._is_model_page(page) and not (self.pages is not None and self.pages.stash.prefix in html):
-            return sanitize(html)  # with placeholders, on_page_context sanitizes the whole page once they are back
-        return html
-
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if self._serve_errors and template_name == "404.html":
             return inject(output_content, self._serve_errors)
+        if template_name == "sitemap.xml" and config.site_url and self.ctx is not None:
+            # the model pages are not MkDocs pages (theme_pages.py): their entries, as MkDocs writes its own
+            date = get_build_date()
+            entries = "".join(f"\n    <url>\n         <loc>{html.escape(config.site_url + m.url)}</loc>\n"
+                              f"         <lastmod>{date}</lastmod>\n    </url>" for m in self.ctx.catalogue.models)
+            head, tail = output_content.rsplit("</urlset>", 1)
+            return f"{head.rstrip()}{entries}\n</urlset>{tail}"
         return output_content
 
     @event_priority(-100)  # last: the site is swapped in only once every plugin has written into it

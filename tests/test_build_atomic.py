@@ -239,9 +239,10 @@ def test_build_fails_naming_the_model_a_listing_dropped(tmp_path: Path, monkeypa
     from mkdocs.exceptions import Abort
 
     from dvk_build.render import site as render_site
+    from dvk_build.theme_pages import ThemePages
 
     config = make_dvk_project(tmp_path, {"mot.md": SHIPPED, "hai.md": SHIPPED, "ba.md": SHIPPED})
-    original_catalogue, original_models = render_site.SiteRenderer._catalogue, render_site.SiteRenderer._models
+    original_catalogue, original_write = render_site.SiteRenderer._catalogue, ThemePages.write
 
     def lossy(method):  # type: ignore[no-untyped-def]
         def run(self, out):  # type: ignore[no-untyped-def]
@@ -254,7 +255,7 @@ def test_build_fails_naming_the_model_a_listing_dropped(tmp_path: Path, monkeypa
         return run
 
     monkeypatch.setattr(render_site.SiteRenderer, "_catalogue", lossy(original_catalogue))
-    monkeypatch.setattr(render_site.SiteRenderer, "_models", lossy(original_models))
+    monkeypatch.setattr(ThemePages, "write", lambda self, m: None if m.slug == "hai" else original_write(self, m))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         _in_process_build(config)

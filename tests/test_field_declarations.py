@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from dvk_build.config import Config, default_config
-from dvk_build.site_context import Site, SiteContext
+from dvk_build.site_context import Site
 from dvk_build.export.records import json_columns, record, row, table_columns
 from dvk_build.fields import FieldSpec, leaves
 from dvk_build.model import Catalogue, Model, model_from
-from dvk_build.render.site import render_pages
+from dvk_build.render.model_page import model_contents
 
 
 def _codes(config: Config, spec: FieldSpec) -> list[str]:
@@ -100,10 +100,9 @@ def _model(base: Model, data: dict[str, Any], slug: str | None = None) -> Model:
 
 
 def _pages(config: Config, models: list[Model]) -> dict[str, str]:
-    """Each model's page as rendered (one site build for all of them), its HTML blocks and trusted maps put back."""
-    out = render_pages(SiteContext(Catalogue(config=config, models=models, drafts=[]), Site(config), search=False))
-    return {p.src_uri.split("/")[1]: out.restore_trusted(out.stash.restore(p.content))
-            for p in out.pages if p.src_uri.startswith("mo-hinh/")}
+    """Each model's page content as rendered (one renderer for all of them)."""
+    contents = model_contents(Catalogue(config=config, models=models, drafts=[]))
+    return {slug: content.html for slug, content in contents.items()}
 
 
 Change = tuple[bool, bool, bool]  # the model page, the JSON record, the CSV/Excel row changed

@@ -26,6 +26,7 @@ from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project
 from dvk_build.config import default_config
 from dvk_build.model import build_catalogue
 from dvk_build.export import site_files
+from dvk_build.render.model_page import model_contents
 from dvk_build.render.site import RenderedPages, render_pages
 from dvk_build.search.pages import search_pages
 from dvk_build.site_context import Site, SiteContext
@@ -62,6 +63,7 @@ def render_site(catalogue) -> RenderedPages:  # type: ignore[no-untyped-def]
     ctx = SiteContext(catalogue, Site(CONFIG))
     pages = render_pages(ctx)
     pages.add(search_pages(ctx)).add(site_files.outputs(ctx))
+    model_contents(catalogue)
     return pages
 
 
@@ -81,7 +83,7 @@ FORMER_CRASHES: dict[str, tuple[str, list[tuple[tuple[Any, ...], Any]]]] = {
     "assessment-result-without-target": ("assessment.py",
                                          [(("idea", "targets", 2), {}), (("evaluation", "results", 1, "target"), DELETE)]),
     # a valid dossier whose funding has sources but no amount (the model page template failed)
-    "render-funding-without-amount": ("templates/model.md.j2", [(("idea", "funding", "amount_vnd"), DELETE)]),
+    "render-funding-without-amount": ("templates/model.html.j2", [(("idea", "funding", "amount_vnd"), DELETE)]),
 }
 
 
@@ -228,9 +230,7 @@ def test_funding_without_amount_shows_its_sources() -> None:
         (folder / "mau.md").write_text(_edited(FORMER_CRASHES["render-funding-without-amount"][1]), encoding="utf-8")
         report = check_paths([folder / "mau.md"], CONFIG, TODAY, root=folder)
         assert not [p for p in report.problems if p.is_error], report.problems
-        out = render_site(build_catalogue(report))
-    page = next(pg.content for pg in out.pages if pg.src_uri.startswith("mo-hinh/"))
-    html = out.stash.restore(page)
+        html = next(iter(model_contents(build_catalogue(report)).values())).html
     sources = ", ".join(DATA["idea"]["funding"]["sources"])
     assert f"{CONFIG.label('idea.funding')}</dt> <dd>{sources}</dd>" in html
 

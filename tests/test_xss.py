@@ -274,11 +274,11 @@ def test_sanitizer_keeps_what_templates_need() -> None:
 
 def test_sanitizer_changes_nothing_on_a_real_model_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The second wall costs nothing on real content: the page is byte-identical with and without it."""
-    from dvk_build.plugin import DvkPlugin
+    from dvk_build.render import model_page
 
     dossiers = {"sach.md": SHIPPED_DOSSIER.read_text(encoding="utf-8")}
     _build(make_dvk_project(tmp_path / "on", dossiers), monkeypatch, ())
-    monkeypatch.setattr(DvkPlugin, "on_page_content", lambda self, html, **kw: html)
+    monkeypatch.setattr(model_page, "sanitize", lambda html: html)
     _build(make_dvk_project(tmp_path / "off", dossiers), monkeypatch, ())
     page = "mo-hinh/sach/index.html"
     assert (tmp_path / "on/site" / page).read_text(encoding="utf-8") == (tmp_path / "off/site" / page).read_text(encoding="utf-8")

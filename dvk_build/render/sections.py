@@ -3,8 +3,8 @@
 A field's `show` names its display in templates/_fields.j2: `fact` or a `fact_*` macro is one line of
 the section's facts (one list, placed where its first fact is declared), a `block_*` macro stands
 alone where the field is declared, a `part_*` macro is a sub-section with its own heading after the rest.
-`template_source` writes them out as the Jinja template `_sections.j2` that model.md.j2 includes: paths,
-labels and types are literals there, so a page pays for no loop over the declarations.
+`template_source` writes them out as the Jinja template `_sections.j2` that model.html.j2 includes: paths,
+labels, types and heading ids are literals there, so a page pays for no loop over the declarations.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
 from ..config import Config
 from ..fields import FieldSpec
 
-HEAD = ("card", "aside")  # shown by the page's head (templates/model.md.j2), not by a step section
+HEAD = ("card", "aside")  # shown by the page's head (templates/model.html.j2), not by a step section
 KINDS = ("fact", "block", "part")
 
 
@@ -37,7 +39,7 @@ class Section:
 
 def display(spec: FieldSpec, macros: set[str]) -> tuple[str, str]:
     """(kind, macro) of a field's display; ValueError for a display _fields.j2 does not have."""
-    if spec.show == "fact":  # written by model.md.j2 itself, by the field's type
+    if spec.show == "fact":  # written by _sections.j2 itself, by the field's type
         return "fact", "fact"
     for kind in KINDS:
         if f"{kind}_{spec.show}" in macros:
@@ -119,13 +121,22 @@ def _call(spec: FieldSpec, macro: str, from_model: set[str]) -> str:
     return f'{{% set v = at(d, "{spec.path}") %}}{{% if {test} %}}{call}{{% endif %}}'
 
 
+def heading_id(label: str) -> str:
+    """The id Python-Markdown's `toc` gives a heading: the links people shared to a step keep working."""
+    return slugify(label, "-")
+
+
+def _heading(level: int, label: str) -> str:
+    return f'<h{level} id="{heading_id(label)}">{_literal(label)}</h{level}>'
+
+
 def template_source(config: Config, sections: list[Section], from_model: set[str]) -> str:
-    """`_sections.j2`: the page's step sections as Jinja source, written from the declarations."""
+    """`_sections.j2`: the page's step sections as Jinja source of HTML, written from the declarations."""
     out = ['{#- Written by render/sections.py from config.yaml `dossier:`; do not edit. -#}',
            '{%- import "_fields.j2" as show -%}']
     for section in sections:
         if section.step:
-            out.append(f"\n\n## {_literal(config.steps[section.step]['long'])}")
+            out.append("\n" + _heading(2, config.steps[section.step]["long"]))
         body = []
         for item in section.items:
             if item.kind == "block":
@@ -143,10 +154,10 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
                              f" <dt>{_literal(spec.page_label)}</dt> <dd>{value}</dd>{{% endif %}}")
             body.append("".join(facts) + "\n</dl>")
         out.append("{%- set shown %}" + "\n".join(body) + "{% endset %}\n"
-                   "{%- if shown | trim %}\n\n{{ shown | html }}\n{%- endif %}")
+                   "{%- if shown | trim %}\n{{ shown }}\n{%- endif %}")
         for spec, macro in section.parts:
             test = "true" if macro in from_model else "v"
             out.append(f'{{%- set v = at(d, "{spec.path}") %}}'
                        f'{{%- set shown = show.{macro}(specs["{spec.path}"], v, m, here) if {test} else "" %}}'
-                       f"{{%- if shown | trim %}}\n\n### {_literal(spec.page_label)}\n\n{{{{ shown | html }}}}\n{{%- endif %}}")
+                       f"{{%- if shown | trim %}}\n{_heading(3, spec.page_label)}\n{{{{ shown }}}}\n{{%- endif %}}")
     return "\n".join(out) + "\n"

@@ -1,33 +1,25 @@
-"""Every page the catalogue publishes, as (source path, Markdown) pairs; no MkDocs here."""
+"""The catalogue's Markdown pages (home, listings, statistics, rules) as (source path, Markdown) pairs; no MkDocs here."""
 
 from __future__ import annotations
 
 import math
-import re
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Sequence
 
-import jinja2
 from markupsafe import Markup, escape
 
 from .. import vietnamese as text
 from ..model import Model
 from ..site_context import Output, Page, SiteContext, front_matter, url_of
-from ..validate.context import parse_date
 from ..validate.rules_reference import render_markdown as rules_markdown
 from ..validate.traceability import render_markdown as traceability_markdown
-from . import charts, maps, sections
+from . import charts, maps
 from .stash import HtmlStash
+from .templates import environment
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
 RULES_PAGE = "quy-tac/index.md"
 PAGE_SIZE = 50  # entries per listing page: small enough for a phone on a weak connection
-# Stands for a page's `root` in a listing entry rendered once for every listing (replaced at once,
-# in `_entry`; private use, so never in dossier text).
-_ROOT_MARK = "\ue000"
 
 
 @dataclass
@@ -37,60 +29,9 @@ class Group:
     note: str = ""
 
 
-TRUSTED_MARK = "\ue002"  # private use; tokens also carry a random part, so dossier text cannot spell one
-_TRUSTED_RE = re.compile(f"{TRUSTED_MARK}[0-9a-f]+n[0-9]+{TRUSTED_MARK}")
-
-
 @dataclass
 class RenderedPages(Output):
-    stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the pages' placeholders stand for
-    # HTML made from trusted data only (the register's maps) that the model pages' sanitizer would
-    # strip (it drops every <svg>): a token stands for it until the page has been sanitized
-    trusted: dict[str, str] = field(default_factory=dict)
-    _secret: str = field(default_factory=lambda: secrets.token_hex(6))
-
-    def put_trusted(self, html: str) -> Markup:
-        token = f"{TRUSTED_MARK}{self._secret}n{len(self.trusted)}{TRUSTED_MARK}"
-        self.trusted[token] = html
-        return Markup(token)
-
-    def restore_trusted(self, content: str) -> str:
-        """`content` with each trusted token replaced by its HTML (handed over once)."""
-        if TRUSTED_MARK not in content:
-            return content
-        return _TRUSTED_RE.sub(lambda m: self.trusted.pop(m.group(0), ""), content)
-
-
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.ChainableUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["vi_date"] = text.vi_date
-    env.filters["vi_date_str"] = lambda s: text.vi_date(_date(s))
-    env.filters["vnd"] = text.vnd
-    env.filters["num"] = text.number
-    return env
-
-
-def _date(value: Any) -> Any:
-    return parse_date(value)
-
-
-def shift_headings(markdown: str, by: int = 1) -> str:
-    """Demote body headings so a dossier's `##` sits under the page's own sections."""
-    out, fenced = [], False
-    for line in markdown.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        if not fenced and re.match(r"^#{1,5}\s", line):
-            line = "#" * by + line
-        out.append(line)
-    return "\n".join(out)
+    stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the listings' placeholders stand for
 
 
 class SiteRenderer:
@@ -98,45 +39,28 @@ class SiteRenderer:
 
     def __init__(self, ctx: SiteContext) -> None:
         self.catalogue = ctx.catalogue
-        self.config = config = ctx.config
-        self.site_url = ctx.site.site_url or ""  # absolute, with a trailing slash: for print
-        self.env = _env()
-        self.env.globals.update(c=config, label=config.label, at=sections.at,
-                                code_label=lambda spec, code: sections.code_label(config, spec, code))
-        # the step sections, written once from the declarations as a template model.md.j2 includes
-        fields_module = self.env.get_template("_fields.j2").module
-        layout = sections.page_sections(config, set(dir(fields_module)))
-        source = sections.template_source(config, layout, set(fields_module.from_model))  # type: ignore[attr-defined]
-        self.env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"_sections.j2": source}), self.env.loader])
-        self.env.globals["specs"] = config.dossier
+        self.config = ctx.config
+        self.env = environment(ctx.config)
         self.stash = HtmlStash()
         self.env.filters["html"] = self.stash.put
-        self._entries: dict[str, str] = {}
+        self._entries: dict[tuple[str, str], str] = {}
         self.env.globals["entry"] = self._entry
-        self.env.globals["locator"] = self._locator
-        self._out: RenderedPages | None = None
 
     def render(self) -> RenderedPages:
-        out = self._out = RenderedPages(stash=self.stash)
-        for make in (self._home, self._models, self._tiers, self._fields, self._provinces, self._typical,
+        out = RenderedPages(stash=self.stash)
+        for make in (self._home, self._tiers, self._fields, self._provinces, self._typical,
                      self._catalogue, self._stats, self._rules):
             make(out)
         return out
 
-    def _locator(self, m: Model, root: str) -> Markup:
-        """A model's locator map; its inline SVG waits outside the page until the page is sanitized."""
-        html = str(maps.locator(m, root))
-        if not html or self._out is None:
-            return Markup(html)
-        return self._out.put_trusted(html)
-
     def _entry(self, m: Model, root: str) -> Markup:
-        """A model's entry in a listing, rendered once (a model is on ~9 listings), linked from `root`."""
-        html = self._entries.get(m.slug)
+        """A model's entry in a listing: rendered once per depth of the listings it is on (about 9 listings, 2-3 depths)."""
+        key = (m.slug, root)
+        html = self._entries.get(key)
         if html is None:
             macro = self.env.get_template("_macros.j2").module.entry  # type: ignore[attr-defined]
-            html = self._entries[m.slug] = str(macro(m, _ROOT_MARK))
-        return Markup(html.replace(_ROOT_MARK, root))
+            html = self._entries[key] = str(macro(m, root))
+        return Markup(html)
 
     def _render(self, template: str, src_uri: str, **ctx: Any) -> str:
         root = "../" * url_of(src_uri).count("/")  # pages are directory URLs
@@ -152,28 +76,6 @@ class SiteRenderer:
         out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=self.catalogue.models[:6],
                                                 country_map=Markup(country_map))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
-
-    def _models(self, out: Output) -> None:
-        by_slug = self.catalogue.by_slug
-        site = self.site_url
-        for m in self.catalogue.models:
-            uri = f"mo-hinh/{m.slug}/index.md"  # a folder page: a bundle's own files (images) link relatively
-            meta = front_matter(m.title, m.summary, hide=["navigation"])  # model pages are out of the nav: its column would be empty
-            timeline = self._timeline(m)
-            content = self._render(
-                "summary_page.md.j2" if m.summary_record else "model.md.j2", uri, meta=meta, m=m, timeline=timeline, canonical=site + m.url if site else "", body=shift_headings(m.body),
-                parent=by_slug.get(m.derived_from or ""), children=[by_slug[s] for s in m.derived_children],
-            )
-            out.pages.append(Page(uri, content, edit_path=m.source_path))
-
-    def _timeline(self, m: Model) -> str:
-        idea = m.data.get("idea") or {}
-        reg = _date((idea.get("registered") or {}).get("date"))
-        ev = _date((m.data.get("evaluation") or {}).get("date"))
-        if reg and ev:
-            months = (ev.year - reg.year) * 12 + ev.month - reg.month
-            return f"Từ đăng ký ({text.vi_date(reg)}) đến tự đánh giá ({text.vi_date(ev)}): khoảng {max(months, 1)} tháng"
-        return ""
 
     def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
                  hide: Sequence[str] = (), figure: str = "") -> None:
@@ -284,5 +186,6 @@ class SiteRenderer:
 
 
 def render_pages(ctx: SiteContext) -> RenderedPages:
-    """Every page of the catalogue (model pages, listings, statistics, rules) with the HTML blocks they stand for."""
+    """The catalogue's Markdown pages (home, listings, statistics, rules) with the HTML blocks they stand for;
+    model pages are HTML of their own (model_page.py)."""
     return SiteRenderer(ctx).render()

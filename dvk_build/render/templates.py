@@ -1,0 +1,36 @@
+"""dvk's own Jinja environment: autoescaped, with the configuration, Vietnamese formats and the step sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from .. import vietnamese as text
+from ..config import Config
+from ..validate.context import parse_date
+from . import maps, sections
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+
+
+def environment(config: Config) -> jinja2.Environment:
+    """The Jinja environment of dvk's own templates: autoescaped, with the configuration and the step sections."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(vi_date=text.vi_date, vi_date_str=lambda s: text.vi_date(parse_date(s)),
+                       vnd=text.vnd, num=text.number)
+    env.globals.update(c=config, label=config.label, at=sections.at, specs=config.dossier, locator=maps.locator,
+                       code_label=lambda spec, code: sections.code_label(config, spec, code))
+    # the step sections, written once from the declarations as a template model.html.j2 includes
+    fields_module = env.get_template("_fields.j2").module
+    layout = sections.page_sections(config, set(dir(fields_module)))
+    source = sections.template_source(config, layout, set(fields_module.from_model))  # type: ignore[attr-defined]
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"_sections.j2": source}), env.loader])  # type: ignore[list-item]
+    return env
