@@ -133,6 +133,7 @@ def _prefix_of(name: str, level: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)  # the same province and district names come back in dossier after dossier
 def key(name: str, level: str) -> str:
     """Exact-match key: the proper name with its diacritics, case and tone placement folded."""
     return fold_tones(strip_prefix(name, level))

@@ -61,18 +61,22 @@ def _text_size(node: Any) -> int:
     return 8
 
 
-def _long_lists(ctx: DossierContext, node: Any, path: tuple[Any, ...], rule: Any) -> Iterator[Problem]:
-    """A list whose text together is over LIST_TEXT_MAX: one CSV or Excel cell could not hold it."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _long_lists(ctx, value, path + (key,), rule)
-    elif isinstance(node, list) and len(node) > 1:
-        size = _text_size(node)
-        if size > LIST_TEXT_MAX:
-            label = ctx.label(path) if path else "hồ sơ"
-            yield ctx.problem(rule, path, f"{ctx.where(path)}: các mục cộng lại dài khoảng "
-                              f"{_vi_number(size)} ký tự, quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
-                              "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm.")
+def _long_lists(ctx: DossierContext, node: dict[str, Any], path: tuple[Any, ...], rule: Any, out: list[Problem]) -> None:
+    """A list whose text together is over LIST_TEXT_MAX: one CSV or Excel cell could not hold it.
+
+    The lists that are values of mappings, at any depth; a plain loop, not generators (every
+    mapping of every dossier is visited).
+    """
+    for key, value in node.items():
+        if isinstance(value, dict):
+            _long_lists(ctx, value, path + (key,), rule, out)
+        elif isinstance(value, list) and len(value) > 1:
+            size = _text_size(value)
+            if size > LIST_TEXT_MAX:
+                at = path + (key,)
+                out.append(ctx.problem(rule, at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {_vi_number(size)} ký tự, "
+                                       f"quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
+                                       "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm."))
 
 
 def _vi_number(value: Any) -> str:
@@ -133,7 +137,9 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
     from .rules import dvk104_missing_field as r104
     from .rules import dvk105_invalid_format as r105
 
-    yield from _long_lists(ctx, ctx.data, (), r105.RULE)
+    long_lists: list[Problem] = []
+    _long_lists(ctx, ctx.data, (), r105.RULE, long_lists)
+    yield from long_lists
     _, certainly_valid = _quick(ctx.config)
     if certainly_valid(ctx.data):
         return  # the common case, ~20x faster than asking jsonschema

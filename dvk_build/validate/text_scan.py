@@ -86,16 +86,14 @@ class Spot:
 _INERT_RE = re.compile(r"[a-z-]*|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _collect(node: Any, out: list[str]) -> None:
+def _collect(node: dict[str, Any] | list[Any], out: list[str]) -> None:
     """The texts a dossier's data holds, in document order, without building their paths (the fast first pass)."""
-    if isinstance(node, str):
-        if not _INERT_RE.fullmatch(node):
-            out.append(node)
-    elif isinstance(node, dict):
-        for value in node.values():
-            _collect(value, out)
-    elif isinstance(node, list):
-        for value in node:
+    inert = _INERT_RE.fullmatch
+    for value in node.values() if isinstance(node, dict) else node:
+        if isinstance(value, str):  # most values: no call
+            if not inert(value):
+                out.append(value)
+        elif isinstance(value, (dict, list)):
             _collect(value, out)
 
 
