@@ -153,3 +153,48 @@ def test_clicking_a_province_then_a_commune(browser: Any, site_server: str, ship
         assert box.is_checked()
         assert (box.locator("xpath=..").text_content() or "").startswith(commune.name)  # folded on a phone
         context.close()
+
+
+# Each visible map label as rendered: its text, font size in CSS px (an SVG text's size times the SVG's scale on
+# screen) and box; SVG texts count their lines (tspan) apart for the size, whole for the box.
+MAP_LABELS = """() => {
+  const box = (r) => [r.left, r.top, r.right, r.bottom];
+  const out = [];
+  for (const svg of document.querySelectorAll("svg.dvk-map")) {
+    const r = svg.getBoundingClientRect();
+    if (!r.width) continue;
+    const scale = r.width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll("text")) {
+      const sizes = [t, ...t.querySelectorAll("tspan")].map((e) => parseFloat(getComputedStyle(e).fontSize) * scale);
+      out.push({text: t.textContent, px: Math.min(...sizes), box: box(t.getBoundingClientRect()), frame: box(r)});
+    }
+  }
+  for (const label of document.querySelectorAll(".dvk-locator-label")) {
+    out.push({text: label.textContent, px: parseFloat(getComputedStyle(label).fontSize),
+              box: box(label.getBoundingClientRect()), frame: box(label.parentElement.getBoundingClientRect())});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", ["", "tinh/", "mo-hinh/to-hop-tac-dua-huu-co-xa-huong-my/"])
+def test_map_labels_are_readable_and_apart(browser: Any, site_server: str, path: str, width: int) -> None:
+    """At least 12 px on screen, inside their map, no two overlapping: the islands' names, the sea, the legend."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    labels = page.evaluate(MAP_LABELS)
+    context.close()
+    names = " ".join(label["text"] for label in labels)
+    assert "Hoàng Sa" in names and "Trường Sa" in names
+    for label in labels:
+        assert label["px"] >= 12, f"{label['text']!r} drawn at {label['px']:.1f} px"
+        (left, top, right, bottom), (fl, ft, fr, fb) = label["box"], label["frame"]
+        assert fl - 1 <= left and right <= fr + 1 and ft - 1 <= top and bottom <= fb + 1, f"{label['text']!r} leaves its map"
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            apart = (a["box"][2] <= b["box"][0] or b["box"][2] <= a["box"][0]
+                     or a["box"][3] <= b["box"][1] or b["box"][3] <= a["box"][1])
+            assert apart, f"{a['text']!r} overlaps {b['text']!r}"

@@ -119,7 +119,7 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
     parts.append("</g>")
     parts.append(_commune_classes(per_commune, 1.0))
     parts.append(_island_labels())
-    parts.append(_legend(WIDTH, HEIGHT))
+    parts.append(_legend(WIDTH))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -139,28 +139,33 @@ def _commune_classes(per_commune: Counter[str], scale: float, project=None) -> s
     return "".join(out)
 
 
-def _island_labels(group: str = 'class="dvk-map-islands"') -> str:
-    out = [f"<g {group}>"]
+def _islands() -> list[tuple[str, str, Point]]:
+    """The special zones' labels (name, owner) with their points, in the order of ISLANDS."""
     where = {u.commune_code: pt for u, pt in _communes()}
-    for code, (name, owner) in ISLANDS.items():
-        pt = where.get(code)
-        if pt is None:
-            continue
-        x = min(pt.x, WIDTH - 70)  # centred under the island, inside the frame
-        out.append(f'<text text-anchor="middle" x="{x}" y="{pt.y + 20}">{escape(name)}</text>'
-                   f'<text class="dvk-map-owner" text-anchor="middle" x="{x}" y="{pt.y + 34}">{escape(owner)}</text>')
+    return [(name, owner, where[code]) for code, (name, owner) in ISLANDS.items() if code in where]
+
+
+def _island_labels() -> str:
+    """Each name centred under its island and its owner on the next line (em: the gap follows the font size)."""
+    out = ['<g class="dvk-map-islands">']
+    for name, owner, pt in _islands():
+        x = min(pt.x, WIDTH - 120)  # Trường Sa lies near the edge: its widest line (~230 units on a phone) inside
+        out.append(f'<text text-anchor="middle" x="{x}" y="{pt.y + 24}">{escape(name)} '
+                   f'<tspan class="dvk-map-owner" x="{x}" dy="1.2em">{escape(owner)}</tspan></text>')
     out.append("</g>")
     return "".join(out)
 
 
-def _legend(width: int, height: int) -> str:
-    x, y = round(width * 0.58), 40  # top right: outside the country (the map draws no neighbours)
+def _legend(width: int) -> str:
+    """Top right, outside the country (the map draws no neighbours), spaced for the phone's larger text."""
+    x, y, step = round(width * 0.55), 34, 26
     labels = ("1 mô hình", "2-3", "4-9", "10-29", "30 trở lên")
-    out = [f'<g class="dvk-map-legend" aria-hidden="true"><text x="{x}" y="{y}">Số mô hình ở một xã, phường:</text>']
+    out = [f'<g class="dvk-map-legend" aria-hidden="true"><text x="{x}" y="{y}">Số mô hình '
+           f'<tspan x="{x}" dy="1.2em">ở một xã, phường:</tspan></text>']
     for i, (label, (_, size)) in enumerate(zip(labels, CLASSES)):
-        cy = y + 20 + i * 19
-        out.append(f'<path class="dvk-map-c{i}" stroke-width="{size:g}" d="M{x + 6} {cy - 4}h0"/>'
-                   f'<text x="{x + 18}" y="{cy}">{label}</text>')
+        cy = y + 2 * step + i * step
+        out.append(f'<path class="dvk-map-c{i}" stroke-width="{size:g}" d="M{x + 6} {cy - 6}h0"/>'
+                   f'<text x="{x + 20}" y="{cy}">{label}</text>')
     out.append("</g>")
     return "".join(out)
 
@@ -286,8 +291,25 @@ def base_map() -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}">'
             f'<g fill="none" stroke="#e3e7ea" stroke-width="8" stroke-linecap="round">{paths}</g>'
             f'<g fill="none" stroke="#b4bec5" stroke-width="1.6" stroke-linecap="round">{paths}</g>'
-            + _island_labels('font-size="13" fill="#4a5a66" font-family="sans-serif"') +
             "</svg>\n")
+
+
+@lru_cache(maxsize=1)
+def _locator_labels() -> str:
+    """The islands' names as HTML over the locator: text drawn in a map a third of its size would be 4 px.
+
+    Placed in % of the map, so they follow its dots at any width; the lower one sits above its
+    island, the other below.
+    """
+    out = []
+    for name, _, pt in _islands():
+        side = "above" if pt.y > HEIGHT * 0.75 else "below"
+        x = min(pt.x, WIDTH - 70)  # two short lines, ~70 units each side of their centre
+        where = f"left:{100 * x / WIDTH:.1f}%;top:{100 * pt.y / HEIGHT:.1f}%"
+        words = name.split(" ")  # "Quần đảo" over the island's name
+        out.append(f'<span class="dvk-locator-label dvk-locator-label--{side}" style="{where}" aria-hidden="true">'
+                   f'{escape(" ".join(words[:2]))}<br>{escape(" ".join(words[2:]))}</span>')
+    return "".join(out)
 
 
 def locator(m: Model, root: str) -> Markup:
@@ -303,5 +325,5 @@ def locator(m: Model, root: str) -> Markup:
     return Markup(f'<figure class="dvk-locator"><div class="dvk-locator-box"><img src="{root}{BASE_FILE}" alt="" width="{WIDTH}" height="{HEIGHT}">'
             f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="Vị trí: {escape(name)}" xmlns="http://www.w3.org/2000/svg">'
             f'<circle class="dvk-locator-halo" cx="{pt.x}" cy="{pt.y}" r="22"/>'
-            f'<circle class="dvk-locator-dot" cx="{pt.x}" cy="{pt.y}" r="9"/></svg></div>'
+            f'<circle class="dvk-locator-dot" cx="{pt.x}" cy="{pt.y}" r="9"/></svg>{_locator_labels()}</div>'
             f"<figcaption>{escape(name)}</figcaption></figure>")  # a template inserts it as HTML
