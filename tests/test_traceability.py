@@ -148,6 +148,22 @@ def test_every_rule_names_its_source() -> None:
         assert len(describe_source(rule)) > 20
 
 
+# A legal document's number: 13/2023/NĐ-CP, 91/2025/QH15, 124/2004/QĐ-TTg, 66-QĐ/TW, 36-HD/VPTW.
+DOCUMENT_NUMBER = re.compile(r"\b\d+/\d{4}/[A-ZĐ][A-Za-zĐ0-9]*(?:-[A-Za-zĐ0-9]+)*|\b\d+-[A-ZĐ]+/[A-ZĐ]+")
+
+
+def test_documents_a_rule_cites_are_named_on_its_traceability_row() -> None:
+    """The traceability page and the rules page name the same documents (one edited without the other fails)."""
+    for rule in RULES.values():
+        if rule.source is not Source.CITED:
+            continue
+        clause = BY_ID[rule.clause]
+        row = f"{clause.text} {clause.source} {clause.note}"  # what the row shows (render_markdown)
+        cited = set(DOCUMENT_NUMBER.findall(rule.cite))
+        assert cited <= set(DOCUMENT_NUMBER.findall(row)), f"{rule.code}: {sorted(cited)} not all on row {clause.id}"
+    assert DOCUMENT_NUMBER.findall("Nghị định 356/2025/NĐ-CP, Luật số 91/2025/QH15, Quy định 66-QĐ/TW; 124/2004/QĐ-TTg") == [
+        "356/2025/NĐ-CP", "91/2025/QH15", "66-QĐ/TW", "124/2004/QĐ-TTg"]
+
 def test_rules_page_shows_each_source() -> None:
     md = rules_markdown()
     for rule in RULES.values():

@@ -529,7 +529,8 @@ _CLAUSES: tuple[Clause, ...] = (
         f"{_MODEL}, dòng “Địa bàn” (và “Nay thuộc”); trang theo tỉnh `tinh/`",
         "Không phải điều khoản của hướng dẫn: danh mục đơn vị hành chính trước và sau ngày 1/7/2025 "
         "(dvk_build/register.py).",
-        source="Danh mục đơn vị hành chính Việt Nam", kind=Source.CITED,
+        source="Bảng danh mục và mã số các đơn vị hành chính Việt Nam (Quyết định 124/2004/QĐ-TTg; 19/2025/QĐ-TTg)",
+        kind=Source.CITED,
     ),
     Clause(
         "the-thuc-van-ban", "Thể thức văn bản",
@@ -538,9 +539,10 @@ _CLAUSES: tuple[Clause, ...] = (
         ("recognitions[].notice.number", "awards[].decision", "rollout.assignment.notice"),
         ("DVK306",),
         f"{_STEP[5]} (số thông báo); {_STEP[6]} (số quyết định)",
-        "Không phải điều khoản của hướng dẫn: Quy định 66-QĐ/TW năm 2017 (văn bản của Đảng) và Nghị định "
-        "30/2020/NĐ-CP (văn bản nhà nước); chỉ cảnh báo.",
-        source="Quy định 66-QĐ/TW; Nghị định 30/2020/NĐ-CP", kind=Source.CITED,
+        "Không phải điều khoản của hướng dẫn: thể thức văn bản của Đảng (Quy định 66-QĐ/TW năm 2017, Quy định "
+        "399-QĐ/TW năm 2026, Hướng dẫn 36-HD/VPTW năm 2018) và của văn bản hành chính nhà nước (Nghị định "
+        "30/2020/NĐ-CP về công tác văn thư); chỉ cảnh báo.",
+        source="Quy định 66-QĐ/TW, 399-QĐ/TW; Hướng dẫn 36-HD/VPTW; Nghị định 30/2020/NĐ-CP", kind=Source.CITED,
     ),
     Clause(
         "an-toan", "An toàn khi công bố",
@@ -549,7 +551,7 @@ _CLAUSES: tuple[Clause, ...] = (
         ("contact.phone", "contact.email", "contact.official", "attachments[].path", "attachments[].caption"),
         ("DVK501", "DVK502", "DVK503", "DVK504", "DVK505", "DVK506", "DVK507", "DVK508", "DVK509", "DVK510", "DVK512"),
         f"{_MODEL}, khung “Nhân rộng mô hình này”, dòng “Liên hệ” (chỉ số máy, hộp thư cơ quan); mục “Tài liệu kèm theo”",
-        "Không phải điều khoản của hướng dẫn: yêu cầu của việc đăng công khai (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
+        "Không phải điều khoản của hướng dẫn: yêu cầu của việc đăng công khai (Luật Bảo vệ dữ liệu cá nhân năm 2025, Luật số 91/2025/QH15; Nghị định 356/2025/NĐ-CP).",
         source=FORMAT, kind=Source.FORMAT,
     ),
 )

@@ -30,7 +30,8 @@ RULE = Rule(
          "awards:\n  - {year: 2024, by: Ủy ban nhân dân tỉnh, form: Bằng khen, decision: 1520/QĐ-UBND}",
     clause="the-thuc-van-ban",
     source=Source.CITED,
-    cite="Quy định 66-QĐ/TW năm 2017 của Ban Chấp hành Trung ương về thể loại, thẩm quyền ban hành và thể thức văn bản của Đảng (số, ký hiệu văn bản của Đảng); Nghị định 30/2020/NĐ-CP về công tác văn thư (số, ký hiệu văn bản nhà nước).",
+    cite="Quy định của Ban Bí thư về thể loại, thẩm quyền ban hành và thể thức văn bản của Đảng (66-QĐ/TW ngày 6/2/2017; 399-QĐ/TW ngày 9/1/2026) và Hướng dẫn 36-HD/VPTW ngày 3/4/2018 của Văn phòng Trung ương Đảng về thể thức và kỹ thuật trình bày văn bản của Đảng (số và ký hiệu văn bản của Đảng); "
+         "Nghị định 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ về công tác văn thư (thể thức văn bản hành chính, gồm số, ký hiệu).",
 )
 
 _CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"  # issuing body or agency: ĐU, HU, BDVTU, UBND, BTĐKT

@@ -25,8 +25,9 @@ RULE = Rule(
     good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
     clause="danh-muc-hanh-chinh",
     source=Source.CITED,
-    cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam (Quyết định 124/2004/QĐ-TTg) trước ngày 1/7/2025, và "
-         "danh mục sau sắp xếp đơn vị hành chính năm 2025 (dvk_build/register.py).",
+    cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam: trước ngày 1/7/2025 theo Quyết định 124/2004/QĐ-TTg "
+         "ngày 8/7/2004 của Thủ tướng Chính phủ (và các lần cập nhật), từ ngày 1/7/2025 theo Quyết định 19/2025/QĐ-TTg "
+         "(34 tỉnh, thành phố; 3.321 xã, phường, đặc khu); dữ liệu trong dvk_build/register.py.",
 )
 
 REGISTER_LABELS = {

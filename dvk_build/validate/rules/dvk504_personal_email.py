@@ -15,7 +15,7 @@ RULE = Rule(
     good="contact: {unit: Ban Dân vận Huyện ủy Y, email: bandanvan@tayninh.dcs.vn, official: true}",
     clause="an-toan",
     source=Source.CITED,
-    cite="Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, Điều 2, khoản 3 (dữ liệu cá nhân cơ bản)",
+    cite="Luật Bảo vệ dữ liệu cá nhân năm 2025 (Luật số 91/2025/QH15, có hiệu lực từ ngày 1/1/2026), Điều 2, khoản 1 (dữ liệu cá nhân là thông tin xác định hoặc giúp xác định một con người cụ thể)",
 )
 
 
