@@ -26,7 +26,7 @@ RULE = Rule(
     clause="danh-muc-hanh-chinh",
     source=Source.CITED,
     cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam: trước ngày 1/7/2025 theo Quyết định 124/2004/QĐ-TTg "
-         "ngày 8/7/2004 của Thủ tướng Chính phủ (và các lần cập nhật), từ ngày 1/7/2025 theo Quyết định 19/2025/QĐ-TTg "
+         "ngày 8/7/2004 của Thủ tướng Chính phủ, từ ngày 1/7/2025 theo Quyết định 19/2025/QĐ-TTg "
          "(34 tỉnh, thành phố; 3.321 xã, phường, đặc khu); dữ liệu trong dvk_build/register.py.",
 )
 

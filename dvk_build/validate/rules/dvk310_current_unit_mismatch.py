@@ -13,6 +13,7 @@ from ...places import resolve
 from ...problem import Problem, Severity
 from ..context import DossierContext
 from ..rule import Rule, Source
+from .dvk309_locality_not_in_register import RULE as LOCALITY
 
 RULE = Rule(
     "DVK310", "current-unit-mismatch", Severity.ERROR,
@@ -24,9 +25,7 @@ RULE = Rule(
     good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
     clause="danh-muc-hanh-chinh",
     source=Source.CITED,
-    cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam: trước ngày 1/7/2025 theo Quyết định 124/2004/QĐ-TTg "
-         "ngày 8/7/2004 của Thủ tướng Chính phủ (và các lần cập nhật), từ ngày 1/7/2025 theo Quyết định 19/2025/QĐ-TTg "
-         "(34 tỉnh, thành phố; 3.321 xã, phường, đặc khu); dữ liệu trong dvk_build/register.py.",
+    cite=LOCALITY.cite,  # the same register, the same decisions
 )
 
 

@@ -15,7 +15,7 @@ RULE = Rule(
     good="locality: {province: Tỉnh X, commune: Xã Z}",
     clause="an-toan",
     source=Source.CITED,
-    cite="Luật Bảo vệ dữ liệu cá nhân năm 2025 (Luật số 91/2025/QH15, có hiệu lực từ ngày 1/1/2026) và Nghị định 356/2025/NĐ-CP, Điều 3 (dữ liệu cá nhân cơ bản: nơi thường trú, nơi ở hiện tại, địa chỉ liên hệ)",
+    cite="Luật Bảo vệ dữ liệu cá nhân năm 2025 (Luật số 91/2025/QH15, có hiệu lực từ ngày 1/1/2026) và Nghị định 356/2025/NĐ-CP, Điều 3 (dữ liệu cá nhân cơ bản: nơi đăng ký thường trú, nơi ở hiện tại, địa chỉ liên hệ)",
 )
 
 
