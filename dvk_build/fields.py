@@ -13,7 +13,7 @@ EXPORTS = ("both", "json", "tiers")
 VALUE_TABLES = ("periods", "fields", "holder_kinds", "tiers", "self_assessment", "record_kinds", "vote_bodies")
 KEY_TABLES = ("interests", "criteria")
 _KNOWN = {"type", "label", "short", "hint", "example", "required", "nullable", "values", "keys", "step", "show",
-          "export", "table", "value", "note", "description"}
+          "export", "table", "value", "note", "description", "replicate"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class FieldSpec:
     value: str = ""  # the published value, when it differs from the typed one
     note: str = ""
     description: str = ""  # the schema's description (criteria: the guideline's clause)
+    replicate: str = ""  # its name in the page's "Nhân rộng mô hình này" box, when the box repeats it
 
     @property
     def key(self) -> str:
@@ -88,6 +89,7 @@ def _spec(path: str, raw: dict[str, Any]) -> FieldSpec:
         values=values if isinstance(values, str) else tuple(str(v) for v in values), keys=raw.get("keys", ""),
         step=raw.get("step"), show=raw.get("show", ""), export=raw.get("export", "both"), table=raw.get("table", ""),
         value=raw.get("value", ""), note=raw.get("note", ""), description=raw.get("description", ""),
+        replicate=raw.get("replicate", ""),
     )
 
 

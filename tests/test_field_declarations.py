@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import types
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -177,3 +178,36 @@ def test_every_declared_field_is_shown_and_exported(changes: list[dict[str, Chan
     assert any(js for _, js, _ in results), f"{path} is declared but the JSON export does not carry it"
     if _in_tables(config, path):
         assert any(tab for _, _, tab in results), f"{path} is declared but CSV and Excel do not carry it"
+
+
+REPLICATED = [spec.path for spec in default_config().dossier.values() if spec.replicate]
+
+
+def _aside(page: str) -> str:
+    return page[page.index('<aside class="dvk-replicate"'):page.index("</aside>")]
+
+
+@pytest.mark.parametrize("path", REPLICATED)
+def test_a_field_the_box_repeats_is_in_the_box_by_its_declaration(shipped_catalogue, path: str) -> None:  # type: ignore[no-untyped-def]
+    """`replicate:` in config.yaml puts a field in "Nhân rộng mô hình này" under that name; without a value it is not there."""
+    config = shipped_catalogue.config
+    spec = config.dossier[path]
+    base = next(m for m in shipped_catalogue.models if not m.summary_record)
+    data = _full(config, base)
+    node, key = _slots(data, path)
+    node[key] = _sample(config, spec)
+    empty = copy.deepcopy(data)
+    node, key = _slots(empty, path)
+    node.pop(key, None)
+    pages = _pages(config, [_model(base, data, "co"), _model(base, empty, "khong")])
+    assert f"<dt>{spec.replicate}</dt>" in _aside(pages["co"])
+    assert f"<dt>{spec.replicate}</dt>" not in _aside(pages["khong"])
+
+
+def test_the_box_names_only_declared_fields() -> None:
+    """The box's template names no dossier field itself beyond the derived ones: the declarations decide."""
+    source = (Path(__file__).parent.parent / "dvk_build" / "templates" / "model.html.j2").read_text(encoding="utf-8")
+    box = source[source.index('<aside class="dvk-replicate"'):source.index("</aside>")]
+    for spec in default_config().dossier.values():
+        if spec.replicate:
+            assert spec.replicate not in box, spec.path

@@ -142,7 +142,7 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
             if item.kind == "block":
                 body.append(_call(*item.shows[0], from_model))
                 continue
-            facts = ['<dl class="dvk-facts">']
+            facts = ["{%- set facts %}"]  # a list only when a fact has a value: no empty <dl> for a step left blank
             for spec, macro in item.shows:
                 if macro != "fact":
                     facts.append(_call(spec, macro, from_model))
@@ -152,7 +152,7 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
                     value = value.replace("spec", f'specs["{spec.path}"]')
                 facts.append(f'{{% set v = at(d, "{spec.path}") %}}{{% if v is not none and v != "" and v != [] %}}'
                              f" <dt>{_literal(spec.page_label)}</dt> <dd>{value}</dd>{{% endif %}}")
-            body.append("".join(facts) + "\n</dl>")
+            body.append("".join(facts) + '{% endset %}{% if facts | trim %}<dl class="dvk-facts">{{ facts }}\n</dl>{% endif %}')
         out.append("{%- set shown %}" + "\n".join(body) + "{% endset %}\n"
                    "{%- if shown | trim %}\n{{ shown }}\n{%- endif %}")
         for spec, macro in section.parts:
@@ -160,4 +160,15 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
             out.append(f'{{%- set v = at(d, "{spec.path}") %}}'
                        f'{{%- set shown = show.{macro}(specs["{spec.path}"], v, m, here) if {test} else "" %}}'
                        f"{{%- if shown | trim %}}\n{_heading(3, spec.page_label)}\n{{{{ shown }}}}\n{{%- endif %}}")
+    return "\n".join(out) + "\n"
+
+
+def replicate_source(config: Config) -> str:
+    """`_replicate.j2`: the facts the box "Nhân rộng mô hình này" repeats (`replicate:`), by type, in declaration order."""
+    out = ['{#- Written by render/sections.py from config.yaml `dossier:` (`replicate:`); do not edit. -#}']
+    for spec in config.dossier.values():
+        if spec.replicate:
+            value = _FACT_VALUE.get(spec.type, "{{ v }}").replace("spec", f'specs["{spec.path}"]')
+            out.append(f'{{%- set v = at(d, "{spec.path}") %}}{{% if v is not none and v != "" and v != [] %}}'
+                       f" <dt>{_literal(spec.replicate)}</dt> <dd>{value}</dd>{{% endif %}}")
     return "\n".join(out) + "\n"

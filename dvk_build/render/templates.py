@@ -28,9 +28,10 @@ def environment(config: Config) -> jinja2.Environment:
                        vnd=text.vnd, num=text.number)
     env.globals.update(c=config, label=config.label, at=sections.at, specs=config.dossier, locator=maps.locator,
                        code_label=lambda spec, code: sections.code_label(config, spec, code))
-    # the step sections, written once from the declarations as a template model.html.j2 includes
+    # the step sections and the box's facts, written once from the declarations as templates model.html.j2 includes
     fields_module = env.get_template("_fields.j2").module
     layout = sections.page_sections(config, set(dir(fields_module)))
     source = sections.template_source(config, layout, set(fields_module.from_model))  # type: ignore[attr-defined]
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"_sections.j2": source}), env.loader])  # type: ignore[list-item]
+    generated = {"_sections.j2": source, "_replicate.j2": sections.replicate_source(config)}
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(generated), env.loader])  # type: ignore[list-item]
     return env
