@@ -13,8 +13,9 @@ YAML files, not Markdown; done before any timing), then time, each in a fresh pr
 - bare parsing: read each file, split off the front matter, `yaml.load(..., Loader=CSafeLoader)`;
 - `check-jsonschema --schemafile dossier.schema.json *.yaml` (form only).
 
-Prints a Markdown table: wall time (median of R runs) and peak RSS (largest of R runs) of each
-command, measured by a wrapper process with getrusage(RUSAGE_CHILDREN).
+Prints a Markdown table: wall time and CPU time (user + system; medians of R runs) and peak RSS
+(largest of R runs) of each command, measured by a wrapper process with getrusage(RUSAGE_CHILDREN).
+On a shared machine CPU time is the steadier figure.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ import json, resource, subprocess, sys, time
 t = time.perf_counter()
 rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
 wall = time.perf_counter() - t
-print(json.dumps({"rc": rc, "wall": wall, "rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": rc, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kb": usage.ru_maxrss}))
 """
 
 # Bare parsing: what any tool must do at least (read, split, libyaml), nothing checked.
@@ -63,21 +65,26 @@ class Row:
     n: int
     tool: str
     walls: list[float]
+    cpus: list[float]
     rss_kb: int
 
     @property
     def wall(self) -> float:
         return statistics.median(self.walls)
 
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
 
-def measure(cmd: list[str], cwd: Path) -> tuple[float, int]:
+
+def measure(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
     proc = subprocess.run([sys.executable, "-c", MEASURE, *cmd], cwd=cwd, capture_output=True, text=True)
     if proc.returncode != 0 or not proc.stdout.strip():
         raise SystemExit(f"measuring {cmd[:4]}… failed:\n{proc.stdout}\n{proc.stderr}")
     result = json.loads(proc.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"{cmd[:4]}… exited {result['rc']} (the generated dossiers should all be valid)")
-    return result["wall"], result["rss_kb"]
+    return result["wall"], result["cpu"], result["rss_kb"]
 
 
 def prepare(n: int, base: Path) -> tuple[Path, list[str]]:
@@ -109,8 +116,8 @@ def run(sizes: list[int], repeat: int, work: Path) -> list[Row]:
         raise SystemExit("check-jsonschema is missing: pip install check-jsonschema")
     rows: list[Row] = []
     print(f"<!-- load average at start: {os.getloadavg()[0]:.1f} (2 cores) -->")
-    print("| dossiers | command | wall s (median) | peak RSS MB | wall vs bare parsing |")
-    print("|---:|---|---:|---:|---:|", flush=True)
+    print("| dossiers | command | wall s (median) | CPU s (median) | peak RSS MB | wall vs bare parsing |")
+    print("|---:|---|---:|---:|---:|---:|", flush=True)
     for n in sizes:
         base = work / str(n)
         models, names = prepare(n, base)
@@ -120,15 +127,17 @@ def run(sizes: list[int], repeat: int, work: Path) -> list[Row]:
             "dvk check, one file": ([*dvk_command(), "check", str(sorted(models.glob("*.md"))[n // 2])], base),
             "check-jsonschema": ([cjs, "--schemafile", str(schema), *names], base / "yaml"),
         }
-        results = {tool: Row(n, tool, [], 0) for tool in commands}
+        results = {tool: Row(n, tool, [], [], 0) for tool in commands}
         for _ in range(repeat):  # interleaved, so a busy moment of the machine hits all three alike
             for tool, (cmd, cwd) in commands.items():
-                wall, rss = measure(cmd, cwd)
+                wall, cpu, rss = measure(cmd, cwd)
                 results[tool].walls.append(wall)
+                results[tool].cpus.append(cpu)
                 results[tool].rss_kb = max(results[tool].rss_kb, rss)
         bare = results["bare parsing (CSafeLoader)"].wall
         for row in results.values():
-            print(f"| {n:,} | {row.tool} | {row.wall:.2f} | {row.rss_kb / 1024:.0f} | {row.wall / bare:.2f}× |", flush=True)
+            print(f"| {n:,} | {row.tool} | {row.wall:.2f} | {row.cpu:.2f} | {row.rss_kb / 1024:.0f} | {row.wall / bare:.2f}× |",
+                  flush=True)
             rows.append(row)
     return rows
 
