@@ -27,11 +27,12 @@ from .forms import site_files as form_files
 from .forms.word import TemplateProblem
 from .model import build_catalogue
 from .render.model_page import ModelPages
-from .render.site import RenderedPages, render_pages
+from .preview import LastBuild, Preview, known_dossiers
+from .render.site import RenderedPages, SiteRenderer
 from .render.templates import environment
 from .report import format_problem
 from .search import dvk_index
-from .serve_errors import banner, inject
+from .serve_errors import with_box
 from .search.pages import search_pages
 from .site_context import Output, Site, SiteContext, site_url
 from .theme_pages import ThemePages
@@ -56,14 +57,23 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     _dirty = False
     _atomic: AtomicOutput | None = None
     _epoch_set: str | None = None
+    preview: Preview | None = None  # `mkdocs serve`: the state kept between builds (preview.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # (a plugin with on_startup is one object for the whole `mkdocs serve`: the preview lives on it)
         self._command, self._dirty = command, dirty
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path).parent
         self.models_dir = (base / self.config.models_dir).resolve()
-        self._serve_errors = ""  # the error box of `mkdocs serve` (serve_errors.py), while a dossier has an error
+        if self._command == "serve":
+            if self.preview is None:
+                self.preview = Preview(self.models_dir)
+            self.preview.last = None  # a full build: what the last one left is not to be used
         self._finish_atomic(publish=False)  # a previous build in this process that never reached its end
         if self._command == "build" and not self._dirty:  # (gh-deploy publishes config.site_dir itself)
             # the plain `mkdocs build` is as safe as `dvk build`: a temporary folder, swapped in at the end
@@ -87,6 +97,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.small_sizes: dict[str, int] = {}  # the downloads made in the build itself
         self.edit_paths: dict[str, str] = {}
         self.nav: Navigation | None = None
+        self.signatures: dict[str, Any] = {}
+        self.files: Files | None = None
+        self.env: Any = None
+        self.writer: ThemePages | None = None
         self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
         if not config.nav:
             config.nav = self._nav()
@@ -116,7 +130,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         catalogue = build_catalogue(self.report)
         self.ctx = ctx = SiteContext(catalogue, Site(self.dvk_config, config.site_url), search=self.config.search)
         self._start_workers(ctx, config.site_dir)
-        self.pages = render_pages(ctx)
+        renderer = SiteRenderer(ctx)
+        self.pages = renderer.render()
+        self.signatures = renderer.signatures
         output = Output().add(self.pages).add(search_pages(ctx))
         small = site_files.small_files(catalogue, ctx.site)
         self.small_sizes = {path: len(data) for path, data in small.items()}
@@ -143,12 +159,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         report = check_paths([self.models_dir], self.dvk_config, dt.date.today(), root=self.project_root)
         for warning in report.warnings:
             log.info("%s", format_problem(warning))  # warnings publish; `dvk check --strict` is stricter
-        if report.errors and self._command == "serve":
+        if self.preview is not None:
             # the browser shows the errors (every page, the 404 of a refused dossier too); the valid
             # dossiers are built as usual, and saving the fixed file rebuilds without the box
             for error in report.errors:
                 log.warning("%s", format_problem(error))
-            self._serve_errors = banner(report.errors, self.config.max_listed_errors)
+            self.preview.set_errors(report.errors, self.config.max_listed_errors)
         elif report.errors:
             shown = report.errors[: self.config.max_listed_errors]
             more = len(report.errors) - len(shown)
@@ -218,7 +234,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
                 self._add(files, File.generated(config, uri, abs_src_path=str(path)))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav = nav
+        self.nav, self.files = nav, files
         return nav
 
     def on_pre_page(self, page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
@@ -231,6 +247,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """The model pages are written now, while the workers work; then the files the workers write must
         be there: MkDocs copies static files next."""
+        self.env = env
         self._write_model_pages(env, config, files)
         for job in ("exports", "forms"):
             if job in self.jobs:
@@ -242,8 +259,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         ctx = self.ctx
         content = ModelPages(environment(ctx.config), ctx.catalogue, ctx.site.site_url,
                              config.markdown_extensions, config.mdx_configs)
-        post = (lambda output: inject(output, self._serve_errors)) if self._serve_errors else (lambda output: output)
-        writer = ThemePages(config, env, self.nav, files, content, post)
+        self.writer = writer = ThemePages(config, env, self.nav, files, content)
         for model in ctx.catalogue.models:
             writer.write(model)
 
@@ -262,15 +278,11 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
-        if self._serve_errors:
-            output = inject(output, self._serve_errors)
         if page.file.src_uri in self._placeholders:
             page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        if self._serve_errors and template_name == "404.html":
-            return inject(output_content, self._serve_errors)
         if template_name == "sitemap.xml" and config.site_url and self.ctx is not None:
             # the model pages are not MkDocs pages (theme_pages.py): their entries, as MkDocs writes its own
             date = get_build_date()
@@ -311,12 +323,27 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         if self.report is None:
             return
         recognized = [d.slug for d in self.report.valid() if d.recognized]
-        # Every page is written: let the dossiers and page sources go before the check reads the site back.
-        self.report = self.ctx = self.pages = None
+        if self.preview is not None:
+            self._keep_for_preview(config)
+            self.report = None
+        else:  # every page is written: let the dossiers and page sources go before the check reads the site back
+            self.report = self.ctx = self.pages = None
         try:
             require_complete(site, recognized)
         except IncompleteBuild as exc:
             raise PluginError(str(exc)) from None
+
+    def _keep_for_preview(self, config: MkDocsConfig) -> None:
+        """What the next edit in `mkdocs serve` re-renders from: MkDocs' objects of this build and the catalogue."""
+        assert self.preview is not None and self.report is not None and self.ctx is not None
+        assert self.nav is not None and self.writer is not None and self.files is not None
+
+        def set_pages(pages: RenderedPages) -> None:
+            self.pages = pages
+
+        self.preview.last = LastBuild(config, self.files, self.nav, self.env, self.ctx, self.writer, self.signatures,
+                                      known_dossiers(self.report.dossiers, self.project_root), self.project_root,
+                                      set_pages)
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build leaves no worker behind, and no half-written site."""
@@ -325,8 +352,16 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.jobs = {}
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(self.models_dir))  # live reload when a dossier changes
-        server.watch(os.fspath(Path(__file__).with_name("config.yaml")))
+        """Dossiers saved update their pages alone (preview.py); errors are put into every page as served."""
+        watched = [os.fspath(Path(__file__).with_name("config.yaml"))]
+        if self.config.config_file:
+            watched.append(str(self.project_root / self.config.config_file))
+        for path in watched:
+            server.watch(path)
+        if self.preview is not None:
+            preview = self.preview
+            preview.attach(server, builder, [config.docs_dir, config.config_file_path, *watched, *config.watch])
+            server.set_app(with_box(server.get_app(), lambda: preview.box))
         return server
 
 

@@ -1,9 +1,10 @@
-"""`mkdocs serve` with dossier errors: every page opens with the list of errors, until they are fixed."""
+"""`mkdocs serve` with dossier errors: every page served opens with the list of errors, until they are fixed."""
 
 from __future__ import annotations
 
 import html
 import re
+from typing import Any, Callable, Iterable
 
 from .problem import Problem
 from .report import format_problem
@@ -29,3 +30,30 @@ def inject(page: str, box: str) -> str:
     """The page with the box first in its body (or first of all, for a page without one)."""
     m = _BODY_RE.search(page)
     return page[: m.end()] + box + page[m.end():] if m else box + page
+
+
+def with_box(app: Callable[..., Iterable[bytes]], box: Callable[[], str]) -> Callable[..., Iterable[bytes]]:
+    """The server's WSGI app, the current box put into every HTML page as it is served.
+
+    Put in when served, not when written: a fix or a new error shows on the next load of any page
+    without rewriting the 10,000 pages written before (preview.py).
+    """
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        current = box()
+        if not current:
+            return app(environ, start_response)
+        said: list[Any] = []
+        body = app(environ, lambda status, headers, exc_info=None: said.append((status, headers, exc_info)))
+        status, headers, exc_info = said[0]
+        if not any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers):
+            start_response(status, headers, exc_info)
+            return body
+        try:
+            page = inject(b"".join(body).decode("utf-8", "replace"), current).encode("utf-8")
+        finally:
+            getattr(body, "close", lambda: None)()
+        headers = [(k, v) for k, v in headers if k.lower() != "content-length"] + [("Content-Length", str(len(page)))]
+        start_response(status, headers, exc_info)
+        return [page]
+
+    return serve

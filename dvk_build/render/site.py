@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -34,10 +34,20 @@ class RenderedPages(Output):
     stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the listings' placeholders stand for
 
 
-class SiteRenderer:
-    """Renders the catalogue's pages from templates/."""
+# Whether to render a page, given its path, what it depends on beyond its entries, and the models it lists
+Wanted = Callable[[str, Hashable, Sequence[str]], bool]
 
-    def __init__(self, ctx: SiteContext) -> None:
+
+class SiteRenderer:
+    """Renders the catalogue's pages from templates/.
+
+    `wanted` lets the preview (preview.py) render only the pages an edit changed: every page's
+    signature (what it shows, entries aside) is recorded in `signatures` whether rendered or not.
+    """
+
+    def __init__(self, ctx: SiteContext, wanted: Wanted | None = None) -> None:
+        self.wanted: Wanted = wanted or (lambda uri, signature, slugs: True)
+        self.signatures: dict[str, Hashable] = {}
         self.catalogue = ctx.catalogue
         self.config = ctx.config
         self.env = environment(ctx.config)
@@ -62,6 +72,10 @@ class SiteRenderer:
             html = self._entries[key] = str(macro(m, root))
         return Markup(html)
 
+    def _want(self, uri: str, signature: Hashable, slugs: Sequence[str] = ()) -> bool:
+        self.signatures[uri] = signature
+        return self.wanted(uri, signature, slugs)
+
     def _render(self, template: str, src_uri: str, **ctx: Any) -> str:
         root = "../" * url_of(src_uri).count("/")  # pages are directory URLs
         return self.env.get_template(template).render(root=root, catalogue=self.catalogue, **ctx)
@@ -72,13 +86,20 @@ class SiteRenderer:
         meta = front_matter(self.config.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
                      hide=["navigation", "toc"])
         tiers = [t for t in self.config.tiers_in_order() if self.catalogue.in_tier(t.slug)]
+        newest = self.catalogue.models[:6]
+        if not self._want(uri, ("home", tuple(t.slug for t in tiers), self._province_counts()), [m.slug for m in newest]):
+            return
         country_map = maps.country_figure(self.catalogue.models, "tinh/", "vn") if self.catalogue.models else ""
-        out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=self.catalogue.models[:6],
+        out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=newest,
                                                 country_map=Markup(country_map))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
+    def _province_counts(self) -> tuple[tuple[str, int], ...]:
+        """Models per province: what the maps and the province index show, entries aside."""
+        return tuple(sorted(Counter(m.province for m in self.catalogue.models).items()))
+
     def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
-                 hide: Sequence[str] = (), figure: str = "") -> None:
+                 hide: Sequence[str] = (), figure: Callable[[], str] = str) -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
         pages = max(1, math.ceil(len(flat) / PAGE_SIZE))
@@ -90,11 +111,15 @@ class SiteRenderer:
                     page_groups.append(Group(g.title, [], g.note))
                 page_groups[-1].models.append(m)
             uri = f"{base}index.md" if n == 1 else f"{base}trang-{n}/index.md"
+            # the page changes with its entries' order and groups, the number of pages and the intro's count
+            signature = (pages, intro, tuple((g.title, m.slug) for g, m in chunk))
+            if not self._want(uri, signature, [m.slug for _, m in chunk]):
+                continue
             title = heading if n == 1 else f"{heading} (trang {n})"
             meta = front_matter(title, description or intro, **({"hide": list(hide)} if hide else {}))
             out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
                                                     groups=page_groups, pages=pages, page=n, base=base,
-                                                    figure=Markup(figure) if n == 1 else "")))
+                                                    figure=Markup(figure()) if n == 1 else "")))
 
     def _tiers(self, out: Output) -> None:
         for tier in self.config.tiers_in_order():
@@ -119,6 +144,20 @@ class SiteRenderer:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
         rows = [Group(name, ms) for name, ms in provinces.items()]
         uri = "tinh/index.md"
+        if self._want(uri, ("provinces", self._province_counts())):
+            self._province_index(out, uri, rows)
+        for name, models in provinces.items():
+            merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
+                            key=text.province_order)
+            note = f" Gồm cả mô hình công nhận khi còn là {', '.join(merged)}." if merged else ""
+            groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.config.tiers_in_order())]
+            code = next((m.unit_today.province_code for m in models if m.unit_today), "")
+            # drawn only for a page rendered (its first): the preview renders one page of one listing
+            figure = (lambda code=code, models=models: maps.province_figure(code, models, "../../danh-muc/")) if code else str
+            self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
+                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure)
+
+    def _province_index(self, out: Output, uri: str, rows: list[Group]) -> None:
         links = "".join(
             f'<li><a href="{text.province_slug(g.title)}/">{escape(g.title)}</a> <span class="dvk-muted">{len(g.models)} mô hình</span></li>'
             for g in rows
@@ -130,15 +169,6 @@ class SiteRenderer:
                 f"{self.stash.put(country_map) if country_map else ''}"
                 f'<ul class="dvk-columns">{links}</ul>\n')
         out.pages.append(Page(uri, body))
-        for name, models in provinces.items():
-            merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
-                            key=text.province_order)
-            note = f" Gồm cả mô hình công nhận khi còn là {', '.join(merged)}." if merged else ""
-            groups = [Group(t.label, [m for m in models if m.tier == t.slug]) for t in reversed(self.config.tiers_in_order())]
-            code = next((m.unit_today.province_code for m in models if m.unit_today), "")
-            figure = maps.province_figure(code, models, "../../danh-muc/") if code else ""
-            self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
-                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure)
 
     def _typical(self, out: Output) -> None:
         groups = [Group(f"Năm {year}", ms) for year, ms in self.catalogue.typical_by_year().items()]
@@ -151,6 +181,8 @@ class SiteRenderer:
 
     def _rules(self, out: Output) -> None:
         """`quy-tac/`: generated from the rules `dvk check` runs, so the page never drifts from them."""
+        if not self._want(RULES_PAGE, "rules"):  # the rules, not the dossiers: an edit never changes it
+            return
         body = rules_markdown()
         title, _, rest = body.partition("\n")  # the reference opens with its own level-1 heading
         meta = front_matter(title.lstrip("# ").strip(), "Các quy tắc dvk dùng để kiểm tra hồ sơ mô hình “Dân vận khéo” "
@@ -174,12 +206,14 @@ class SiteRenderer:
                                                                                   max(year_counts, default=-1) + 1)]),
             ("Theo loại chủ thể", "Chủ thể", [(label, kind_counts[k]) for k, label in c.holder_kinds.items()]),
         ]
+        uri = "thong-ke/index.md"
+        if not self._want(uri, repr(specs)):
+            return
         charts_ = [
             {"title": title, "column": column, "rows": rows, "svg": charts.bar_chart(rows, f"Số mô hình {title.lower()}"),
              "caption": f"Số mô hình {title.lower()}."}
             for title, column, rows in specs
         ]
-        uri = "thong-ke/index.md"
         meta = front_matter("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.",
                             hide=["navigation"])  # the menu column held one link: the charts take its width
         out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))

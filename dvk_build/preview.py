@@ -1,0 +1,248 @@
+"""`mkdocs serve` kept up with editors: a saved dossier's page and the listing pages it is on, re-rendered alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Hashable
+
+import jinja2
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .load.files import display_path
+from .model import Model, model_from
+from .problem import Problem
+from .render.site import RenderedPages, SiteRenderer
+from .report import format_problem
+from .serve_errors import banner
+from .site_context import SiteContext
+from .theme_pages import ThemePages
+from .validate.context import DossierContext
+from .validate.engine import check_loaded, gc_paused, visible
+from .validate.neighbours import Neighbour
+from .validate.reading import load_paths
+
+log = logging.getLogger("mkdocs.plugins.dvk_build.preview")
+STALE = "dữ liệu mở, trang Dữ liệu mở và chỉ mục tìm kiếm giữ bản của lần dựng toàn bộ trước"
+
+
+@dataclass
+class LastBuild:
+    """What the last full build leaves for the next edits: MkDocs' own objects and the catalogue."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: jinja2.Environment
+    ctx: SiteContext
+    writer: ThemePages
+    signatures: dict[str, Hashable]  # every generated page's signature (render/site.py)
+    known: dict[str, Neighbour]  # every dossier loaded, by absolute file: the other side of DVK601-DVK603
+    root: Path
+    set_pages: Callable[[RenderedPages], None]  # hands the plugin the HTML blocks of the pages re-rendered
+
+
+def _ignorable(path: Path) -> bool:
+    """An editor's temporary or backup file (`.x.md.swp`, `x.md~`, `4913`)."""
+    name = path.name
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or name.isdigit()
+
+
+class Preview:
+    """The state of one `mkdocs serve` between builds: files saved since, errors shown, the last full build."""
+
+    def __init__(self, models_dir: Path) -> None:
+        self.models_dir = models_dir
+        self.lock = threading.Lock()
+        self.changed: set[str] = set()  # dossier folder paths saved since the last build
+        self.other = False  # a change MkDocs watches (pages, mkdocs.yml, config.yaml): a full build
+        self.errors: dict[str, list[Problem]] = {}  # by the path messages show
+        self.box = ""  # the error box the server puts on every page (serve_errors.py)
+        self.last: LastBuild | None = None
+        self.limit = 50
+        self._observer: Any = None
+
+    # --- errors --------------------------------------------------------------------------------
+    def set_errors(self, errors: list[Problem], limit: int) -> None:
+        self.limit = limit
+        self.errors = {}
+        for p in errors:
+            self.errors.setdefault(p.path, []).append(p)
+        self._draw_box()
+
+    def _draw_box(self) -> None:
+        errors = sorted((p for ps in self.errors.values() for p in ps), key=lambda p: (p.path, p.line, p.col, p.code))
+        self.box = banner(errors, self.limit) if errors else ""
+
+    # --- watching --------------------------------------------------------------------------------
+    def attach(self, server: Any, full_build: Callable[[], None], watched: list[str]) -> None:
+        """Take over the server's rebuilds: dossiers watched by inotify, other paths noted, the builder wrapped."""
+        if not hasattr(server, "_rebuild_cond"):  # another MkDocs: its own watch, full builds
+            server.watch(str(self.models_dir))
+            return
+
+        def rebuild_soon() -> None:
+            with server._rebuild_cond:  # what MkDocs' own watch callback does (livereload/__init__.py)
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
+
+        preview = self
+
+        class Dossiers(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+                    return
+                with preview.lock:
+                    preview.changed.add(os.fsdecode(getattr(event, "dest_path", "") or event.src_path))
+                rebuild_soon()
+
+        class Others(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if not event.is_directory:
+                    with preview.lock:
+                        preview.other = True
+
+        for path in watched:  # added to MkDocs' own watches of the same paths: no second scan
+            if os.path.exists(path):
+                server.observer.schedule(Others(), os.path.abspath(path), recursive=True)
+        # inotify: told at once, where MkDocs' polling would scan 10,000 files twice a second
+        try:
+            self._observer = Observer()
+            self._observer.schedule(Dossiers(), str(self.models_dir), recursive=True)
+            self._observer.daemon = True
+            self._observer.start()
+        except OSError:  # no inotify watch left: the server's polling observer, slower to notice
+            self._observer = None
+            server.observer.schedule(Dossiers(), str(self.models_dir), recursive=True)
+        server.builder = lambda: self.rebuild(full_build)
+
+    def stop(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer = None
+
+    # --- building --------------------------------------------------------------------------------
+    def rebuild(self, full_build: Callable[[], None]) -> None:
+        """Called by the server's build loop: the incremental update when it can, else MkDocs' full build."""
+        with self.lock:
+            changed, other = self.changed, self.other
+            self.changed, self.other = set(), False
+        if self.last is not None and not other and changed:
+            try:
+                if self.update(changed):
+                    return
+            except Exception:  # never a stale site: the full build says what is wrong
+                log.exception("Xem trước: cập nhật từng phần thất bại, dựng lại toàn bộ.")
+        self.last = None
+        log.info("Xem trước: dựng lại toàn bộ trang.")
+        full_build()
+
+    def update(self, changed: set[str]) -> bool:
+        """Re-check and re-render the saved dossiers; False when the edit needs a full build
+        (a dossier added, deleted, published or withdrawn, lineage changed, pages added or removed)."""
+        last = self.last
+        assert last is not None
+        start = time.perf_counter()
+        files: list[Path] = []
+        for name in sorted(changed):
+            path = Path(name)
+            if path.suffix != ".md":
+                if path.exists() and not _ignorable(path):
+                    return False  # an attachment: MkDocs copies it
+                continue
+            known, exists = name in last.known, path.is_file()
+            if known and exists:
+                files.append(path)
+            elif known or exists:
+                return False  # deleted or new
+        if not files:
+            return True
+        checked = {str(f) for f in files}
+        others = [n for f, n in last.known.items() if f not in checked]
+        with gc_paused():
+            loaded = load_paths(files, last.ctx.config, dt.date.today(), root=last.root)
+            report = check_loaded(loaded, others)
+        for f in files:
+            self.errors.pop(visible(display_path(f, last.root)), None)
+        for p in report.problems:
+            log.warning("%s", format_problem(p)) if p.is_error else log.info("%s", format_problem(p))
+            if p.is_error:
+                self.errors.setdefault(p.path, []).append(p)
+        failed = report.failed_paths()
+        catalogue = last.ctx.catalogue
+        by_slug = catalogue.by_slug
+        edited: list[Model] = []
+        for ctx in report.dossiers:
+            if visible(ctx.path) in failed:
+                continue  # its page keeps its last good version; the box says why
+            new, old = model_from(ctx), by_slug.get(ctx.slug)
+            if old is None and not new.published:
+                continue  # a draft stays a draft: on no page
+            if old is None or not new.published or new.derived_from != old.derived_from:
+                return False
+            new.derived_children = old.derived_children
+            catalogue.models[catalogue.models.index(old)] = new
+            edited.append(new)
+            last.known[str(last.root / ctx.path)] = Neighbour(ctx.slug, last.root / ctx.path, new.derived_from, last.root)
+        self._draw_box()
+        if not edited:
+            log.info("Xem trước: %d hồ sơ còn lỗi, trang của chúng giữ bản trước (%.2f s).", len(files),
+                     time.perf_counter() - start)
+            return True
+        catalogue.models.sort(key=lambda m: (m.recognized_on or dt.date.min, m.slug), reverse=True)
+        listed = self._render_pages(last, {m.slug for m in edited})
+        if listed is None:
+            return False
+        by_slug = catalogue.by_slug
+        last.writer.pages.catalogue, last.writer.pages.by_slug = catalogue, by_slug
+        # the model's page, and its parent's and children's (they show its title)
+        slugs = {m.slug for m in edited} | {m.derived_from for m in edited if m.derived_from} \
+            | {c for m in edited for c in m.derived_children}
+        for slug in sorted(s for s in slugs if s in by_slug):
+            last.writer.write(by_slug[slug])
+        log.info("Xem trước: đã cập nhật %d hồ sơ trong %.2f s (%d trang mô hình, %d trang danh sách); %s.",
+                 len(edited), time.perf_counter() - start, len(slugs & by_slug.keys()), listed, STALE)
+        return True
+
+    def _render_pages(self, last: LastBuild, slugs: set[str]) -> int | None:
+        """Re-render, through MkDocs' own page functions, the generated pages whose signature changed or that
+        list an edited model; None when the set of pages itself changed."""
+        old = last.signatures
+
+        def wanted(uri: str, signature: Hashable, listed: Any) -> bool:
+            return old.get(uri) != signature or not slugs.isdisjoint(listed)
+
+        renderer = SiteRenderer(last.ctx, wanted)
+        pages = renderer.render()
+        if renderer.signatures.keys() != old.keys():
+            return None
+        last.signatures = renderer.signatures
+        last.set_pages(pages)
+        doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for page in pages.pages:
+            file: File | None = last.files.get_file_from_path(page.src_uri)
+            if file is None or file.page is None:
+                return None
+            file.content_string = page.content
+            _populate_page(file.page, last.config, last.files)
+            _build_page(file.page, last.config, doc_files, last.nav, last.env)
+        return len(pages.pages)
+
+
+def known_dossiers(dossiers: list[DossierContext], root: Path) -> dict[str, Neighbour]:
+    """Every dossier loaded by the full build, as the rules across dossiers see the ones not re-checked."""
+    out: dict[str, Neighbour] = {}
+    for ctx in dossiers:
+        file = root / ctx.path
+        out[str(file)] = Neighbour(ctx.slug, file, ctx.word("replication", "derived_from"), root)
+    return out

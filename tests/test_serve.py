@@ -1,0 +1,145 @@
+"""Issue 12, item 6: `mkdocs serve` updates a saved dossier's page and its listings alone, and shows errors in the browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from conftest import ROOT, make_dvk_project
+
+SOURCES = ["tuyen-duong-tu-quan-ap-phu-hoa.md", "camera-an-ninh-mat-than-xa-long-dinh.md",
+           "heo-dat-gop-von-xoay-vong-ap-tan-phu-xa-tan-tay.md", "mot-cua-than-thien-song-ngu-xa-tap-ngai.md"]
+EDITED, OTHER = "tuyen-duong-tu-quan-ap-phu-hoa", "camera-an-ninh-mat-than-xa-long-dinh"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as r:
+            return r.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:  # the 404 page is a page too
+        return exc.read().decode("utf-8")
+
+
+def _wait(test: Callable[[], bool], what: str, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if test():
+                return
+        except OSError:  # the server is starting
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"not served in {timeout} s: {what}")
+
+
+class Served:
+    """A `mkdocs serve` of a small project in a subprocess, and where it writes its site."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.models = tmp / "models"
+        config = make_dvk_project(tmp, {name: (ROOT / "content" / "models" / name).read_text(encoding="utf-8")
+                                        for name in SOURCES})
+        self.log = tmp / "serve.log"
+        temp = tmp / "tmp"  # `mkdocs serve` builds into a mkdtemp folder: made here, so the test can look at it
+        temp.mkdir()
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        env.update(NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp), PYTHONPATH=str(ROOT))
+        port = _free_port()
+        self.base = f"http://127.0.0.1:{port}/"
+        self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                                     cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=self.log.open("w"),
+                                     start_new_session=True)
+        _wait(lambda: self.alive() and EDITED in _get(self.base + "danh-muc/"), "the first build")
+        self.site = next(temp.glob("mkdocs_*"))
+
+    def alive(self) -> bool:
+        assert self.proc.poll() is None, self.log.read_text(encoding="utf-8")[-3000:]
+        return True
+
+    def page(self, path: str) -> str:
+        self.alive()
+        return _get(self.base + path)
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=60)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    server = Served(tmp_path)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _retitle(text: str, title: str) -> str:
+    return re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1)
+
+
+def test_saved_title_updates_its_page_and_listing_and_nothing_else(served: Served) -> None:
+    other_page = served.site / "mo-hinh" / OTHER / "index.html"
+    other_mtime = other_page.stat().st_mtime_ns
+    dossier = served.models / f"{EDITED}.md"
+    title = "Tuyến đường tự quản ấp Phú Hòa (đã sửa tên)"
+    dossier.write_text(_retitle(dossier.read_text(encoding="utf-8"), title), encoding="utf-8")
+    _wait(lambda: title in served.page(f"mo-hinh/{EDITED}/"), "the model page with the new title", timeout=30)
+    _wait(lambda: title in served.page("danh-muc/"), "the catalogue listing with the new title", timeout=30)
+    tier_listings = [p for p in ("cap/tinh/", "cap/huyen/", "cap/co-so/", "cap/xa/") if f"mo-hinh/{EDITED}/" in served.page(p)]
+    assert tier_listings and all(title in served.page(p) for p in tier_listings)
+    log = served.log.read_text(encoding="utf-8")
+    # the incremental path did it: no full build, another model's page untouched
+    assert "Xem trước: đã cập nhật 1 hồ sơ" in log and "dựng lại toàn bộ" not in log, log[-2000:]
+    assert other_page.stat().st_mtime_ns == other_mtime
+    assert "dvk-build-errors" not in served.page("")
+
+
+def test_new_dossier_falls_back_to_a_full_build(served: Served) -> None:
+    text = (served.models / f"{EDITED}.md").read_text(encoding="utf-8")
+    (served.models / "tuyen-duong-tu-quan-ban-sao.md").write_text(_retitle(text, "Bản sao thử"), encoding="utf-8")
+    _wait(lambda: "Bản sao thử" in served.page("mo-hinh/tuyen-duong-tu-quan-ban-sao/"), "the new dossier's page")
+    assert "dựng lại toàn bộ" in served.log.read_text(encoding="utf-8")
+
+
+def test_broken_dossier_shows_its_errors_in_chromium_until_fixed(served: Served, browser) -> None:  # type: ignore[no-untyped-def]
+    dossier = served.models / f"{EDITED}.md"
+    good = dossier.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(served.base + f"mo-hinh/{OTHER}/")
+        assert page.locator(".dvk-build-errors").count() == 0
+        broken = re.sub(r"(?m)^fields: .*$", "fields: [linh-vuc-khong-co]", good, count=1)
+        assert broken != good
+        dossier.write_text(broken, encoding="utf-8")
+        # the open page reloads itself (livereload) and shows the box: file, line, column, code, Vietnamese
+        box = page.locator(".dvk-build-errors")
+        box.wait_for(state="visible", timeout=30_000)
+        assert re.search(rf"models/{EDITED}\.md:\d+:\d+: DVK103 .*không hợp lệ", box.inner_text())
+        # the broken dossier's own page keeps its last good version, under the box
+        assert "dvk-build-errors" in served.page(f"mo-hinh/{EDITED}/")
+        assert "Tuyến đường tự quản" in served.page(f"mo-hinh/{EDITED}/")
+        dossier.write_text(good, encoding="utf-8")
+        box.wait_for(state="detached", timeout=30_000)
+        assert "dvk-build-errors" not in served.page("")
+        assert "dựng lại toàn bộ" not in served.log.read_text(encoding="utf-8")
+    finally:
+        page.close()
+
