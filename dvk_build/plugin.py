@@ -95,7 +95,6 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.workers: BuildWorkers | None = None
         self.jobs: dict[str, Job[Any]] = {}
         self.small_sizes: dict[str, int] = {}  # the downloads made in the build itself
-        self.edit_paths: dict[str, str] = {}
         self.nav: Navigation | None = None
         self.signatures: dict[str, Any] = {}
         self.files: Files | None = None
@@ -139,8 +138,6 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         output.files.update(small)
         for page in output.pages:
             self._add(files, File.generated(config, page.src_uri, content=page.content))
-            if page.edit_path:
-                self.edit_paths[page.src_uri] = page.edit_path
         for uri, content in output.files.items():
             self._add(files, File.generated(config, uri, content=content))
         written = site_files.model_file_paths(catalogue)
@@ -264,15 +261,11 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             writer.write(model)
 
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        edit = self.edit_paths.get(page.file.src_uri)
-        if edit and config.repo_url:
-            page.edit_url = config.repo_url.rstrip("/") + "/edit/main/" + edit
-        elif edit is None and page.file.generated_by:
-            page.edit_url = None  # generated listings have no source to edit
-        context["dvk"] = {"catalogue": self.ctx.catalogue if self.ctx else None, "config": self.dvk_config}
+        if page.file.generated_by:
+            page.edit_url = None  # generated listings have no source to edit (model pages: theme_pages.py)
         if self.pages is not None and page.content and self.pages.stash.prefix in page.content:
             # Generated HTML blocks come back only now, page by page, so MkDocs does not hold every
-            # page's full HTML at once (render/stash.py); model pages' blocks pass the sanitizer too.
+            # page's full HTML at once (render/stash.py).
             self._placeholders[page.file.src_uri] = page.content
             page.content = self.pages.stash.restore(page.content)
         return context

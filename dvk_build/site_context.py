@@ -107,7 +107,6 @@ class SiteContext:
 class Page:
     src_uri: str  # e.g. "mo-hinh/slug/index.md"
     content: str
-    edit_path: str | None = None  # the dossier a "Sửa trang này" link points to
 
 
 @dataclass
