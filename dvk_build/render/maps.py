@@ -308,7 +308,7 @@ def _locator_labels() -> str:
         where = f"left:{100 * x / WIDTH:.1f}%;top:{100 * pt.y / HEIGHT:.1f}%"
         words = name.split(" ")  # "Quần đảo" over the island's name
         out.append(f'<span class="dvk-locator-label dvk-locator-label--{side}" style="{where}" aria-hidden="true">'
-                   f'{escape(" ".join(words[:2]))}<br>{escape(" ".join(words[2:]))}</span>')
+                   f'{escape(" ".join(words[:2]))} <br>{escape(" ".join(words[2:]))}</span>')
     return "".join(out)
 
 
