@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .assessment import compute
@@ -33,7 +34,11 @@ class Recognition:
 
 @dataclass
 class Model:
-    """One dossier as the site and the exports see it; `data` is the validated front matter."""
+    """One dossier as the site and the exports see it; `data` is the validated front matter.
+
+    The values listings sort and group by are cached (`cached_property`): a model is not changed
+    once made (the preview makes a new one for a saved dossier), and each listing asks them all again.
+    """
 
     slug: str
     source_path: str
@@ -59,7 +64,7 @@ class Model:
     def period(self) -> str:
         return str(self.data["period"])
 
-    @property
+    @cached_property
     def fields(self) -> list[str]:
         return list(self.data.get("fields") or [])
 
@@ -85,7 +90,7 @@ class Model:
         """The unit today (34-province register): derived for a 2021-2025 dossier."""
         return self.place.today if self.place else None
 
-    @property
+    @cached_property
     def province(self) -> str:
         """The province today (after the 2025 merger) — listings group by this one."""
         if self.unit_today is not None:
@@ -121,18 +126,18 @@ class Model:
     def published(self) -> bool:
         return bool(self.recognitions)
 
-    @property
+    @cached_property
     def tier(self) -> str | None:
         """The highest tier reached."""
         if not self.recognitions:
             return None
         return max(self.recognitions, key=lambda r: self.config.tier_rank(r.tier)).tier
 
-    @property
+    @cached_property
     def tiers(self) -> list[str]:
         return [r.tier for r in self.recognitions]
 
-    @property
+    @cached_property
     def recognized_on(self) -> dt.date | None:
         """Date of the latest recognition notice."""
         dates = [r.notice_date for r in self.recognitions if r.notice_date]
@@ -143,7 +148,7 @@ class Model:
         dates = [r.notice_date for r in self.recognitions if r.notice_date]
         return min(dates) if dates else None
 
-    @property
+    @cached_property
     def year(self) -> int | None:
         return self.recognized_on.year if self.recognized_on else None
 
@@ -152,7 +157,7 @@ class Model:
         declared = (self.data.get("evaluation") or {}).get("self_assessment")
         return declared or self.computed_assessment
 
-    @property
+    @cached_property
     def typical_years(self) -> list[int]:
         return sorted({a["year"] for a in self.data.get("awards") or [] if a.get("typical")})
 

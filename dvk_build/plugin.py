@@ -96,7 +96,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.jobs: dict[str, Job[Any]] = {}
         self.small_sizes: dict[str, int] = {}  # the downloads made in the build itself
         self.nav: Navigation | None = None
-        self.signatures: dict[str, Any] = {}
+        self.renderer: SiteRenderer | None = None
         self.files: Files | None = None
         self.env: Any = None
         self.writer: ThemePages | None = None
@@ -129,9 +129,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         catalogue = build_catalogue(self.report)
         self.ctx = ctx = SiteContext(catalogue, Site(self.dvk_config, config.site_url), search=self.config.search)
         self._start_workers(ctx, config.site_dir)
-        renderer = SiteRenderer(ctx)
-        self.pages = renderer.render()
-        self.signatures = renderer.signatures
+        self.renderer = SiteRenderer(ctx)
+        self.pages = self.renderer.render()
         output = Output().add(self.pages).add(search_pages(ctx))
         small = site_files.small_files(catalogue, ctx.site)
         self.small_sizes = {path: len(data) for path, data in small.items()}
@@ -320,7 +319,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             self._keep_for_preview(config)
             self.report = None
         else:  # every page is written: let the dossiers and page sources go before the check reads the site back
-            self.report = self.ctx = self.pages = None
+            self.report = self.ctx = self.pages = self.renderer = None
         try:
             require_complete(site, recognized)
         except IncompleteBuild as exc:
@@ -329,12 +328,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def _keep_for_preview(self, config: MkDocsConfig) -> None:
         """What the next edit in `mkdocs serve` re-renders from: MkDocs' objects of this build and the catalogue."""
         assert self.preview is not None and self.report is not None and self.ctx is not None
-        assert self.nav is not None and self.writer is not None and self.files is not None
+        assert self.nav is not None and self.writer is not None and self.files is not None and self.renderer is not None
 
         def set_pages(pages: RenderedPages) -> None:
             self.pages = pages
 
-        self.preview.last = LastBuild(config, self.files, self.nav, self.env, self.ctx, self.writer, self.signatures,
+        self.preview.last = LastBuild(config, self.files, self.nav, self.env, self.ctx, self.writer, self.renderer,
                                       known_dossiers(self.report.dossiers, self.project_root), self.project_root,
                                       set_pages)
 

@@ -46,7 +46,7 @@ class LastBuild:
     env: jinja2.Environment
     ctx: SiteContext
     writer: ThemePages
-    signatures: dict[str, Hashable]  # every generated page's signature (render/site.py)
+    renderer: SiteRenderer  # its templates compiled, its entries rendered, every page's signature (render/site.py)
     known: dict[str, Neighbour]  # every dossier loaded, by absolute file: the other side of DVK601-DVK603
     root: Path
     set_pages: Callable[[RenderedPages], None]  # hands the plugin the HTML blocks of the pages re-rendered
@@ -217,16 +217,14 @@ class Preview:
     def _render_pages(self, last: LastBuild, slugs: set[str]) -> int | None:
         """Re-render, through MkDocs' own page functions, the generated pages whose signature changed or that
         list an edited model; None when the set of pages itself changed."""
-        old = last.signatures
+        old = last.renderer.signatures
 
         def wanted(uri: str, signature: Hashable, listed: Any) -> bool:
             return old.get(uri) != signature or not slugs.isdisjoint(listed)
 
-        renderer = SiteRenderer(last.ctx, wanted)
-        pages = renderer.render()
-        if renderer.signatures.keys() != old.keys():
+        pages = last.renderer.again(wanted, slugs)
+        if last.renderer.signatures.keys() != old.keys():
             return None
-        last.signatures = renderer.signatures
         last.set_pages(pages)
         doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for page in pages.pages:

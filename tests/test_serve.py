@@ -143,3 +143,35 @@ def test_broken_dossier_shows_its_errors_in_chromium_until_fixed(served: Served,
     finally:
         page.close()
 
+
+
+def _article(html: str) -> str:
+    start = html.find("<article")
+    return html[start:html.find("</article>", start)] if start >= 0 else ""
+
+
+def test_moved_field_gives_the_pages_a_full_build_gives(served: Served, tmp_path: Path) -> None:
+    """Every listing, the home page and the statistics after an incremental update are what a full build makes
+    of the same dossiers (the pages' signatures miss nothing an edit changes)."""
+    dossier = served.models / f"{EDITED}.md"
+    text = dossier.read_text(encoding="utf-8")
+    moved = re.sub(r"(?m)^fields: .*$", "fields: [kinh-te]", text, count=1)
+    assert moved != text
+    dossier.write_text(moved, encoding="utf-8")
+    _wait(lambda: "linh-vuc/kinh-te/" in served.page(f"mo-hinh/{EDITED}/"), "the model page in its new field", timeout=30)
+    assert "dựng lại toàn bộ" not in served.log.read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(full)],
+                   cwd=tmp_path, env={**env, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}, check=True,
+                   capture_output=True, timeout=600)
+    pages = [p.parent.relative_to(full).as_posix() for p in full.glob("**/index.html")
+             if not p.relative_to(full).as_posix().startswith(("mo-hinh/", "du-lieu/", "tim-kiem/", "quy-tac/"))]
+    assert "linh-vuc/kinh-te" in pages and "." in pages and "thong-ke" in pages
+    for rel in pages:
+        path = "" if rel == "." else rel + "/"
+        built = _article((full / rel / "index.html").read_text(encoding="utf-8"))
+        assert built, rel
+        assert _article(served.page(path)) == built, f"{path} differs from a full build"
+    assert f"mo-hinh/{EDITED}/" in served.page("linh-vuc/kinh-te/")
+    assert f"mo-hinh/{EDITED}/" not in served.page("linh-vuc/bon-khong/")

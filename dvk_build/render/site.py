@@ -48,6 +48,9 @@ class SiteRenderer:
     def __init__(self, ctx: SiteContext, wanted: Wanted | None = None) -> None:
         self.wanted: Wanted = wanted or (lambda uri, signature, slugs: True)
         self.signatures: dict[str, Hashable] = {}
+        self._figures: dict[str, tuple[Hashable, str]] = {}  # the country maps, by what they show
+        self._places: Hashable = None
+        self._in: dict[tuple[str, str], list[Model]] = {}  # one render's models by tier and by field
         self.catalogue = ctx.catalogue
         self.config = ctx.config
         self.env = environment(ctx.config)
@@ -58,10 +61,19 @@ class SiteRenderer:
 
     def render(self) -> RenderedPages:
         out = RenderedPages(stash=self.stash)
+        self._places = None
+        self._in = {}
         for make in (self._home, self._tiers, self._fields, self._provinces, self._typical,
                      self._catalogue, self._stats, self._rules):
             make(out)
         return out
+
+    def again(self, wanted: Wanted, edited: set[str]) -> RenderedPages:
+        """The pages `wanted` picks, from the catalogue as it is now: the preview keeps one build's renderer
+        (templates compiled, entries rendered) and re-renders with it after an edit."""
+        self.wanted, self.signatures = wanted, {}
+        self._entries = {key: html for key, html in self._entries.items() if key[0] not in edited}
+        return self.render()
 
     def _entry(self, m: Model, root: str) -> Markup:
         """A model's entry in a listing: rendered once per depth of the listings it is on (about 9 listings, 2-3 depths)."""
@@ -85,21 +97,45 @@ class SiteRenderer:
         uri = "index.md"
         meta = front_matter(self.config.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
                      hide=["navigation", "toc"])
-        tiers = [t for t in self.config.tiers_in_order() if self.catalogue.in_tier(t.slug)]
+        tiers = [t for t in self.config.tiers_in_order() if self._in_tier(t.slug)]
         newest = self.catalogue.models[:6]
-        if not self._want(uri, ("home", tuple(t.slug for t in tiers), self._province_counts()), [m.slug for m in newest]):
+        counts = (tuple(len(self._in_tier(t.slug)) for t in tiers), tuple(len(self._in_field(f)) for f in self.config.fields))
+        if not self._want(uri, ("home", tuple(t.slug for t in tiers), counts, self._counts()), [m.slug for m in newest]):
             return
-        country_map = maps.country_figure(self.catalogue.models, "tinh/", "vn") if self.catalogue.models else ""
+        country_map = self._country_figure("tinh/")
         out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=newest,
                                                 country_map=Markup(country_map))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
-    def _province_counts(self) -> tuple[tuple[str, int], ...]:
-        """Models per province: what the maps and the province index show, entries aside."""
-        return tuple(sorted(Counter(m.province for m in self.catalogue.models).items()))
+    def _in_tier(self, tier: str) -> list[Model]:
+        if ("tier", tier) not in self._in:
+            self._in["tier", tier] = self.catalogue.in_tier(tier)
+        return self._in["tier", tier]
+
+    def _in_field(self, field_slug: str) -> list[Model]:
+        if ("field", field_slug) not in self._in:
+            self._in["field", field_slug] = self.catalogue.in_field(field_slug)
+        return self._in["field", field_slug]
+
+    def _counts(self) -> Hashable:
+        """Models per province and per commune: what the maps and the province index show."""
+        if self._places is None:
+            models = self.catalogue.models
+            self._places = (tuple(sorted(Counter(m.province for m in models).items())),
+                            tuple(sorted(maps.counts_by_commune(models).items())))
+        return self._places
+
+    def _country_figure(self, prefix: str) -> str:
+        """The national map, drawn again only when the counts it shows changed."""
+        key = self._counts()
+        kept = self._figures.get(prefix)
+        if kept is None or kept[0] != key:
+            kept = self._figures[prefix] = (key, maps.country_figure(self.catalogue.models, prefix, "vn")
+                                            if self.catalogue.models else "")
+        return kept[1]
 
     def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
-                 hide: Sequence[str] = (), figure: Callable[[], str] = str) -> None:
+                 hide: Sequence[str] = (), figure: Callable[[], str] = str, figure_key: Hashable = None) -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
         pages = max(1, math.ceil(len(flat) / PAGE_SIZE))
@@ -112,7 +148,7 @@ class SiteRenderer:
                 page_groups[-1].models.append(m)
             uri = f"{base}index.md" if n == 1 else f"{base}trang-{n}/index.md"
             # the page changes with its entries' order and groups, the number of pages and the intro's count
-            signature = (pages, intro, tuple((g.title, m.slug) for g, m in chunk))
+            signature = (pages, intro, tuple((g.title, m.slug) for g, m in chunk), figure_key if n == 1 else None)
             if not self._want(uri, signature, [m.slug for _, m in chunk]):
                 continue
             title = heading if n == 1 else f"{heading} (trang {n})"
@@ -123,7 +159,7 @@ class SiteRenderer:
 
     def _tiers(self, out: Output) -> None:
         for tier in self.config.tiers_in_order():
-            models = self.catalogue.in_tier(tier.slug)
+            models = self._in_tier(tier.slug)
             groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.config.fields.values()]
             intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, xếp theo lĩnh vực. "
                      f"Tiêu chuẩn {tier.label.lower()}: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
@@ -132,7 +168,7 @@ class SiteRenderer:
 
     def _fields(self, out: Output) -> None:
         for f in self.config.fields.values():
-            models = self.catalogue.in_field(f.slug)
+            models = self._in_field(f.slug)
             groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
                       for t in reversed(self.config.tiers_in_order())]
             intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, xếp theo cấp công nhận cao nhất."
@@ -144,7 +180,7 @@ class SiteRenderer:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
         rows = [Group(name, ms) for name, ms in provinces.items()]
         uri = "tinh/index.md"
-        if self._want(uri, ("provinces", self._province_counts())):
+        if self._want(uri, ("provinces", self._counts())):
             self._province_index(out, uri, rows)
         for name, models in provinces.items():
             merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
@@ -155,14 +191,15 @@ class SiteRenderer:
             # drawn only for a page rendered (its first): the preview renders one page of one listing
             figure = (lambda code=code, models=models: maps.province_figure(code, models, "../../danh-muc/")) if code else str
             self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
-                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure)
+                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure,
+                          figure_key=tuple(sorted(maps.counts_by_commune(models).items())))
 
     def _province_index(self, out: Output, uri: str, rows: list[Group]) -> None:
         links = "".join(
             f'<li><a href="{text.province_slug(g.title)}/">{escape(g.title)}</a> <span class="dvk-muted">{len(g.models)} mô hình</span></li>'
             for g in rows
         )
-        country_map = maps.country_figure(self.catalogue.models, "", "vn") if self.catalogue.models else ""
+        country_map = self._country_figure("")
         body = (f"---\n{front_matter('Theo tỉnh, thành phố', 'Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.')}\n---\n\n"
                 "# Theo tỉnh, thành phố\n\n<p class=\"dvk-intro\">Nhóm theo tỉnh, thành phố hiện nay (sau sắp xếp đơn vị hành chính năm 2025); "
                 "mỗi mô hình vẫn ghi địa bàn tại thời điểm công nhận.</p>\n\n"

@@ -23,6 +23,7 @@ class HtmlStash:
         # a fresh random prefix per build: dossier text cannot spell a placeholder by accident
         self.prefix = f"dvkhtml{secrets.token_hex(6)}n"
         self.blocks: dict[str, bytes] = {}
+        self._next = 0
         self._pattern = re.compile(rf"<p>({self.prefix}\d+)</p>|({self.prefix}\d+)")
 
     def put(self, html: str) -> Markup:
@@ -30,7 +31,8 @@ class HtmlStash:
         html = str(html).strip()
         if not html:
             return Markup("")
-        key = f"{self.prefix}{len(self.blocks)}"
+        self._next += 1  # never a key of a block still waiting (blocks are popped as pages are written)
+        key = f"{self.prefix}{self._next}"
         self.blocks[key] = zlib.compress(html.encode("utf-8"), 1)
         return Markup(f"\n\n{key}\n\n")
 
