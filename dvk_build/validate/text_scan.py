@@ -167,8 +167,9 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
             at += len(t) + 1
         text = "\n".join(texts)
         low = text.lower()
-        joined = ctx.cache["joined"] = (text, low if len(low) == len(text) else None, starts)
-    text, low, starts = joined
+        body = len(texts) - 1 if ctx.body.strip() else -1  # the body's index, the last spot
+        joined = ctx.cache["joined"] = (text, low if len(low) == len(text) else None, starts, body)
+    text, low, starts, body = joined
     if lower:
         if low is None:  # a character whose lowercase is longer (`İ`): offsets would not match
             return list(all_spots(ctx))
@@ -183,8 +184,11 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
         m = needs.search(text, starts[i + 1])  # on to the next spot
     if not hits:
         return []
-    spots = _spots_upto(ctx, hits[-1])  # same texts, same order, with their paths (only as far as needed)
-    return [spots[i] for i in hits]
+    # same texts, same order, with their paths (only as far as needed: a hit in the body, money
+    # amounts for the digit patterns in most dossiers, needs no path of any field)
+    fields = hits[-2] if hits[-1] == body and len(hits) > 1 else hits[-1]
+    spots = _spots_upto(ctx, fields) if fields != body else []
+    return [body_spot(ctx) if i == body else spots[i] for i in hits]
 
 
 def unsafe_candidates(ctx: DossierContext) -> list[Spot]:
