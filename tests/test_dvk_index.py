@@ -170,11 +170,14 @@ console.log(JSON.stringify({ out, fetched }));
 @pytest.fixture(scope="module")
 def js(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """Call dvk-index.js in Node over the index of MODELS: `js([call, ...])` → (answers, fetched paths)."""
+    return node_reader(tmp_path_factory.mktemp("dvk-index"), dvk_index.build(MODELS))
+
+
+def node_reader(tmp: Path, files: dict[str, bytes]) -> Any:
     node = shutil.which("node")
     if not node:
         pytest.skip("node is missing")
-    tmp = tmp_path_factory.mktemp("dvk-index")
-    dvk_index.write(tmp, dvk_index.build(MODELS))
+    dvk_index.write(tmp, files)
     harness = tmp / "harness.mjs"
     harness.write_text(HARNESS, encoding="utf-8")
 
@@ -282,6 +285,25 @@ def test_js_completion_spelled_as_typed_ranks_first(js: Any) -> None:
     slugs = slugs_of(answer)
     assert set(slugs) == {"dan-van", "van-dan", "nuoi-de", "det-lua"}
     assert slugs.index("nuoi-de") > min(slugs.index("dan-van"), slugs.index("van-dan"))
+
+
+def test_js_a_syllable_half_typed_costs_no_term_file(tmp_path: Path) -> None:
+    """ "khe" is on no page (khéo is): its term file is not fetched, nor the pair "van khe"'s; khéo's is."""
+    saved = dvk_index.RAW_PER_SHARD
+    dvk_index.RAW_PER_SHARD = 40  # a shard per few terms, so each term's file is told apart
+    try:
+        files = dvk_index.build(MODELS)
+    finally:
+        dvk_index.RAW_PER_SHARD = saved
+    shards = json.loads(files["entry.json"])["shards"]
+    file_of = {term: f"t/{fnv1a(term) % shards}.json.gz" for term in ("khe", "van khe", "kheo", "dan", "van", "dan van")}
+    others = {file_of[t] for t in ("kheo", "dan", "van", "dan van")}
+    assert file_of["khe"] not in others and file_of["van khe"] not in others  # holds for these hashes
+    call = node_reader(tmp_path, files)
+    (answer,), fetched = call([["search", "dan van khe", {"prefix": True}]])
+    assert slugs_of(answer) == ["dan-van"]
+    assert file_of["kheo"] in fetched
+    assert file_of["khe"] not in fetched and file_of["van khe"] not in fetched, fetched
 
 
 def test_js_filters_counts_and_sorts(js: Any) -> None:

@@ -11,8 +11,9 @@
 # - `m/<k>.json.gz`: what a result shows of pages k*CHUNK… (url, meta, filters), read for drawn results;
 # - `filters.json.gz`: every page's facet values, for filters and their counts;
 # - `title.json.gz`: page ids in dictionary order of titles (`sort: {title: "asc"}`);
-# - `p/<k>.json.gz`: folded syllables of three letters or more, with the number of pages holding
-#   each, by the FNV-1a hash of their first two letters: what the last word typed may complete to;
+# - `p/<k>.json.gz`: folded syllables of two letters or more, with the number of pages holding
+#   each, by the FNV-1a hash of their first two letters: what the last word typed may complete to,
+#   and whether it is a word at all (no term file fetched for a syllable half typed);
 # - `x/<page>.json.gz`: the page's searched text, plain and cut at EXCERPT_CHARS, fetched only for
 #   a result drawn on screen, for an excerpt where the query's words occur.
 #
@@ -40,7 +41,7 @@ from .terms import page_terms, shard_of
 
 FOLDER = "tim-kiem/chi-muc"
 ENTRY = "entry.json"
-FORMAT = 2
+FORMAT = 3  # 3: p/ lists syllables of two letters too
 CHUNK = 16  # pages per metadata file: one file answers a page of the catalogue (20 newest)
 # Field weights: a word of the title counts as ten of the body. Holder and place are what people
 # search by ("hội phụ nữ", a commune); the problem solved is the model's subject in few words.
@@ -224,8 +225,8 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
 
 
 def _prefix_files(index: dict[str, _Postings]) -> dict[str, bytes]:
-    """`p/<k>.json.gz`: every folded syllable of three letters or more and its page count, by its first two letters."""
-    words = {term: len(p.pages) for term, p in index.items() if " " not in term and len(term) >= 3}
+    """`p/<k>.json.gz`: every folded syllable of two letters or more and its page count, by its first two letters."""
+    words = {term: len(p.pages) for term, p in index.items() if " " not in term and len(term) >= 2}
     shards = max(1, math.ceil(sum(len(w) + 6 for w in words) / RAW_PER_PREFIX_SHARD))
     groups: list[dict[str, int]] = [{} for _ in range(shards)]
     for word in sorted(words):

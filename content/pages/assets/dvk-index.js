@@ -76,21 +76,33 @@ function postings(term) {
   return terms.get(term);
 }
 
+/** The prefix file of `word` (folded syllable → pages holding it); null under two letters or without p/. */
+async function prefixFile(word) {
+  return word.length < 2 || !entry.prefixes ? null : fetchJson(`p/${fnv1a(word.slice(0, 2)) % entry.prefixes}.json.gz`);
+}
+
 /** Up to COMPLETIONS folded syllables that `word` (folded, two letters or more) starts, commonest first. */
 async function completions(word) {
-  if (word.length < 2 || !entry.prefixes) return [];
-  const words = await fetchJson(`p/${fnv1a(word.slice(0, 2)) % entry.prefixes}.json.gz`);
+  const words = await prefixFile(word);
+  if (!words) return [];
   return Object.keys(words).filter((w) => w.length > word.length && w.startsWith(word))
     .sort((a, b) => words[b] - words[a] || (a < b ? -1 : 1)).slice(0, COMPLETIONS);
 }
 
+/** The postings of the last word: since format 3 its prefix file lists every syllable of two letters
+ * or more, so a syllable still being typed ("kh", "khuy") that is on no page costs no term file. */
+async function lastWordExact(word) {
+  const known = entry.format >= 3 ? await prefixFile(word) : null;
+  return known && !Object.hasOwn(known, word) ? null : postings(word);
+}
+
 /** The pages of the last word as typed or completed: one list, each page at its best weight. */
 async function lastWordPostings(word, typed, prefix) {
-  const exact = await postings(word);
-  if (!prefix && exact) return { list: exact, marks: [] };
+  const exact = await lastWordExact(word);
+  if (!prefix && exact) return { list: exact, marks: [], exact };
   const more = (await Promise.all((await completions(word)).map(async (w) => [w, await postings(w)])))
     .filter(([, list]) => list);
-  if (!more.length) return exact ? { list: exact, marks: [] } : null;
+  if (!more.length) return exact ? { list: exact, marks: [], exact } : null;
   const best = new Map(); // page → score of its best term
   if (exact) {
     const bits = bitsOf(exact, (s) => s === typed);
@@ -110,7 +122,7 @@ async function lastWordPostings(word, typed, prefix) {
     });
   }
   const pages = Int32Array.from([...best.keys()].sort((a, b) => a - b));
-  return { scores: best, pages, marks };
+  return { scores: best, pages, marks, exact };
 }
 
 /** The mask of a term's spellings that `test` accepts (0: none). */
@@ -277,9 +289,13 @@ export async function search(query, opts = {}) {
     const keys = [...unigrams.keys()];
     const typed = [...unigrams.values()];
     const last = keys.length - 1; // the last word typed may be a syllable's start
+    const lastList = lastWordPostings(keys[last], typed[last], !!opts.prefix);
+    // A pair ending in the last word waits for it: when that is no word yet, no page has the pair.
+    const ending = ` ${keys[last]}`;
     const [lists, pairs] = await Promise.all([
-      Promise.all(keys.map((k, i) => (i === last ? lastWordPostings(k, typed[i], !!opts.prefix) : postings(k)))),
-      Promise.all([...bigrams.keys()].map(postings)),
+      Promise.all(keys.map((k, i) => (i === last ? lastList : postings(k)))),
+      Promise.all([...bigrams.keys()].map((pair) => (pair.endsWith(ending)
+        ? lastList.then((l) => (l && l.exact ? postings(pair) : null)) : postings(pair)))),
     ]);
     if (lists.some((l) => !l)) {
       scores = new Map();

@@ -26,3 +26,9 @@ export function markWords(html, words) {
   return html.replace(/<\/?mark>/g, "").split(/(&[#a-z0-9]+;|[^\p{L}\p{N}&]+)/u).map((w) =>
     /^[\p{L}\p{N}]+$/u.test(w) && matches(w, words) ? `<mark>${w}</mark>` : w).join("");
 }
+
+/** The engine's completions of the last word typed (dvk-index.js: "nong", any spelling, for "non";
+ * "=nông", that spelling only, for "nôn") as matchers like queryWords'. */
+export function completionWords(completions = []) {
+  return completions.map((w) => (w.startsWith("=") ? [w.slice(1), fold(w.slice(1)), true] : [w, w, false]));
+}

@@ -3,7 +3,7 @@
 // Everything loads from this site (no other host). Without JavaScript the catalogue stays a plain
 // paginated list; with it, filters combine, each value shows its count, and the URL keeps the state.
 
-import { markWords, queryWords } from "./dvk-mark.js";
+import { completionWords, markWords, queryWords } from "./dvk-mark.js";
 
 // Results drawn at a time (16 share one metadata file of the index): ten answer a query, the
 // catalogue shows a longer page.
@@ -319,10 +319,8 @@ class Finder {
       text = escapeHtml(short);
     }
     // The engine's own marks are redrawn: only words matching a query word whole (dvk-mark.js),
-    // or a syllable the last word typed was completed to (dvk-index.js: "nong", any spelling, for
-    // "non"; "=nông" for "nôn", that spelling only).
-    const completed = (this.completions || []).map((w) => (w.startsWith("=") ? [w.slice(1), w.slice(1), true] : [w, w, false]));
-    text = markWords(text, [...queryWords(this.state.q), ...completed]);
+    // or a syllable the last word typed was completed to ("nôn" marks nông, not nòng).
+    text = markWords(text, [...queryWords(this.state.q), ...completionWords(this.completions)]);
     const p = el("p", { class: "dvk-excerpt" });
     p.innerHTML = text; // dvk-index.js escapes the text before adding <mark>; the summary is escaped above
     return p;
