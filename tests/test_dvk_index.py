@@ -304,6 +304,8 @@ def test_js_a_syllable_half_typed_costs_no_term_file(tmp_path: Path) -> None:
     assert slugs_of(answer) == ["dan-van"]
     assert file_of["kheo"] in fetched
     assert file_of["khe"] not in fetched and file_of["van khe"] not in fetched, fetched
+    (answer,), fetched = call([["search", "dan van", {}]])  # whole words from the URL: no prefix file
+    assert slugs_of(answer) and not [path for path in fetched if path.startswith("p/")], fetched
 
 
 def test_js_filters_counts_and_sorts(js: Any) -> None:

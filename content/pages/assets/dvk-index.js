@@ -89,16 +89,17 @@ async function completions(word) {
     .sort((a, b) => words[b] - words[a] || (a < b ? -1 : 1)).slice(0, COMPLETIONS);
 }
 
-/** The postings of the last word: since format 3 its prefix file lists every syllable of two letters
- * or more, so a syllable still being typed ("kh", "khuy") that is on no page costs no term file. */
-async function lastWordExact(word) {
-  const known = entry.format >= 3 ? await prefixFile(word) : null;
+/** The postings of the last word. Being typed (`prefix`), its prefix file is fetched anyway, and
+ * since format 3 lists every syllable of two letters or more: a syllable half typed ("kh", "khuy")
+ * that is on no page costs no term file. A whole word (from the URL) goes to its term file at once. */
+async function lastWordExact(word, prefix) {
+  const known = prefix && entry.format >= 3 ? await prefixFile(word) : null;
   return known && !Object.hasOwn(known, word) ? null : postings(word);
 }
 
 /** The pages of the last word as typed or completed: one list, each page at its best weight. */
 async function lastWordPostings(word, typed, prefix) {
-  const exact = await lastWordExact(word);
+  const exact = await lastWordExact(word, prefix);
   if (!prefix && exact) return { list: exact, marks: [], exact };
   const more = (await Promise.all((await completions(word)).map(async (w) => [w, await postings(w)])))
     .filter(([, list]) => list);
