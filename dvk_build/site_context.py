@@ -132,17 +132,20 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
-def front_matter(title: str, description: str = "", **extra: Any) -> Markup:
-    """YAML front matter, safe to place in a template as is.
-
-    Material prints `page.meta.title` and `description` unescaped into HTML (`<title>`, the header,
-    `content="..."`), so the values are HTML-escaped here, once; the YAML itself must then not be
-    autoescaped again (that turned `'` into `&#39;`, an anchor that broke the front matter).
-    """
+def page_meta(title: str, description: str = "", **extra: Any) -> dict[str, Any]:
+    """A page's metadata as Material reads it: it prints `title` and `description` unescaped into HTML
+    (`<title>`, the header, `content="..."`), so they are HTML-escaped here, once."""
     data: dict[str, Any] = {"title": html.escape(title)}
     if description:
         data["description"] = html.escape(" ".join(description.split())[:300])
     data.update(extra)
+    return data
+
+
+def front_matter(title: str, description: str = "", **extra: Any) -> Markup:
+    """`page_meta` as YAML front matter, safe to place in a template as is (it must not be autoescaped
+    again: that turned `'` into `&#39;`, an anchor that broke the front matter)."""
+    data = page_meta(title, description, **extra)
     # JSON is YAML, and json.dumps is far cheaper than yaml.safe_dump (thousands of pages);
     # but not with ensure_ascii: YAML refuses the surrogate pairs it writes for 𡨸 or an emoji
     return Markup("\n".join(f"{key}: {_yaml_json(value)}" for key, value in data.items()))

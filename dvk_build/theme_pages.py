@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 from typing import Any, Callable
 
@@ -17,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from .model import Model
 from .render.model_page import ModelPages
+from .site_context import page_meta
 
 FRAME = "dvk/page.html"
 
@@ -47,9 +47,7 @@ class ThemePages:
         content = self.pages.content(m)
         page = Page(None, File.generated(self.config, f"mo-hinh/{m.slug}/index.md", content=""), self.config)
         page.markdown = ""
-        # Material prints the title and description unescaped (<title>, meta tags): escaped once here
-        page.meta = {"title": html.escape(content.title), "description": html.escape(" ".join(content.description.split())[:300]),
-                     "hide": ["navigation"]}  # out of the menu: its column would be empty
+        page.meta = page_meta(content.title, content.description, hide=["navigation"])  # out of the menu: its column would be empty
         page.content = content.html
         page.toc = get_toc(content.toc)  # type: ignore[arg-type]
         if self.config.repo_url and content.edit_path:
