@@ -24,36 +24,26 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Callable
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serving  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "bench" / "generate.py"
 FIELDS = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "bon-khong"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=600) as r:
-            return r.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.read().decode("utf-8")
+    return serving.get(url, timeout=600)
 
 
 def project(work: Path, n: int) -> Path:
@@ -120,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="dvk-bench-serve-"))
     work.mkdir(parents=True, exist_ok=True)
     config = project(work, args.n)
-    port = free_port()
+    port = serving.free_port()
     base = f"http://127.0.0.1:{port}/"
     log = work / "serve.log"
     proc = start(config, port, log)

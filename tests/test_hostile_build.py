@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import serving  # noqa: E402
 from conftest import SHIPPED_DOSSIER, make_dvk_project
 from test_build_atomic import leftovers, tree
 
@@ -94,23 +93,13 @@ def test_two_plain_builds_are_identical_and_dated_by_the_content(project: Path, 
 # --- 12. serve shows errors; a killed dvk build leaves no MkDocs behind -----------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as r:
-            return r.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:  # the 404 page is a page too
-        return exc.read().decode("utf-8")
+    return serving.get(url, timeout=30)
 
 
 def test_serve_shows_dossier_errors_in_the_browser_and_recovers(tmp_path: Path) -> None:
     config = make_dvk_project(tmp_path, {"mot.md": SHIPPED, "ba.md": BROKEN})
-    port = _free_port()
+    port = serving.free_port()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                             cwd=tmp_path, env=_env(), stdout=subprocess.DEVNULL,
                             stderr=(tmp_path / "serve.log").open("w"), start_new_session=True)

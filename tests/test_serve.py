@@ -5,17 +5,16 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import serving  # noqa: E402
 from conftest import ROOT, make_dvk_project
 
 SOURCES = ["tuyen-duong-tu-quan-ap-phu-hoa.md", "camera-an-ninh-mat-than-xa-long-dinh.md",
@@ -23,18 +22,8 @@ SOURCES = ["tuyen-duong-tu-quan-ap-phu-hoa.md", "camera-an-ninh-mat-than-xa-long
 EDITED, OTHER = "tuyen-duong-tu-quan-ap-phu-hoa", "camera-an-ninh-mat-than-xa-long-dinh"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=120) as r:
-            return r.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:  # the 404 page is a page too
-        return exc.read().decode("utf-8")
+    return serving.get(url, timeout=120)
 
 
 def _wait(test: Callable[[], bool], what: str, timeout: float = 180) -> None:
@@ -61,7 +50,7 @@ class Served:
         temp.mkdir()
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
         env.update(NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp), PYTHONPATH=str(ROOT))
-        port = _free_port()
+        port = serving.free_port()
         self.base = f"http://127.0.0.1:{port}/"
         self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                                      cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=self.log.open("w"),
