@@ -139,8 +139,9 @@ class Preview:
             self.changed, self.other = set(), False
         if self.last is not None and not other and changed:
             try:
-                if self.update(changed):
-                    return
+                with gc_paused():  # a collection would walk every model kept since the last build
+                    if self.update(changed):
+                        return
             except Exception:  # never a stale site: the full build says what is wrong
                 log.exception("Xem trước: cập nhật từng phần thất bại, dựng lại toàn bộ.")
         self.last = None
@@ -169,9 +170,8 @@ class Preview:
             return True
         checked = {str(f) for f in files}
         others = [n for f, n in last.known.items() if f not in checked]
-        with gc_paused():
-            loaded = load_paths(files, last.ctx.config, dt.date.today(), root=last.root)
-            report = check_loaded(loaded, others)
+        loaded = load_paths(files, last.ctx.config, dt.date.today(), root=last.root)
+        report = check_loaded(loaded, others)
         for f in files:
             self.errors.pop(visible(display_path(f, last.root)), None)
         for p in report.problems:

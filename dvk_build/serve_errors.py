@@ -21,8 +21,8 @@ def banner(errors: list[Problem], limit: int = 50) -> str:
     items = "".join(f"<li><code>{html.escape(format_problem(p))}</code></li>" for p in shown)
     more = f"<p>… và {len(errors) - limit} lỗi khác (chạy <code>dvk check</code>).</p>" if len(errors) > limit else ""
     return (f'<section class="dvk-build-errors" role="alert" style="{_STYLE}">'
-            f"<h2 style=\"margin:0 0 .5rem;font-size:1.1rem\">Hồ sơ còn {len(errors)} lỗi: các hồ sơ lỗi chưa được "
-            "đưa lên trang xem thử. Sửa và lưu tệp, trang sẽ tự dựng lại.</h2>"
+            f"<h2 style=\"margin:0 0 .5rem;font-size:1.1rem\">Hồ sơ còn {len(errors)} lỗi: phần sửa có lỗi chưa được "
+            "đưa lên trang xem thử (trang đã có giữ bản đúng gần nhất). Sửa và lưu tệp, trang sẽ tự dựng lại.</h2>"
             f'<ul style="margin:0;padding-left:1.25rem">{items}</ul>{more}</section>')
 
 
