@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterator
 
+from mkdocs.commands.build import _populate_page
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config as MkConfig
 from mkdocs.config.defaults import MkDocsConfig
@@ -95,6 +96,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.workers: BuildWorkers | None = None
         self.jobs: dict[str, Job[Any]] = {}
         self.small_sizes: dict[str, int] = {}  # the downloads made in the build itself
+        self._export_sizes: dict[str, int] | None = None  # the worker's files, once written
         self.nav: Navigation | None = None
         self.renderer: SiteRenderer | None = None
         self.files: Files | None = None
@@ -234,10 +236,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         return nav
 
     def on_pre_page(self, page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
-        """The data page names each file's size: rendered now, once the worker has written them."""
-        if page.file.src_uri == site_files.PAGE and self.ctx is not None:
-            sizes = {**self._result("exports"), **self.small_sizes}
-            page.file.content_string = site_files.data_page(self.ctx, sizes).content
+        """The data page names each file's size: its content is made once the worker has written them (on_env)."""
+        if page.file.src_uri == site_files.PAGE and self.ctx is not None and self._export_sizes is not None:
+            page.file.content_string = site_files.data_page(self.ctx, {**self._export_sizes, **self.small_sizes}).content
         return page
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -248,6 +249,13 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         for job in ("exports", "forms"):
             if job in self.jobs:
                 self._result(job)
+        if "exports" in self.jobs:
+            # read again now that its sizes are known: waiting for them in MkDocs' reading loop kept
+            # the main process idle while the exports were written
+            self._export_sizes = self._result("exports")
+            data_page = files.get_file_from_path(site_files.PAGE)
+            if data_page is not None and data_page.page is not None:
+                _populate_page(data_page.page, config, files)
         return env
 
     def _write_model_pages(self, env: Any, config: MkDocsConfig, files: Files) -> None:

@@ -21,6 +21,7 @@ from dvk_build.export.codebook import entries
 from dvk_build.site_context import Site, site_url_from_mkdocs
 from dvk_build.export.records import record, rows, table_columns
 from dvk_build.schema import build_schema
+from dvk_build.vietnamese import file_size
 from dvk_build.validate.engine import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,6 +248,9 @@ def test_data_page_links_files_with_sizes_codebook_licence_notice(built_site: Pa
         assert (built_site / "du-lieu" / name).is_file()
     assert 'href="../feed.xml"' in page
     assert " kB</td>" in page
+    # the sizes are those of the files written by the worker (the page is made after them, plugin.on_env)
+    for name in ("mo-hinh.csv", "mo-hinh.xlsx"):
+        assert file_size((built_site / "du-lieu" / name).stat().st_size) in page
     for e in entries(default_config()):
         assert f"<code>{e.name}</code>" in page
     assert site["licence"] in page and site["licence_url"] in page
