@@ -69,7 +69,7 @@ def main() -> None:
     from mkdocs.config import load_config
 
     build(load_config(str(work / "mkdocs.yml")))
-    print(f"| part | pages | CPU s | ms per page |\n|---|---:|---:|---:|")
+    print("| part | pages | CPU s | ms per page |\n|---|---:|---:|---:|")
     for label, times in SPENT.items():
         print(f"| {label} | {len(times):,} | {sum(times):.2f} | {sum(times) / max(len(times), 1) * 1000:.2f} |")
 

@@ -23,7 +23,6 @@ import csv
 import datetime as dt
 import gzip
 import html
-import io
 import json
 import os
 import random

@@ -17,7 +17,6 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import json
-import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field

@@ -207,7 +207,7 @@ def test_a_bad_template_is_a_vietnamese_usage_error(tmp_path: Path, content: byt
 def test_cli_usage_errors_are_vietnamese(tmp_path: Path) -> None:
     unknown = dvk("forms", "canh-dong-lon-khong-dot-rom-htx-thanh-lo")
     assert unknown.returncode == 2
-    assert f"không có hồ sơ “canh-dong-lon-khong-dot-rom-htx-thanh-lo”" in unknown.stderr
+    assert "không có hồ sơ “canh-dong-lon-khong-dot-rom-htx-thanh-lo”" in unknown.stderr
     assert f"Có phải “{SLUG}”?" in unknown.stderr
     both = dvk("forms", SLUG, "--template", str(ROOT / "dvk_build" / "forms" / "templates" / "mau-2a.docx"))
     assert both.returncode == 2 and "chọn thêm --form 2a hoặc --form 2b" in both.stderr

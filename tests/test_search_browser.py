@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import parse_qs, quote, urlparse
 

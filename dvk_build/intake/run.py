@@ -17,7 +17,7 @@ from ..validate.context import DossierContext
 from ..validate.engine import check_dossier
 from . import existing, summary
 from .headings import KEYS, REQUIRED, find_columns, known_headings
-from .rows import DUPLICATE, OTHER, Facts, RowProblem, RowReader
+from .rows import DUPLICATE, OTHER, RowProblem, RowReader
 from .table import open_table
 
 HEADER_LOOKAHEAD = 40  # rows buffered to find the header (a title block sits above it)

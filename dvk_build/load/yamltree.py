@@ -143,7 +143,7 @@ def parse(text: str, first_line: int) -> Tree:
             f"Lỗi cú pháp YAML: có ký tự điều khiển vô hình U+{ord(char):04X}, YAML không cho phép.", line, col,
             "Xóa ký tự đó: gõ lại đoạn chữ quanh vị trí này (ký tự lạ thường đến từ việc sao chép từ phần mềm khác).",
         ) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - other libyaml errors carry no position
+    except yaml.YAMLError:  # pragma: no cover - other libyaml errors carry no position
         raise YamlSyntaxError("Lỗi cú pháp YAML.", first_line, 1) from None
     tree = Tree(data=None, source=text, first_line=first_line)
     if root is None:

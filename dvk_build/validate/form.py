@@ -145,7 +145,6 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
         return  # the common case, ~20x faster than asking jsonschema
     for err in _validator(ctx.config).iter_errors(ctx.data):
         path = tuple(err.absolute_path)
-        label = ctx.label(path) if path else "hồ sơ"
         where = ctx.where(path) if path else "Hồ sơ"
         kw = err.validator
         if kw == "additionalProperties":

@@ -71,7 +71,7 @@ def render_markdown() -> str:
         "“Dân vận khéo” và từ yêu cầu đăng công khai. Mỗi quy tắc có một mã cố định (như `DVK101`) và một tên ngắn; "
         "thông báo lỗi ghi mã, tệp, dòng và cột của giá trị cần sửa.",
         "",
-        f"- **Lỗi** chặn việc đăng hồ sơ và đề nghị hợp nhất (pull request) cho đến khi được sửa.",
+        "- **Lỗi** chặn việc đăng hồ sơ và đề nghị hợp nhất (pull request) cho đến khi được sửa.",
         f"- **Cảnh báo** ({n_warn} quy tắc) được hiển thị nhưng hồ sơ vẫn được đăng; `dvk check --strict` coi cảnh báo là lỗi.",
         "- Hồ sơ chưa được công nhận (bản nháp) chỉ bị kiểm tra các bước đã làm đến.",
         "- Mỗi quy tắc ghi **nguồn** của nó: một điều khoản của hướng dẫn (có số dòng của văn bản), định dạng hồ sơ, "
