@@ -159,7 +159,7 @@ for (const [name, ...args] of calls) {
     const found = await index.search(query, opts);
     const first = found.results.length ? await found.results[0].data(dataOpts) : null;
     out.push({ urls: await Promise.all(found.results.map(async (r) => (await r.data(dataOpts)).url)), filters: found.filters,
-               excerpt: first && first.excerpt, completions: found.completions });
+               excerpt: first && first.excerpt, completions: found.completions, unfinished: found.unfinished });
   } else if (name === "filters") out.push(await index.filters());
   else out.push(index[name](...args));
 }
@@ -306,6 +306,41 @@ def test_js_a_syllable_half_typed_costs_no_term_file(tmp_path: Path) -> None:
     assert file_of["khe"] not in fetched and file_of["van khe"] not in fetched, fetched
     (answer,), fetched = call([["search", "dan van", {}]])  # whole words from the URL: no prefix file
     assert slugs_of(answer) and not [path for path in fetched if path.startswith("p/")], fetched
+
+
+def test_js_typed_key_by_key_looks_up_no_word_too_short(tmp_path: Path) -> None:
+    """Typed key by key (a search at every key, one browser cache), a last word of one letter, or of
+    two that is no word and starts more than FEW syllables ("th": thanh, thay, thoát, thôn, thống),
+    costs no term file: the words before it are searched alone. Before, "d" and "v" fetched their
+    own term files, and "th" the files of its five commonest completions."""
+    saved = dvk_index.RAW_PER_SHARD
+    dvk_index.RAW_PER_SHARD = 40  # a shard per few terms, so each term's file is told apart
+    try:
+        files = dvk_index.build(MODELS)
+    finally:
+        dvk_index.RAW_PER_SHARD = saved
+    shards = json.loads(files["entry.json"])["shards"]
+
+    def file_of(term: str) -> str:
+        return f"t/{fnv1a(term) % shards}.json.gz"
+
+    query = "dan van th"
+    keys = [query[:i] for i in range(1, len(query) + 1)]
+    call = node_reader(tmp_path, files)
+    answers, fetched = call([["search", q, {"prefix": True}] for q in keys] + [["search", "dan van", {}]])
+    wanted = {file_of(t) for t in ("dan", "van", "dan van", "dat")}  # "da" completes: dan, dat (few)
+    short = {file_of(t) for t in ("d", "v", "t", "van t", "thanh", "thay", "thoat", "thon", "thong")}
+    assert not short & wanted  # holds for these hashes
+    assert {path for path in fetched if path.startswith("t/")} <= wanted, fetched
+    by_key = dict(zip(keys, answers))
+    assert by_key["d"]["urls"] == [] and by_key["d"]["unfinished"] == "d"
+    assert by_key["dan van th"]["unfinished"] == "th"
+    assert by_key["dan van th"]["urls"] == answers[-1]["urls"] != []  # "dan van" as if "th" were not typed
+    assert by_key["dan v"]["urls"] == by_key["dan"]["urls"] != []
+    (alone,), fetched = call([["search", "th", {"prefix": True}]])
+    assert alone["urls"] == [] and not [path for path in fetched if path.startswith("t/")], fetched
+    (few,), _ = call([["search", "kh", {"prefix": True}]])  # three completions: kheo, kho, khan
+    assert few["unfinished"] == "" and "dan-van" in slugs_of(few)
 
 
 def test_js_filters_counts_and_sorts(js: Any) -> None:

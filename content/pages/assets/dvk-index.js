@@ -14,6 +14,13 @@ const EXACT = 2;
 // COMPLETIONS of it count too, at COMPLETED of their weight, so the word as typed ranks first.
 const COMPLETIONS = 5;
 const COMPLETED = 0.5;
+// Typed, a last word of two letters completes only when at most FEW syllables start so: "th" or
+// "ng" start hundreds, and their five commonest (five term files) would be fetched at that key
+// only to be replaced at the next one. From the third letter it always completes.
+const FEW = 3;
+// The last word typed left out of the search, not yet a syllable to look up: one letter, or two
+// that are no word and start too many ("nong t", "nong th" search "nong" meanwhile).
+const UNFINISHED = Symbol("unfinished");
 const CONTEXT = 30; // words of the text shown around the best match
 
 let base = "/";
@@ -81,12 +88,14 @@ async function prefixFile(word) {
   return word.length < 2 || !entry.prefixes ? null : fetchJson(`p/${fnv1a(word.slice(0, 2)) % entry.prefixes}.json.gz`);
 }
 
-/** Up to COMPLETIONS folded syllables that `word` (folded, two letters or more) starts, commonest first. */
-async function completions(word) {
+/** Up to COMPLETIONS folded syllables that `word` (folded, two letters or more) starts, commonest
+ * first; typed (`prefix`), none for two letters that start more than FEW. */
+async function completions(word, prefix) {
   const words = await prefixFile(word);
   if (!words) return [];
-  return Object.keys(words).filter((w) => w.length > word.length && w.startsWith(word))
-    .sort((a, b) => words[b] - words[a] || (a < b ? -1 : 1)).slice(0, COMPLETIONS);
+  const found = Object.keys(words).filter((w) => w.length > word.length && w.startsWith(word));
+  if (prefix && word.length < 3 && found.length > FEW) return [];
+  return found.sort((a, b) => words[b] - words[a] || (a < b ? -1 : 1)).slice(0, COMPLETIONS);
 }
 
 /** The postings of the last word. Being typed (`prefix`), its prefix file is fetched anyway, and
@@ -97,12 +106,18 @@ async function lastWordExact(word, prefix) {
   return known && !Object.hasOwn(known, word) ? null : postings(word);
 }
 
-/** The pages of the last word as typed or completed: one list, each page at its best weight. */
+/** The pages of the last word as typed or completed: one list, each page at its best weight; null
+ * when no page has it, UNFINISHED when it is being typed and too short to look up (no file fetched). */
 async function lastWordPostings(word, typed, prefix) {
+  if (prefix && word.length < 2) return UNFINISHED;
   const exact = await lastWordExact(word, prefix);
   if (!prefix && exact) return { list: exact, marks: [], exact };
-  const more = (await Promise.all((await completions(word)).map(async (w) => [w, await postings(w)])))
-    .filter(([, list]) => list);
+  const found = await completions(word, prefix);
+  if (prefix && !exact && !found.length && word.length < 3) {
+    const known = entry.format >= 3 ? await prefixFile(word) : null;
+    if (known && Object.keys(known).some((w) => w.startsWith(word))) return UNFINISHED; // too many to complete yet
+  }
+  const more = (await Promise.all(found.map(async (w) => [w, await postings(w)]))).filter(([, list]) => list);
   if (!more.length) return exact ? { list: exact, marks: [], exact } : null;
   const best = new Map(); // page → score of its best term
   if (exact) {
@@ -281,6 +296,7 @@ export async function search(query, opts = {}) {
   // What an excerpt marks: the query's words folded, and the last word's completions (folded, or
   // `=spelling` when it was typed with diacritics).
   const wanted = new Set(unigrams.keys());
+  let unfinished = ""; // the last word typed, left out of this search (UNFINISHED)
   let scores; // page → score
   if (query === null || query === undefined) {
     scores = new Map(Array.from({ length: entry.pages }, (_, i) => [i, 0]));
@@ -296,13 +312,21 @@ export async function search(query, opts = {}) {
     const [lists, pairs] = await Promise.all([
       Promise.all(keys.map((k, i) => (i === last ? lastList : postings(k)))),
       Promise.all([...bigrams.keys()].map((pair) => (pair.endsWith(ending)
-        ? lastList.then((l) => (l && l.exact ? postings(pair) : null)) : postings(pair)))),
+        ? lastList.then((l) => (l && l !== UNFINISHED && l.exact ? postings(pair) : null)) : postings(pair)))),
     ]);
-    if (lists.some((l) => !l)) {
+    if (lists[last] === UNFINISHED) { // the words before it alone, as if it were not typed yet
+      unfinished = typed[last];
+      wanted.delete(keys[last]);
+      lists.pop();
+      typed.pop();
+    }
+    if (!lists.length || lists.some((l) => !l)) {
       scores = new Map();
     } else {
-      for (const key of lists[last].marks) wanted.add(key);
-      if (lists[last].list) lists[last] = lists[last].list; // the word as typed alone
+      if (!unfinished) {
+        for (const key of lists[last].marks) wanted.add(key);
+        if (lists[last].list) lists[last] = lists[last].list; // the word as typed alone
+      }
       const score = (i, j, page) => (lists[i].scores ? lists[i].scores.get(page)
         : contribution(lists[i], j, bitsOf(lists[i], (s) => s === typed[i])));
       const order = lists.map((l, i) => i).sort((a, b) => lists[a].pages.length - lists[b].pages.length);
@@ -349,6 +373,8 @@ export async function search(query, opts = {}) {
     results: pages.map((page) => result(page, scores.get(page), wanted)),
     // What the last word was completed to (folded, or `=spelling`): dvk-search.js marks them too.
     completions: [...wanted].filter((w) => !unigrams.has(w)),
+    // The last word as typed when it was left out, too short to look up yet ("" when searched).
+    unfinished,
     unfilteredResultCount: scores.size,
     filters: facetData ? counts(facetData, pages) : {},
   };

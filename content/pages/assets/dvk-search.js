@@ -141,7 +141,7 @@ class Finder {
       const value = this.input.value;
       this.index.preload(value.slice(0, value.search(/\S*$/)));
       clearTimeout(timer);
-      timer = setTimeout(() => this.setQuery(this.input.value), 250);
+      timer = setTimeout(() => this.typed(), 250);
     });
     this.sortSelect.addEventListener("change", () => { this.state.sort = this.sortSelect.value; this.update(); });
 
@@ -194,13 +194,27 @@ class Finder {
     this.mount.replaceChildren(form, el("div", { class: "dvk-finder-body" }, facetsBox, results));
   }
 
+  /** A pause in typing: search the box's text, unless the search of an earlier pause is still
+   * fetching; then only once it ends, with the text as it is by then (one search at a time, not
+   * one per key of a typist slower than the pause). */
+  async typed() {
+    if (this.searching) { this.queued = true; return; }
+    this.searching = true;
+    try {
+      await this.setQuery(this.input.value);
+    } finally {
+      this.searching = false;
+    }
+    if (this.queued) { this.queued = false; this.typed(); }
+  }
+
   /** `now`: the query was submitted (Enter), so its last word is whole; typed, it may be a syllable's start. */
   setQuery(value, now = false) {
     const q = value.trim();
-    if (q === this.state.q && !now) return;
+    if (q === this.state.q && !now && !this.undrawn) return Promise.resolve();
     this.state.q = q;
     this.typing = !now;
-    this.update();
+    return this.update();
   }
 
   /** Run the search for the current state, then draw the counts and the first results. */
@@ -228,6 +242,10 @@ class Finder {
     const prefix = !!this.typing; // a query from the URL or submitted is made of whole words
     const search = await this.index.search(query, { filters: s.indexFilters(), prefix, ...(sort ? { sort } : {}) });
     if (run !== this.run || search === null) return;
+    // Typed on meanwhile: a newer search is on its way (its pause is pending), so the result files
+    // of these results would be fetched for nothing; nothing is drawn until it comes.
+    this.undrawn = prefix && this.input.value.trim() !== s.q;
+    if (this.undrawn) return;
     // A value's count is what choosing it would give: for a facet already narrowed, the other
     // facets' filters only (values of one facet add up, they do not narrow each other).
     if (this.totals) {
@@ -248,8 +266,10 @@ class Finder {
     this.shown = 0;
     this.list.replaceChildren();
     const n = this.results.length;
+    // Only a word being typed, one or two letters, not looked up yet (dvk-index.js: unfinished).
+    const waiting = search.unfinished && queryWords(s.q).length === 1;
     this.status.replaceChildren(...(n === 0
-      ? [s.q ? `Không tìm thấy mô hình nào khớp với “${s.q}”` : "Không có mô hình nào khớp với các bộ lọc đã chọn", "."]
+      ? [waiting ? `Gõ thêm chữ cái để tìm “${s.q}”` : s.q ? `Không tìm thấy mô hình nào khớp với “${s.q}”` : "Không có mô hình nào khớp với các bộ lọc đã chọn", "."]
       : [el("strong", { text: number(n) }), " mô hình", s.q ? ` khớp với “${s.q}”` : "", s.anyFilter ? " theo các bộ lọc đã chọn" : "", "."]));
     await this.draw(run);
   }

@@ -52,7 +52,7 @@ class Suggest {
     let timer = 0;
     input.addEventListener("input", () => {
       clearTimeout(timer);
-      timer = setTimeout(() => this.update(), DELAY_MS);
+      timer = setTimeout(() => this.typed(), DELAY_MS);
     });
     input.addEventListener("keydown", (e) => this.key(e));
     input.addEventListener("focus", () => { if (this.options.length || this.status.textContent) this.open(); });
@@ -78,6 +78,19 @@ class Suggest {
     return this.index;
   }
 
+  /** A pause: search the box's text, unless the search of an earlier pause is still fetching; then
+   * once it ends, with the text as it is by then (as on the search page, dvk-search.js). */
+  async typed() {
+    if (this.searching) { this.queued = true; return; }
+    this.searching = true;
+    try {
+      await this.update();
+    } finally {
+      this.searching = false;
+    }
+    if (this.queued) { this.queued = false; this.typed(); }
+  }
+
   async update() {
     const q = this.input.value.trim();
     const run = ++this.run;
@@ -93,6 +106,8 @@ class Suggest {
     if (!index) { this.close(); return; } // the header box still submits to tim-kiem/
     // The last word is still being typed unless a space follows it: "nôn" finds nông.
     const search = await index.search(q, { prefix: !/\s$/.test(this.input.value) });
+    // Typed on meanwhile: a newer search follows (its pause is pending); no result files for these.
+    if (run !== this.run || this.input.value.trim() !== q) return;
     // The panel shows no excerpt: no page text (x/) is fetched for it.
     const pages = await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data({ excerpt: false })));
     if (run !== this.run) return;
@@ -126,7 +141,8 @@ class Suggest {
     this.list.replaceChildren(...this.options);
     this.status.textContent = search.results.length
       ? `${number(search.results.length)} mô hình khớp với “${q}”${search.results.length > SHOWN ? `, ${SHOWN} mô hình đầu:` : ":"}`
-      : `Không tìm thấy mô hình nào khớp với “${q}”.`;
+      : search.unfinished && queryWords(q).length === 1 ? `Gõ thêm chữ cái để tìm “${q}”.` // one or two letters, not looked up yet
+        : `Không tìm thấy mô hình nào khớp với “${q}”.`;
     if (document.activeElement === this.input) this.open();
   }
 
