@@ -41,8 +41,9 @@ from .terms import page_terms, shard_of
 
 FOLDER = "tim-kiem/chi-muc"
 ENTRY = "entry.json"
-FORMAT = 3  # 3: p/ lists syllables of two letters too
-CHUNK = 16  # pages per metadata file: one file answers a page of the catalogue (20 newest)
+FORMAT = 4  # 3: p/ lists syllables of two letters too; 4: result files (m/) of 8 pages
+CHUNK = 8  # pages per result file (dvk-index.js reads it from entry.json): a key typed draws ten results
+# over nearly as many files, so each file carries few pages that are not shown
 # Field weights: a word of the title counts as ten of the body. Holder and place are what people
 # search by ("hội phụ nữ", a commune); the problem solved is the model's subject in few words.
 TITLE, SUMMARY, WHO, PROBLEM, TEXT = 10, 4, 3, 2, 1  # whole numbers: a weight repeats the words

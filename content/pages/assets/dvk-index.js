@@ -12,7 +12,7 @@ const BIGRAM = 2;
 const EXACT = 2;
 // The last word may be the start of a syllable still being typed ("nôn" → "nông"): the commonest
 // COMPLETIONS of it count too, at COMPLETED of their weight, so the word as typed ranks first.
-const COMPLETIONS = 5;
+const COMPLETIONS = 3; // each is a term file, and a word typed key by key completes anew at most keys
 const COMPLETED = 0.5;
 // Typed, a last word of two letters completes only when at most FEW syllables start so: "th" or
 // "ng" start hundreds, and their five commonest (five term files) would be fetched at that key

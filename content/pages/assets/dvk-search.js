@@ -5,7 +5,7 @@
 
 import { completionWords, markWords, queryWords } from "./dvk-mark.js";
 
-// Results drawn at a time (16 share one metadata file of the index): ten answer a query, the
+// Results drawn at a time (8 share one result file of the index): ten answer a query, the
 // catalogue shows a longer page.
 const PAGE_SIZE = { search: 10, catalogue: 20 };
 const SORTS = [
