@@ -61,13 +61,6 @@ class Unit:
         """Full name, lowest level first: "Xã Tân Thạch, Huyện Châu Thành, Tỉnh Bến Tre"."""
         return ", ".join(p for p in (self.commune, self.district, self.province) if p)
 
-    @property
-    def province_short(self) -> str:
-        return strip_prefix(self.province, "province")
-
-    def level(self) -> str:
-        return "commune" if self.commune else "district" if self.district else "province"
-
 
 @dataclass(frozen=True)
 class Match:
@@ -394,10 +387,3 @@ def suggest(province: str, district: str | None = None, commune: str | None = No
     for u in out:
         seen.setdefault(u.code, u)
     return list(seen.values())[:limit]
-
-
-def data_version() -> str:
-    """The pinned package version the register comes from (for the exports' codebook)."""
-    from importlib.metadata import version
-
-    return f"{PACKAGE} {version(PACKAGE)}"

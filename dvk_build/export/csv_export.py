@@ -13,9 +13,8 @@ from .records import Table, rows
 
 PATH = "du-lieu/mo-hinh.csv"
 BOM = "\ufeff"  # without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection, OWASP);
-# numbers are written as numbers, so only text is ever quoted this way.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
+# LibreOffice (CSV injection, OWASP); numbers are written as numbers, so only text is quoted this way.
 # OWASP's guard, made to hold against what spreadsheets skip before a formula: leading spaces and
 # line breaks (` =1+1`, a newline then `=`), the fullwidth signs they read as ASCII (`＝`, `＋`,
 # `－`, `＠`); and at the start of each value a list joined into one cell (`…; =HYPERLINK(`), since

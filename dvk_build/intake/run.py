@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -37,9 +36,6 @@ class Outcome:
     encoding: str = ""
     sheet: str = ""
     unused_columns: list[str] = field(default_factory=list)
-
-    def reasons(self) -> Counter[str]:
-        return Counter(p.category for problems in self.skipped.values() for p in problems)
 
 
 Report = Callable[[int, str, bool], None]  # (row, message, is_error) as each is found
