@@ -9,7 +9,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Hashable
+from typing import AbstractSet, Any, Callable, Hashable
 
 import jinja2
 from mkdocs.commands.build import _build_page, _populate_page
@@ -70,7 +70,11 @@ class Preview:
         self.box = ""  # the error box the server puts on every page (serve_errors.py)
         self.last: LastBuild | None = None
         self.limit = 50
+        # listing pages an edit only shifted (no edited model on them, before or after): rendered by the
+        # server's next pass, so the edited model's own pages are served without waiting for them
+        self.later: set[str] = set()
         self._observer: Any = None
+        self._build_soon: Callable[[], None] = lambda: None
 
     # --- errors --------------------------------------------------------------------------------
     def set_errors(self, errors: list[Problem], limit: int) -> None:
@@ -95,6 +99,8 @@ class Preview:
             with server._rebuild_cond:  # what MkDocs' own watch callback does (livereload/__init__.py)
                 server._want_rebuild = True
                 server._rebuild_cond.notify_all()
+
+        self._build_soon = rebuild_soon
 
         preview = self
 
@@ -137,14 +143,17 @@ class Preview:
         with self.lock:
             changed, other = self.changed, self.other
             self.changed, self.other = set(), False
-        if self.last is not None and not other and changed:
+        if self.last is not None and not other and (changed or self.later):
             try:
                 with gc_paused():  # a collection would walk every model kept since the last build
-                    if self.update(changed):
+                    if self.update(changed) if changed else self.catch_up():
+                        if self.later:
+                            self._build_soon()  # another pass of the server's loop, after this one is served
                         return
             except Exception:  # never a stale site: the full build says what is wrong
                 log.exception("Xem trước: cập nhật từng phần thất bại, dựng lại toàn bộ.")
         self.last = None
+        self.later = set()
         log.info("Xem trước: dựng lại toàn bộ trang.")
         full_build()
 
@@ -210,24 +219,55 @@ class Preview:
             | {c for m in edited for c in m.derived_children}
         for slug in sorted(s for s in slugs if s in by_slug):
             last.writer.write(by_slug[slug])
-        log.info("Xem trước: đã cập nhật %d hồ sơ trong %.2f s (%d trang mô hình, %d trang danh sách); %s.",
-                 len(edited), time.perf_counter() - start, len(slugs & by_slug.keys()), listed, STALE)
+        later = f"; {len(self.later)} trang danh sách khác chỉ dời chỗ, cập nhật ngay sau" if self.later else ""
+        log.info("Xem trước: đã cập nhật %d hồ sơ trong %.2f s (%d trang mô hình, %d trang danh sách%s); %s.",
+                 len(edited), time.perf_counter() - start, len(slugs & by_slug.keys()), listed, later, STALE)
         return True
 
-    def _render_pages(self, last: LastBuild, slugs: set[str]) -> int | None:
-        """Re-render, through MkDocs' own page functions, the generated pages whose signature changed or that
-        list an edited model; None when the set of pages itself changed."""
-        old = last.renderer.signatures
+    def catch_up(self) -> bool:
+        """Render the listing pages the last edits only shifted; False when the set of pages changed.
+
+        A dossier saved meanwhile stops it (the pages left stay in `later`): the save is served first."""
+        assert self.last is not None
+        start, later = time.perf_counter(), self.later
+        self.later = set()
+        listed = self._render_pages(self.last, set(), also=later, saved=lambda: bool(self.changed or self.other))
+        if listed is None:
+            return False
+        left = f"; {len(self.later)} trang còn lại cập nhật sau lần lưu mới" if self.later else ""
+        log.info("Xem trước: đã cập nhật %d trang danh sách dời chỗ trong %.2f s%s.", listed,
+                 time.perf_counter() - start, left)
+        return True
+
+    def _render_pages(self, last: LastBuild, slugs: set[str], also: AbstractSet[str] = frozenset(),
+                      saved: Callable[[], bool] = lambda: False) -> int | None:
+        """Re-render, through MkDocs' own page functions, the generated pages that list an edited model (or did)
+        and those whose signature changed, or `also` names; a listing page that only shifted goes to `later`.
+        None when the set of pages itself changed."""
+        old, old_listed = last.renderer.signatures, last.renderer.listed
 
         def wanted(uri: str, signature: Hashable, listed: Any) -> bool:
-            return old.get(uri) != signature or not slugs.isdisjoint(listed)
+            if not slugs.isdisjoint(listed) or not slugs.isdisjoint(old_listed.get(uri, ())):
+                return True  # the edited model is on it, or was
+            if uri not in also and uri not in self.later and old.get(uri) == signature:
+                return False
+            if listed and (slugs or saved()):  # a listing whose entries moved up or down by one: next pass
+                self.later.add(uri)
+                return False
+            return True
 
         pages = last.renderer.again(wanted, slugs)
+        self.later.difference_update(page.src_uri for page in pages.pages)
         if last.renderer.signatures.keys() != old.keys():
             return None
         last.set_pages(pages)
         doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for page in pages.pages:
+        for built, page in enumerate(pages.pages):
+            if not slugs and saved():
+                for left in pages.pages[built:]:
+                    self.later.add(left.src_uri)
+                    pages.stash.discard(left.content)
+                return built
             file: File | None = last.files.get_file_from_path(page.src_uri)
             if file is None or file.page is None:
                 return None

@@ -41,10 +41,10 @@ def _wait(test: Callable[[], bool], what: str, timeout: float = 180) -> None:
 class Served:
     """A `mkdocs serve` of a small project in a subprocess, and where it writes its site."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, dossiers: dict[str, str] | None = None, ready: str = EDITED) -> None:
         self.models = tmp / "models"
-        config = make_dvk_project(tmp, {name: (ROOT / "content" / "models" / name).read_text(encoding="utf-8")
-                                        for name in SOURCES})
+        config = make_dvk_project(tmp, dossiers or {name: (ROOT / "content" / "models" / name).read_text(encoding="utf-8")
+                                                    for name in SOURCES})
         self.log = tmp / "serve.log"
         temp = tmp / "tmp"  # `mkdocs serve` builds into a mkdtemp folder: made here, so the test can look at it
         temp.mkdir()
@@ -55,7 +55,7 @@ class Served:
         self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                                      cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=self.log.open("w"),
                                      start_new_session=True)
-        _wait(lambda: self.alive() and EDITED in _get(self.base + "danh-muc/"), "the first build")
+        _wait(lambda: self.alive() and ready in _get(self.base + "danh-muc/"), "the first build")
         self.site = next(temp.glob("mkdocs_*"))
 
     def alive(self) -> bool:
@@ -149,6 +149,12 @@ def test_moved_field_gives_the_pages_a_full_build_gives(served: Served, tmp_path
     dossier.write_text(moved, encoding="utf-8")
     _wait(lambda: "linh-vuc/kinh-te/" in served.page(f"mo-hinh/{EDITED}/"), "the model page in its new field", timeout=30)
     assert "dựng lại toàn bộ" not in served.log.read_text(encoding="utf-8")
+    _assert_listings_as_a_full_build_makes(served, tmp_path)
+    assert f"mo-hinh/{EDITED}/" in served.page("linh-vuc/kinh-te/")
+    assert f"mo-hinh/{EDITED}/" not in served.page("linh-vuc/bon-khong/")
+
+
+def _assert_listings_as_a_full_build_makes(served: Served, tmp_path: Path) -> None:
     full = tmp_path / "full"
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml"), "-d", str(full)],
@@ -162,5 +168,44 @@ def test_moved_field_gives_the_pages_a_full_build_gives(served: Served, tmp_path
         built = _article((full / rel / "index.html").read_text(encoding="utf-8"))
         assert built, rel
         assert _article(served.page(path)) == built, f"{path} differs from a full build"
-    assert f"mo-hinh/{EDITED}/" in served.page("linh-vuc/kinh-te/")
-    assert f"mo-hinh/{EDITED}/" not in served.page("linh-vuc/bon-khong/")
+
+
+def test_listing_pages_an_edit_only_shifted_follow_in_the_next_pass(tmp_path: Path) -> None:
+    """At province scale a field change shifts every later page of the listings it leaves and joins; the
+    pages that list the model are served first, the shifted ones by the server's next pass, and in the
+    end every page is what a full build makes."""
+    generated = tmp_path / "generated"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "300", str(generated)], check=True,
+                   capture_output=True, timeout=120)
+    server = Served(tmp_path, {p.name: p.read_text(encoding="utf-8") for p in generated.glob("*.md")}, ready="mo-hinh/")
+    try:
+        slug = re.search(r'href="\.\./mo-hinh/([^/"]+)/"', server.page("danh-muc/")).group(1)  # type: ignore[union-attr]
+        dossier = server.models / f"{slug}.md"
+        text = dossier.read_text(encoding="utf-8")
+        fields = re.search(r"(?m)^fields:\n((?:- .*\n)+)", text)
+        assert fields, text[:500]
+        # the field farthest from the model's own in the listings' order: every page between them shifts
+        order = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "bon-khong"]
+        own = [order.index(f) for f in re.findall(r"- (\S+)", fields.group(1))]
+        other = max(order, key=lambda f: min(abs(order.index(f) - i) for i in own))
+        dossier.write_text(text.replace(fields.group(0), f"fields:\n- {other}\n", 1), encoding="utf-8")
+        _wait(lambda: f"linh-vuc/{other}/" in server.page(f"mo-hinh/{slug}/"), "the model page in its new field", timeout=60)
+        _wait(lambda: "trang danh sách dời chỗ trong" in server.log.read_text(encoding="utf-8"), "the second pass", timeout=60)
+        log = server.log.read_text(encoding="utf-8")
+        shifted = re.search(r"; (\d+) trang danh sách khác chỉ dời chỗ, cập nhật ngay sau", log)
+        assert shifted and int(shifted.group(1)) > 0, log[-2000:]
+        assert "dựng lại toàn bộ" not in log
+        assert f"mo-hinh/{slug}/" in server.page(f"linh-vuc/{other}/")
+        _assert_listings_as_a_full_build_makes(server, tmp_path)
+    finally:
+        server.stop()
+
+
+def test_a_page_the_preview_stops_before_writing_leaves_no_block_behind() -> None:
+    from dvk_build.render.stash import HtmlStash
+
+    stash = HtmlStash()
+    left, kept = str(stash.put("<div>trang bỏ dở</div>")).strip(), str(stash.put("<div>trang ghi</div>")).strip()
+    stash.discard(f"# Danh sách\n\n{left}\n")
+    assert list(stash.blocks) == [kept]
+    assert stash.restore(f"<p>{kept}</p>") == "<div>trang ghi</div>" and not stash.blocks

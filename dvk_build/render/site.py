@@ -48,6 +48,7 @@ class SiteRenderer:
     def __init__(self, ctx: SiteContext, wanted: Wanted | None = None) -> None:
         self.wanted: Wanted = wanted or (lambda uri, signature, slugs: True)
         self.signatures: dict[str, Hashable] = {}
+        self.listed: dict[str, Sequence[str]] = {}  # the models each page lists, rendered or not (the preview's)
         self._figures: dict[str, tuple[Hashable, str]] = {}  # the country maps, by what they show
         self._places: Hashable = None
         self._in: dict[tuple[str, str], list[Model]] = {}  # one render's models by tier and by field
@@ -71,7 +72,7 @@ class SiteRenderer:
     def again(self, wanted: Wanted, edited: set[str]) -> RenderedPages:
         """The pages `wanted` picks, from the catalogue as it is now: the preview keeps one build's renderer
         (templates compiled, entries rendered) and re-renders with it after an edit."""
-        self.wanted, self.signatures = wanted, {}
+        self.wanted, self.signatures, self.listed = wanted, {}, {}
         self._entries = {key: html for key, html in self._entries.items() if key[0] not in edited}
         return self.render()
 
@@ -86,6 +87,7 @@ class SiteRenderer:
 
     def _want(self, uri: str, signature: Hashable, slugs: Sequence[str] = ()) -> bool:
         self.signatures[uri] = signature
+        self.listed[uri] = slugs
         return self.wanted(uri, signature, slugs)
 
     def _render(self, template: str, src_uri: str, **ctx: Any) -> str:

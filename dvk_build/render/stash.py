@@ -51,3 +51,8 @@ class HtmlStash:
             return zlib.decompress(data).decode("utf-8")
 
         return self._pattern.sub(block, html)
+
+    def discard(self, text: str) -> None:
+        """Drop the blocks of a page that will not be written (the preview stopped before it)."""
+        for match in self._pattern.finditer(text):
+            self.blocks.pop(match.group(1) or match.group(2), None)
