@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the default Word templates of Mẫu 2a and Mẫu 2b (dvk_build/forms/templates/) with python-docx.
+"""Writes the default Word templates of Mẫu 2a and Mẫu 2b (dvk_build/forms/docx/) with python-docx.
 
 The layout follows Hướng dẫn 36-HD/VPTW for Party documents: issuing body and number top left,
 "ĐẢNG CỘNG SẢN VIỆT NAM" and place and date (italic) top right, title, body, "Nơi nhận", signature
@@ -28,7 +28,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-OUT = Path(__file__).resolve().parent.parent / "dvk_build" / "forms" / "templates"
+OUT = Path(__file__).resolve().parent.parent / "dvk_build" / "forms" / "docx"
 FONT = "Times New Roman"
 FIXED = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)  # document properties: no build time in the file
 DEFAULT_NOTE = "Mẫu {form} mặc định của phần mềm dvk: thay bằng mẫu chính thức của tỉnh trước khi dùng."

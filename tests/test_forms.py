@@ -209,7 +209,7 @@ def test_cli_usage_errors_are_vietnamese(tmp_path: Path) -> None:
     assert unknown.returncode == 2
     assert "không có hồ sơ “canh-dong-lon-khong-dot-rom-htx-thanh-lo”" in unknown.stderr
     assert f"Có phải “{SLUG}”?" in unknown.stderr
-    both = dvk("forms", SLUG, "--template", str(ROOT / "dvk_build" / "forms" / "templates" / "mau-2a.docx"))
+    both = dvk("forms", SLUG, "--template", str(ROOT / "dvk_build" / "forms" / "docx" / "mau-2a.docx"))
     assert both.returncode == 2 and "chọn thêm --form 2a hoặc --form 2b" in both.stderr
     tier = dvk("forms", SLUG, "--cap", "tinh", "-o", str(tmp_path))
     assert tier.returncode == 2 and "không có lần công nhận cấp “tinh”" in tier.stderr
@@ -236,8 +236,8 @@ def test_shipped_templates_are_reproducible(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     for form in ("2a", "2b"):
-        made = tmp_path / "dvk_build" / "forms" / "templates" / f"mau-{form}.docx"
-        assert made.read_bytes() == (ROOT / "dvk_build" / "forms" / "templates" / f"mau-{form}.docx").read_bytes()
+        made = tmp_path / "dvk_build" / "forms" / "docx" / f"mau-{form}.docx"
+        assert made.read_bytes() == (ROOT / "dvk_build" / "forms" / "docx" / f"mau-{form}.docx").read_bytes()
 
 
 def test_shipped_templates_use_only_documented_placeholders() -> None:

@@ -18,7 +18,7 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATES = Path(__file__).with_name("docx")  # the default Word templates of Mẫu 2a and 2b
 # The parts docxtpl fills: the body, headers and footers, footnotes; and the document's properties.
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$|^docProps/core\.xml$")
 
