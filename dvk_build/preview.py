@@ -75,6 +75,7 @@ class Preview:
         self.later: set[str] = set()
         self._observer: Any = None
         self._build_soon: Callable[[], None] = lambda: None
+        self._same_epoch: Callable[[], None] = lambda: None
 
     # --- errors --------------------------------------------------------------------------------
     def set_errors(self, errors: list[Problem], limit: int) -> None:
@@ -100,7 +101,15 @@ class Preview:
                 server._want_rebuild = True
                 server._rebuild_cond.notify_all()
 
+        def same_epoch() -> None:
+            # the pass ends with the epoch it started from: pages are still held while it writes, but
+            # open tabs are not reloaded (livereload reloads on a newer epoch), the editor's page included
+            with server._epoch_cond:
+                server._wanted_epoch = server._visible_epoch
+
         self._build_soon = rebuild_soon
+        if hasattr(server, "_epoch_cond") and hasattr(server, "_visible_epoch"):
+            self._same_epoch = same_epoch
 
         preview = self
 
@@ -147,6 +156,8 @@ class Preview:
             try:
                 with gc_paused():  # a collection would walk every model kept since the last build
                     if self.update(changed) if changed else self.catch_up():
+                        if not changed:
+                            self._same_epoch()
                         if self.later:
                             self._build_soon()  # another pass of the server's loop, after this one is served
                         return

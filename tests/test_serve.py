@@ -147,7 +147,9 @@ def test_moved_field_gives_the_pages_a_full_build_gives(served: Served, tmp_path
     moved = re.sub(r"(?m)^fields: .*$", "fields: [kinh-te]", text, count=1)
     assert moved != text
     dossier.write_text(moved, encoding="utf-8")
-    _wait(lambda: "linh-vuc/kinh-te/" in served.page(f"mo-hinh/{EDITED}/"), "the model page in its new field", timeout=30)
+    # (the menu links every field's listing from every page: the listing is what shows the move)
+    _wait(lambda: f"mo-hinh/{EDITED}/" in served.page("linh-vuc/kinh-te/"), "the model in its new field's listing",
+          timeout=30)
     assert "dựng lại toàn bộ" not in served.log.read_text(encoding="utf-8")
     _assert_listings_as_a_full_build_makes(served, tmp_path)
     assert f"mo-hinh/{EDITED}/" in served.page("linh-vuc/kinh-te/")
@@ -189,8 +191,13 @@ def test_listing_pages_an_edit_only_shifted_follow_in_the_next_pass(tmp_path: Pa
         own = [order.index(f) for f in re.findall(r"- (\S+)", fields.group(1))]
         other = max(order, key=lambda f: min(abs(order.index(f) - i) for i in own))
         dossier.write_text(text.replace(fields.group(0), f"fields:\n- {other}\n", 1), encoding="utf-8")
-        _wait(lambda: f"linh-vuc/{other}/" in server.page(f"mo-hinh/{slug}/"), "the model page in its new field", timeout=60)
+        # (the menu links every field's listing from every page: the listing is what shows the move)
+        _wait(lambda: f"mo-hinh/{slug}/" in server.page(f"linh-vuc/{other}/"), "the model in its new field's listing",
+              timeout=60)
+        epoch = re.search(r"livereload\((\d+),", server.page(f"mo-hinh/{slug}/"))
         _wait(lambda: "trang danh sách dời chỗ trong" in server.log.read_text(encoding="utf-8"), "the second pass", timeout=60)
+        # the second pass does not make open tabs reload again: the epoch livereload watches is unchanged
+        assert epoch and f"livereload({epoch.group(1)}," in server.page(f"mo-hinh/{slug}/")
         log = server.log.read_text(encoding="utf-8")
         shifted = re.search(r"; (\d+) trang danh sách khác chỉ dời chỗ, cập nhật ngay sau", log)
         assert shifted and int(shifted.group(1)) > 0, log[-2000:]
