@@ -208,6 +208,16 @@ def test_listed_on_its_tier_field_and_province_pages(built_site: Path, shipped_c
     _report(failures)
 
 
+def test_home_tiles_count_the_models_of_each_tier_and_field(built_site: Path, shipped_catalogue: Any) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    tiles = dict(re.findall(r'<a class="dvk-tile" href="((?:cap|linh-vuc)/[^"/]+/)"><strong>[^<]*</strong><span>([\d.]+) mô hình</span>',
+                            html))
+    expected = {f"cap/{t}/": sum(t in m.tiers for m in shipped_catalogue.models)
+                for t in default_config().tiers if any(t in m.tiers for m in shipped_catalogue.models)}
+    expected |= {f"linh-vuc/{f}/": sum(f in m.fields for m in shipped_catalogue.models) for f in default_config().fields}
+    assert {href: int(n.replace(".", "")) for href, n in tiles.items()} == expected
+
+
 def test_listed_in_catalogue_and_typical(built_site: Path, shipped_catalogue: Any) -> None:
     catalogue = listed(built_site, "danh-muc/")
     typical = listed(built_site, "tieu-bieu/")

@@ -106,6 +106,8 @@ class SiteRenderer:
             return
         country_map = self._country_figure("tinh/")
         out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=newest,
+                                                in_tier={t.slug: n for t, n in zip(tiers, counts[0])},
+                                                in_field=dict(zip(self.config.fields, counts[1])),
                                                 country_map=Markup(country_map))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
