@@ -124,7 +124,7 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
     return "".join(parts)
 
 
-def _commune_classes(per_commune: Counter[str], scale: float, project=None) -> str:  # type: ignore[no-untyped-def]
+def _commune_classes(per_commune: Counter[str], scale: float) -> str:
     """Communes with models, one path per size class (not links: the national map links provinces)."""
     where = {u.commune_code: pt for u, pt in _communes()}
     classes: dict[int, list[tuple[int, int]]] = {}
