@@ -170,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         lines = log.read_text(encoding="utf-8").splitlines()
         full = [line for line in lines if "toàn bộ" in line and "dựng lại" in line]
         # the server's own figures: each update's first pass, and the later pass for listing pages only shifted
-        first_pass = [float(m.group(1)) for line in lines if (m := re.search(r"đã cập nhật 1 hồ sơ trong ([\d.]+) s", line))]
-        shifted = [(int(m.group(1)), float(m.group(2))) for line in lines
-                   if (m := re.search(r"đã cập nhật (\d+) trang danh sách dời chỗ trong ([\d.]+) s", line))]
+        first_pass = [float(m.group(1).replace(",", ".")) for line in lines
+                      if (m := re.search(r"đã cập nhật 1 hồ sơ trong ([\d,]+) giây", line))]
+        shifted = [(int(m.group(1)), float(m.group(2).replace(",", "."))) for line in lines
+                   if (m := re.search(r"đã cập nhật (\d+) trang danh sách dời chỗ trong ([\d,]+) giây", line))]
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=60)

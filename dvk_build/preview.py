@@ -52,6 +52,11 @@ class LastBuild:
     set_pages: Callable[[RenderedPages], None]  # hands the plugin the HTML blocks of the pages re-rendered
 
 
+def _seconds(t: float) -> str:
+    """A duration as editors read it: "0,54 giây" (decimal comma)."""
+    return f"{t:.2f} giây".replace(".", ",")
+
+
 def _ignorable(path: Path) -> bool:
     """An editor's temporary or backup file (`.x.md.swp`, `x.md~`, `4913`)."""
     name = path.name
@@ -216,8 +221,8 @@ class Preview:
             last.known[str(last.root / ctx.path)] = Neighbour(ctx.slug, last.root / ctx.path, new.derived_from, last.root)
         self._draw_box()
         if not edited:
-            log.info("Xem trước: %d hồ sơ còn lỗi, trang của chúng giữ bản trước (%.2f s).", len(files),
-                     time.perf_counter() - start)
+            log.info("Xem trước: %d hồ sơ còn lỗi, trang của chúng giữ bản trước (%s).", len(files),
+                     _seconds(time.perf_counter() - start))
             return True
         catalogue.models.sort(key=lambda m: (m.recognized_on or dt.date.min, m.slug), reverse=True)
         listed = self._render_pages(last, {m.slug for m in edited})
@@ -231,8 +236,8 @@ class Preview:
         for slug in sorted(s for s in slugs if s in by_slug):
             last.writer.write(by_slug[slug])
         later = f"; {len(self.later)} trang danh sách khác chỉ dời chỗ, cập nhật ngay sau" if self.later else ""
-        log.info("Xem trước: đã cập nhật %d hồ sơ trong %.2f s (%d trang mô hình, %d trang danh sách%s); %s.",
-                 len(edited), time.perf_counter() - start, len(slugs & by_slug.keys()), listed, later, STALE)
+        log.info("Xem trước: đã cập nhật %d hồ sơ trong %s (%d trang mô hình, %d trang danh sách%s); %s.",
+                 len(edited), _seconds(time.perf_counter() - start), len(slugs & by_slug.keys()), listed, later, STALE)
         return True
 
     def catch_up(self) -> bool:
@@ -246,8 +251,8 @@ class Preview:
         if listed is None:
             return False
         left = f"; {len(self.later)} trang còn lại cập nhật sau lần lưu mới" if self.later else ""
-        log.info("Xem trước: đã cập nhật %d trang danh sách dời chỗ trong %.2f s%s.", listed,
-                 time.perf_counter() - start, left)
+        log.info("Xem trước: đã cập nhật %d trang danh sách dời chỗ trong %s%s.", listed,
+                 _seconds(time.perf_counter() - start), left)
         return True
 
     def _render_pages(self, last: LastBuild, slugs: set[str], also: AbstractSet[str] = frozenset(),
