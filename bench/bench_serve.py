@@ -40,6 +40,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import serving  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from dvk_build.config import default_config  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "bench" / "generate.py"
 FIELDS = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "bon-khong"]
@@ -152,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
             other = [f for f in FIELDS if f not in fields][i % (len(FIELDS) - len(fields))]
             moved = re.sub(r"(?m)^fields:\n(- .*\n)+", f"fields:\n- {other}\n", text, count=1)
             t = save(dossier, moved)
-            wait_until(lambda other=other: f"linh-vuc/{other}/" in get(f"{base}mo-hinh/{slug}/")
+            # the page's field badge (the menu links every field's listing from every page)
+            badge = f'class="dvk-badge dvk-field">{default_config().fields[other].label}</span>'
+            wait_until(lambda other=other, badge=badge: badge in get(f"{base}mo-hinh/{slug}/")
                        and listing_has(base, f"linh-vuc/{other}/", slug))
             times["field"].append(time.perf_counter() - t)
             # 3. an error, then its fix
