@@ -60,7 +60,7 @@ class FormTemplate:
     def __init__(self, source: Path | bytes, name: str | None = None, check_output: bool = True) -> None:
         self.name = name or (str(source) if isinstance(source, Path) else "mẫu")
         # A province's template may put a block tag where its removal leaves broken XML; parsing each
-        # filled part catches that (2 ms a document). The shipped templates are checked by the tests.
+        # filled part catches that, at a cost per document: the shipped templates are checked by the tests instead.
         self.check_output = check_output
         try:
             data = source.read_bytes() if isinstance(source, Path) else source
