@@ -13,8 +13,9 @@ time from writing a dossier to:
 - error: after saving it with an unknown field value, the error box (`dvk-build-errors`) is served;
   fixed: after saving it fixed, the box is gone.
 
-Listing pages a change only shifts (no edited model on them) are served by the server's next pass;
-the time of those passes is read from the server's log and printed below the table.
+Listing pages a change only shifts (no edited model on them) are served by the server's next pass,
+1 s after the update (preview.py, CATCH_UP_DELAY); the time of those passes is read from the
+server's log and printed below the table.
 
 Polling: a GET every 10 ms (the server holds requests while it builds, so a GET answers with the
 page as it is once the build ends). Prints a Markdown table of the times (median, max) and `uptime`.
@@ -165,11 +166,12 @@ def main(argv: list[str] | None = None) -> int:
             t = save(dossier, broken)
             wait_until(lambda: "dvk-build-errors" in get(base))
             times["error"].append(time.perf_counter() - t)
+            passes = caught_up(log)
             t = save(dossier, original)
             wait_until(lambda title=title: "dvk-build-errors" not in get(base) and title not in get(f"{base}mo-hinh/{slug}/"))
             times["fixed"].append(time.perf_counter() - t)
             # an editor who stops saving: the listing pages the edits only shifted, all served
-            wait_until(lambda i=i: caught_up(log) > i)
+            wait_until(lambda passes=passes: caught_up(log) > passes)
             times["shifted"].append(time.perf_counter() - t)
             time.sleep(0.5)
         lines = log.read_text(encoding="utf-8").splitlines()

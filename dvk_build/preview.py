@@ -33,6 +33,7 @@ from .validate.neighbours import Neighbour
 from .validate.reading import load_paths
 
 log = logging.getLogger("mkdocs.plugins.dvk_build.preview")
+CATCH_UP_DELAY = 1.0  # seconds between an update and the pass of the listing pages it only shifted
 STALE = "dữ liệu mở, trang Dữ liệu mở và chỉ mục tìm kiếm giữ bản của lần dựng toàn bộ trước"
 
 
@@ -80,6 +81,8 @@ class Preview:
         self.later: set[str] = set()
         self._observer: Any = None
         self._build_soon: Callable[[], None] = lambda: None
+        self._catch_up_due = False  # the timer below asked for the pass of shifted pages
+        self._timer: threading.Timer | None = None
         self._same_epoch: Callable[[], None] = lambda: None
 
     # --- errors --------------------------------------------------------------------------------
@@ -122,8 +125,13 @@ class Preview:
             def on_any_event(self, event: FileSystemEvent) -> None:
                 if event.is_directory or event.event_type in ("opened", "closed_no_write"):
                     return
+                # an editor's swap or backup file is no save: it would interrupt the pass of shifted pages
+                paths = [os.fsdecode(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+                paths = [p for p in paths if not _ignorable(Path(p))]
+                if not paths:
+                    return
                 with preview.lock:
-                    preview.changed.add(os.fsdecode(getattr(event, "dest_path", "") or event.src_path))
+                    preview.changed.update(paths)
                 rebuild_soon()
 
         class Others(FileSystemEventHandler):
@@ -146,7 +154,24 @@ class Preview:
             server.observer.schedule(Dossiers(), str(self.models_dir), recursive=True)
         server.builder = lambda: self.rebuild(full_build)
 
+    def _catch_up_soon(self) -> None:
+        """The pass of shifted pages, CATCH_UP_DELAY after this one: the server holds every request during a
+        pass, so the reload this pass causes (its page, styles, scripts) is served first."""
+        if self._timer is not None:
+            self._timer.cancel()
+
+        def due() -> None:
+            with self.lock:
+                self._catch_up_due = True
+            self._build_soon()
+
+        self._timer = threading.Timer(CATCH_UP_DELAY, due)
+        self._timer.daemon = True
+        self._timer.start()
+
     def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
         if self._observer is not None:
             self._observer.stop()
             self._observer = None
@@ -155,8 +180,11 @@ class Preview:
     def rebuild(self, full_build: Callable[[], None]) -> None:
         """Called by the server's build loop: the incremental update when it can, else MkDocs' full build."""
         with self.lock:
-            changed, other = self.changed, self.other
-            self.changed, self.other = set(), False
+            changed, other, due = self.changed, self.other, self._catch_up_due
+            self.changed, self.other, self._catch_up_due = set(), False, False
+        if self.last is not None and due and not (other or changed or self.later):
+            self._same_epoch()  # the timer's pass, with nothing left to do: no reload, no full build
+            return
         if self.last is not None and not other and (changed or self.later):
             try:
                 with gc_paused():  # a collection would walk every model kept since the last build
@@ -164,7 +192,7 @@ class Preview:
                         if not changed:
                             self._same_epoch()
                         if self.later:
-                            self._build_soon()  # another pass of the server's loop, after this one is served
+                            self._catch_up_soon()
                         return
             except Exception:  # never a stale site: the full build says what is wrong
                 log.exception("Xem trước: cập nhật từng phần thất bại, dựng lại toàn bộ.")

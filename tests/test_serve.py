@@ -101,6 +101,17 @@ def test_saved_title_updates_its_page_and_listing_and_nothing_else(served: Serve
     assert "dvk-build-errors" not in served.page("")
 
 
+def test_an_editors_swap_and_backup_files_start_no_build(served: Served) -> None:
+    """Vim's `4913` and `.x.md.swp`, Emacs' `#x.md#`, a `x.md~`: no save of a dossier, so no pass of the server
+    (one would also stop the pass of shifted listing pages)."""
+    before = served.log.read_text(encoding="utf-8").count("Detected file changes")
+    for name in ("4913", f".{EDITED}.md.swp", f"#{EDITED}.md#", f"{EDITED}.md~"):
+        (served.models / name).write_text("tạm\n", encoding="utf-8")
+    time.sleep(1.5)  # inotify reports within milliseconds, MkDocs' loop waits 0.1 s
+    assert served.log.read_text(encoding="utf-8").count("Detected file changes") == before
+    assert "dvk-build-errors" not in served.page("")
+
+
 def test_new_dossier_falls_back_to_a_full_build(served: Served) -> None:
     text = (served.models / f"{EDITED}.md").read_text(encoding="utf-8")
     (served.models / "tuyen-duong-tu-quan-ban-sao.md").write_text(_retitle(text, "Bản sao thử"), encoding="utf-8")
