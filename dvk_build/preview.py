@@ -9,7 +9,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import AbstractSet, Any, Callable, Hashable
+from typing import Any, Callable, Hashable
 
 import jinja2
 from mkdocs.commands.build import _build_page, _populate_page
@@ -211,8 +211,8 @@ class Preview:
         for name in sorted(changed):
             path = Path(name)
             if path.suffix != ".md":
-                if path.exists() and not _ignorable(path):
-                    return False  # an attachment: MkDocs copies it
+                if path.exists():
+                    return False  # an attachment: MkDocs copies it (editors' temporary files never get here)
                 continue
             known, exists = name in last.known, path.is_file()
             if known and exists:
@@ -273,9 +273,8 @@ class Preview:
 
         A dossier saved meanwhile stops it (the pages left stay in `later`): the save is served first."""
         assert self.last is not None
-        start, later = time.perf_counter(), self.later
-        self.later = set()
-        listed = self._render_pages(self.last, set(), also=later, saved=lambda: bool(self.changed or self.other))
+        start = time.perf_counter()
+        listed = self._render_pages(self.last, set(), saved=lambda: bool(self.changed or self.other))
         if listed is None:
             return False
         left = f"; {len(self.later)} trang còn lại cập nhật sau lần lưu mới" if self.later else ""
@@ -283,17 +282,17 @@ class Preview:
                  _seconds(time.perf_counter() - start), left)
         return True
 
-    def _render_pages(self, last: LastBuild, slugs: set[str], also: AbstractSet[str] = frozenset(),
-                      saved: Callable[[], bool] = lambda: False) -> int | None:
+    def _render_pages(self, last: LastBuild, slugs: set[str], saved: Callable[[], bool] = lambda: False) -> int | None:
         """Re-render, through MkDocs' own page functions, the generated pages that list an edited model (or did)
-        and those whose signature changed, or `also` names; a listing page that only shifted goes to `later`.
+        and those whose signature changed or that wait in `later`; with edited models, a listing page that does not
+        list one goes to `later` (the next pass), as it does when `saved` says a new save came.
         None when the set of pages itself changed."""
         old, old_listed = last.renderer.signatures, last.renderer.listed
 
         def wanted(uri: str, signature: Hashable, listed: Any) -> bool:
             if not slugs.isdisjoint(listed) or not slugs.isdisjoint(old_listed.get(uri, ())):
                 return True  # the edited model is on it, or was
-            if uri not in also and uri not in self.later and old.get(uri) == signature:
+            if uri not in self.later and old.get(uri) == signature:
                 return False
             if listed and (slugs or saved()):  # a listing whose entries moved up or down by one: next pass
                 self.later.add(uri)
