@@ -118,3 +118,34 @@ def make_dvk_project(tmp: Path, dossiers: dict[str, str], strict: bool = False) 
     }
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return tmp / "mkdocs.yml"
+
+
+def generated_dossiers(tmp: Path, n: int) -> dict[str, str]:
+    """n dossiers from bench/generate.py (deterministic), as make_dvk_project takes them."""
+    out = tmp / "generated"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(n), str(out)], check=True,
+                   capture_output=True, timeout=120)
+    return {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.md")}
+
+
+def move_to_farthest_field(dossier: Path) -> str:
+    """Rewrite a generated dossier's `fields:` to the one field farthest from its own in the listings' order
+    (every tier listing page between them shifts); that field's slug."""
+    import re
+
+    from dvk_build.config import default_config
+
+    text = dossier.read_text(encoding="utf-8")
+    fields = re.search(r"(?m)^fields:\n((?:- .*\n)+)", text)
+    assert fields, text[:500]
+    order = list(default_config().fields)
+    own = [order.index(f) for f in re.findall(r"- (\S+)", fields.group(1))]
+    other = max(order, key=lambda f: min(abs(order.index(f) - i) for i in own))
+    dossier.write_text(text.replace(fields.group(0), f"fields:\n- {other}\n", 1), encoding="utf-8")
+    return other
+
+
+def article(html: str) -> str:
+    """The `<article>` of a built page (what the page says, without menu, header and scripts)."""
+    start = html.find("<article")
+    return html[start:html.find("</article>", start)] if start >= 0 else ""

@@ -4,8 +4,6 @@ pass interrupted by a save leaves no shifted page behind."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,12 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import dvk_build.preview as preview_module
-from conftest import ROOT, make_dvk_project
-
-
-def _article(html: str) -> str:
-    start = html.find("<article")
-    return html[start:html.find("</article>", start)] if start >= 0 else ""
+from conftest import article, generated_dossiers, make_dvk_project, move_to_farthest_field
 
 
 def _html(site: Path, src_uri: str) -> str:
@@ -26,10 +19,7 @@ def _html(site: Path, src_uri: str) -> str:
 
 
 def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    generated = tmp_path / "generated"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "300", str(generated)], check=True,
-                   capture_output=True, timeout=120)
-    cfg = make_dvk_project(tmp_path, {p.name: p.read_text(encoding="utf-8") for p in generated.glob("*.md")})
+    cfg = make_dvk_project(tmp_path, generated_dossiers(tmp_path, 300))
     config = load_config(config_file=str(cfg))
     plugin = config.plugins["dvk"]
     plugin.on_startup(command="serve", dirty=False)
@@ -41,13 +31,8 @@ def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.Monk
     # move one model of the catalogue's first page to the field farthest from its own
     slug = re.search(r'href="\.\./mo-hinh/([^/"]+)/"', (site / "danh-muc/index.html").read_text("utf-8")).group(1)
     dossier = tmp_path / "models" / f"{slug}.md"
-    text = dossier.read_text(encoding="utf-8")
-    fields = re.search(r"(?m)^fields:\n((?:- .*\n)+)", text)
-    order = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "bon-khong"]
-    own = [order.index(f) for f in re.findall(r"- (\S+)", fields.group(1))]
-    other = max(order, key=lambda f: min(abs(order.index(f) - i) for i in own))
     before = dict(preview.last.renderer.listed)
-    dossier.write_text(text.replace(fields.group(0), f"fields:\n- {other}\n", 1), encoding="utf-8")
+    move_to_farthest_field(dossier)
 
     assert preview.update({str(dossier)})
     shifted = set(preview.later)
@@ -85,4 +70,4 @@ def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.Monk
     build(config2)
     for uri in after:
         if uri.endswith("index.md") and not uri.startswith("quy-tac/"):
-            assert _article(_html(site, uri)) == _article(_html(full, uri)), uri
+            assert article(_html(site, uri)) == article(_html(full, uri)), uri

@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import serving  # noqa: E402
-from conftest import ROOT, make_dvk_project
+from conftest import ROOT, article, generated_dossiers, make_dvk_project, move_to_farthest_field
 
 SOURCES = ["tuyen-duong-tu-quan-ap-phu-hoa.md", "camera-an-ninh-mat-than-xa-long-dinh.md",
            "heo-dat-gop-von-xoay-vong-ap-tan-phu-xa-tan-tay.md", "mot-cua-than-thien-song-ngu-xa-tap-ngai.md"]
@@ -145,11 +145,6 @@ def test_broken_dossier_shows_its_errors_in_chromium_until_fixed(served: Served,
 
 
 
-def _article(html: str) -> str:
-    start = html.find("<article")
-    return html[start:html.find("</article>", start)] if start >= 0 else ""
-
-
 def test_moved_field_gives_the_pages_a_full_build_gives(served: Served, tmp_path: Path) -> None:
     """Every listing, the home page and the statistics after an incremental update are what a full build makes
     of the same dossiers (the pages' signatures miss nothing an edit changes)."""
@@ -178,30 +173,19 @@ def _assert_listings_as_a_full_build_makes(served: Served, tmp_path: Path) -> No
     assert "linh-vuc/kinh-te" in pages and "." in pages and "thong-ke" in pages
     for rel in pages:
         path = "" if rel == "." else rel + "/"
-        built = _article((full / rel / "index.html").read_text(encoding="utf-8"))
+        built = article((full / rel / "index.html").read_text(encoding="utf-8"))
         assert built, rel
-        assert _article(served.page(path)) == built, f"{path} differs from a full build"
+        assert article(served.page(path)) == built, f"{path} differs from a full build"
 
 
 def test_listing_pages_an_edit_only_shifted_follow_in_the_next_pass(tmp_path: Path) -> None:
     """At province scale a field change shifts every later page of the listings it leaves and joins; the
     pages that list the model are served first, the shifted ones by the server's next pass, and in the
     end every page is what a full build makes."""
-    generated = tmp_path / "generated"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "300", str(generated)], check=True,
-                   capture_output=True, timeout=120)
-    server = Served(tmp_path, {p.name: p.read_text(encoding="utf-8") for p in generated.glob("*.md")}, ready="mo-hinh/")
+    server = Served(tmp_path, generated_dossiers(tmp_path, 300), ready="mo-hinh/")
     try:
         slug = re.search(r'href="\.\./mo-hinh/([^/"]+)/"', server.page("danh-muc/")).group(1)  # type: ignore[union-attr]
-        dossier = server.models / f"{slug}.md"
-        text = dossier.read_text(encoding="utf-8")
-        fields = re.search(r"(?m)^fields:\n((?:- .*\n)+)", text)
-        assert fields, text[:500]
-        # the field farthest from the model's own in the listings' order: every page between them shifts
-        order = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "bon-khong"]
-        own = [order.index(f) for f in re.findall(r"- (\S+)", fields.group(1))]
-        other = max(order, key=lambda f: min(abs(order.index(f) - i) for i in own))
-        dossier.write_text(text.replace(fields.group(0), f"fields:\n- {other}\n", 1), encoding="utf-8")
+        other = move_to_farthest_field(server.models / f"{slug}.md")
         # (the menu links every field's listing from every page: the listing is what shows the move)
         _wait(lambda: f"mo-hinh/{slug}/" in server.page(f"linh-vuc/{other}/"), "the model in its new field's listing",
               timeout=60)
