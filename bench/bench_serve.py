@@ -46,7 +46,7 @@ from dvk_build.config import default_config  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "bench" / "generate.py"
-FIELDS = ["kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-he-thong-chinh-tri", "bon-khong"]
+FIELDS = list(default_config().fields)
 
 
 def get(url: str) -> str:
