@@ -125,7 +125,7 @@ def test_render_lists_every_clause() -> None:
 
 from dvk_build.validate.rules_reference import render_markdown as rules_markdown  # noqa: E402
 from dvk_build.validate.rule import Source  # noqa: E402
-from dvk_build.validate.traceability import LINES, describe_source  # noqa: E402
+from dvk_build.validate.traceability import describe_source  # noqa: E402
 
 
 def test_a_rule_of_dvks_own_reading_is_only_a_warning() -> None:
@@ -178,7 +178,7 @@ def test_each_guideline_clause_starts_on_its_line() -> None:
     for c in CLAUSES:
         if c.kind is not Source.GUIDELINE:
             continue
-        assert c.id in LINES, f"{c.id}: no line"
+        assert c.line > 0, f"{c.id}: no line"
         first = re.sub(r"\[[^\]]*\]", "…", c.text).split("…")
         piece = next(_normalize(p).strip(" .,;:()") for p in first if len(_normalize(p).strip(" .,;:()")) > 3)
         assert piece[:25] in _normalize(lines[c.line - 1]), f"{c.id}: not on line {c.line}: {piece[:25]!r}"

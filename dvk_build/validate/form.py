@@ -12,6 +12,7 @@ from ..schema import DATE_PATTERN, build_schema
 from .context import DossierContext
 from .fastschema import Check, compile_schema
 from .limits import LIST_TEXT_MAX
+from .rule import RULES
 
 DATE_RE = re.compile(DATE_PATTERN)
 
@@ -131,14 +132,8 @@ def _kind(value: Any) -> str:
 
 def check_form(ctx: DossierContext) -> Iterator[Problem]:
     """Yield DVK101-DVK105 problems for the dossier's front matter."""
-    from .rules import dvk101_unknown_key as r101
-    from .rules import dvk102_wrong_type as r102
-    from .rules import dvk103_invalid_value as r103
-    from .rules import dvk104_missing_field as r104
-    from .rules import dvk105_invalid_format as r105
-
     long_lists: list[Problem] = []
-    _long_lists(ctx, ctx.data, (), r105.RULE, long_lists)
+    _long_lists(ctx, ctx.data, (), RULES["DVK105"], long_lists)
     yield from long_lists
     _, certainly_valid = _quick(ctx.config)
     if certainly_valid(ctx.data):
@@ -152,17 +147,17 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             for key in sorted(set(err.instance) - set(allowed)):
                 near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f"Có phải ý bạn là `{near[0]}`?" if near else f"Các trường được dùng ở đây: {', '.join(allowed)}."
-                yield ctx.problem(r101.RULE, path + (key,), f"Trường `{key}` không có trong định dạng hồ sơ.", hint, on_key=True)
+                yield ctx.problem(RULES["DVK101"], path + (key,), f"Trường `{key}` không có trong định dạng hồ sơ.", hint, on_key=True)
         elif kw == "required":
             missing = re.findall(r"'([^']+)' is a required property", err.message)
             for key in missing:
                 sub = ctx.label(path + (key,))
-                yield ctx.problem(r104.RULE, path, f"{where}: thiếu trường bắt buộc `{key}`, “{sub}”.", f"Thêm dòng `{key}: ...`.")
+                yield ctx.problem(RULES["DVK104"], path, f"{where}: thiếu trường bắt buộc `{key}`, “{sub}”.", f"Thêm dòng `{key}: ...`.")
         elif kw == "type":
             wanted = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
             names = " hoặc ".join(_TYPE_VI.get(w, w) for w in wanted if w != "null")
             yield ctx.problem(
-                r102.RULE, path,
+                RULES["DVK102"], path,
                 f"{where} phải là {names}, nhưng đang là {_kind(err.instance)} `{_show(err.instance)}`.",
                 _type_hint(ctx, path, wanted),
             )
@@ -171,33 +166,33 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             near = difflib.get_close_matches(str(err.instance), [str(a) for a in allowed], n=1, cutoff=0.5)
             hint = f"Có phải ý bạn là `{near[0]}`? " if near else ""
             yield ctx.problem(
-                r103.RULE, path,
+                RULES["DVK103"], path,
                 f"{where}: giá trị `{_show(err.instance)}` không hợp lệ.",
                 hint + "Chọn một trong: " + ", ".join(f"`{a}`" for a in allowed) + ".",
             )
         elif kw == "pattern" and err.validator_value == DATE_PATTERN:
-            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` không phải ngày dạng NĂM-THÁNG-NGÀY.",
+            yield ctx.problem(RULES["DVK105"], path, f"{where}: `{_show(err.instance)}` không phải ngày dạng NĂM-THÁNG-NGÀY.",
                               "Ví dụ: 2023-07-12 cho ngày 12/7/2023.")
         elif kw == "pattern":
-            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` chỉ được gồm chữ thường không dấu, chữ số và dấu `-`.",
+            yield ctx.problem(RULES["DVK105"], path, f"{where}: `{_show(err.instance)}` chỉ được gồm chữ thường không dấu, chữ số và dấu `-`.",
                               "Ví dụ: `ho-cam-ket`.")
         elif kw in ("minLength", "minItems"):
-            yield ctx.problem(r105.RULE, path, f"{where} không được để trống.", "Điền nội dung hoặc xóa cả dòng nếu chưa có.")
+            yield ctx.problem(RULES["DVK105"], path, f"{where} không được để trống.", "Điền nội dung hoặc xóa cả dòng nếu chưa có.")
         elif kw in ("minimum", "maximum"):
             bound = "nhỏ hơn" if kw == "minimum" else "lớn hơn"
-            yield ctx.problem(r105.RULE, path, f"{where}: `{_show(err.instance)}` không được {bound} "
+            yield ctx.problem(RULES["DVK105"], path, f"{where}: `{_show(err.instance)}` không được {bound} "
                               f"{_vi_number(err.validator_value)}.",
                               "" if kw == "minimum" else "Kiểm tra lại số (thừa chữ số?) và đơn vị tính.")
         elif kw == "maxLength":
-            yield ctx.problem(r105.RULE, path, f"{where} dài {_vi_number(len(err.instance))} ký tự, quá giới hạn "
+            yield ctx.problem(RULES["DVK105"], path, f"{where} dài {_vi_number(len(err.instance))} ký tự, quá giới hạn "
                               f"{_vi_number(err.validator_value)} ký tự.",
                               "Viết ngắn gọn ý chính; phần kể chi tiết đặt ở nội dung hồ sơ (dưới dòng `---` thứ hai) "
                               "hoặc thành tệp đính kèm.")
         elif kw == "maxItems":
-            yield ctx.problem(r105.RULE, path, f"{where} có {_vi_number(len(err.instance))} mục, quá giới hạn "
+            yield ctx.problem(RULES["DVK105"], path, f"{where} có {_vi_number(len(err.instance))} mục, quá giới hạn "
                               f"{_vi_number(err.validator_value)} mục.",
                               "Giữ các mục tiêu biểu; danh sách đầy đủ đặt thành tệp đính kèm.")
         elif kw == "uniqueItems":
-            yield ctx.problem(r105.RULE, path, f"{where} có giá trị lặp lại.", "Mỗi giá trị chỉ ghi một lần.")
+            yield ctx.problem(RULES["DVK105"], path, f"{where} có giá trị lặp lại.", "Mỗi giá trị chỉ ghi một lần.")
         else:  # pragma: no cover - keywords we do not use
-            yield ctx.problem(r105.RULE, path, f"{where}: giá trị không hợp lệ ({err.message}).", "")
+            yield ctx.problem(RULES["DVK105"], path, f"{where}: giá trị không hợp lệ ({err.message}).", "")

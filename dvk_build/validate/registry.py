@@ -1,139 +1,25 @@
-"""The explicit registry of rules: code → module. Adding a rule means adding a line here."""
+"""The rules' checks: each module of rules/ checks the rule of rules.yaml its name starts with (dvk402_... → DVK402)."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from types import ModuleType
 
-from .rule import Rule
-from .rules import (
-    dvk001_not_utf8,
-    dvk002_empty_file,
-    dvk003_front_matter,
-    dvk004_duplicate_key,
-    dvk005_ambiguous_value,
-    dvk006_number_trap,
-    dvk007_yaml_syntax,
-    dvk008_bad_slug,
-    dvk101_unknown_key,
-    dvk102_wrong_type,
-    dvk103_invalid_value,
-    dvk104_missing_field,
-    dvk105_invalid_format,
-    dvk106_invalid_date,
-    dvk107_placeholder_left,
-    dvk108_placeholder_in_draft,
-    dvk201_field_not_in_period,
-    dvk202_missing_criterion,
-    dvk203_criterion_not_for_kind,
-    dvk204_missing_interest,
-    dvk205_individual_title,
-    dvk301_tier_not_in_period,
-    dvk302_missing_lower_tier,
-    dvk303_replication_scope,
-    dvk304_recognition_incomplete,
-    dvk305_vote_majority,
-    dvk306_notice_number,
-    dvk307_duplicate_tier,
-    dvk308_locality_not_in_period,
-    dvk309_locality_not_in_register,
-    dvk310_current_unit_mismatch,
-    dvk311_summary_record,
-    dvk315_vote_below_rule,
-    dvk316_body_not_of_tier,
-    dvk401_missing_step,
-    dvk402_dates_order,
-    dvk403_registration_period,
-    dvk404_future_date,
-    dvk405_unknown_target,
-    dvk406_self_assessment,
-    dvk407_target_without_result,
-    dvk408_duplicate_target,
-    dvk409_award_before_recognition,
-    dvk410_selection_outside_year,
-    dvk411_unknown_evaluation,
-    dvk501_unsafe_html,
-    dvk502_citizen_id,
-    dvk503_personal_phone,
-    dvk504_personal_email,
-    dvk505_home_address,
-    dvk506_attachment_outside,
-    dvk507_attachment_problem,
-    dvk508_symlink_escape,
-    dvk509_type_mismatch,
-    dvk510_invisible_character,
-    dvk511_emoji,
-    dvk512_remote_image,
-    dvk601_duplicate_slug,
-    dvk602_unknown_reference,
-    dvk603_lineage_cycle,
-)
+from . import rules as _rules
+from .rule import RULES, Rule
 
-MODULES: tuple[ModuleType, ...] = (
-    dvk001_not_utf8,
-    dvk002_empty_file,
-    dvk003_front_matter,
-    dvk004_duplicate_key,
-    dvk005_ambiguous_value,
-    dvk006_number_trap,
-    dvk007_yaml_syntax,
-    dvk008_bad_slug,
-    dvk101_unknown_key,
-    dvk102_wrong_type,
-    dvk103_invalid_value,
-    dvk104_missing_field,
-    dvk105_invalid_format,
-    dvk106_invalid_date,
-    dvk107_placeholder_left,
-    dvk108_placeholder_in_draft,
-    dvk201_field_not_in_period,
-    dvk202_missing_criterion,
-    dvk203_criterion_not_for_kind,
-    dvk204_missing_interest,
-    dvk205_individual_title,
-    dvk301_tier_not_in_period,
-    dvk302_missing_lower_tier,
-    dvk303_replication_scope,
-    dvk304_recognition_incomplete,
-    dvk305_vote_majority,
-    dvk306_notice_number,
-    dvk307_duplicate_tier,
-    dvk308_locality_not_in_period,
-    dvk309_locality_not_in_register,
-    dvk310_current_unit_mismatch,
-    dvk311_summary_record,
-    dvk315_vote_below_rule,
-    dvk316_body_not_of_tier,
-    dvk401_missing_step,
-    dvk402_dates_order,
-    dvk403_registration_period,
-    dvk404_future_date,
-    dvk405_unknown_target,
-    dvk406_self_assessment,
-    dvk407_target_without_result,
-    dvk408_duplicate_target,
-    dvk409_award_before_recognition,
-    dvk410_selection_outside_year,
-    dvk411_unknown_evaluation,
-    dvk501_unsafe_html,
-    dvk502_citizen_id,
-    dvk503_personal_phone,
-    dvk504_personal_email,
-    dvk505_home_address,
-    dvk506_attachment_outside,
-    dvk507_attachment_problem,
-    dvk508_symlink_escape,
-    dvk509_type_mismatch,
-    dvk510_invisible_character,
-    dvk511_emoji,
-    dvk512_remote_image,
-    dvk601_duplicate_slug,
-    dvk602_unknown_reference,
-    dvk603_lineage_cycle,
+MODULES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"{_rules.__name__}.{info.name}")
+    for info in sorted(pkgutil.iter_modules(_rules.__path__), key=lambda info: info.name)
 )
+for _module in MODULES:  # a module checking an undeclared rule, or another's, fails at import, not in a dossier
+    if _module.RULE is not RULES.get(_module.__name__.rsplit(".", 1)[1].split("_", 1)[0].upper()):
+        raise ImportError(f"{_module.__name__}: RULE is not the rule of rules.yaml its name gives")
 
 REGISTRY: dict[str, ModuleType] = {m.RULE.code: m for m in MODULES}
-RULES: dict[str, Rule] = {code: m.RULE for code, m in REGISTRY.items()}
 DOSSIER_CHECKS = [m.check for m in MODULES if hasattr(m, "check")]
 # what a summary record (`record: tom-tat`) is checked by: the rules on what a list holds
 SUMMARY_CHECKS = [m.check for m in MODULES if hasattr(m, "check") and m.RULE.summary]
 CORPUS_CHECKS = [m.check_corpus for m in MODULES if hasattr(m, "check_corpus")]
+__all__ = ["MODULES", "REGISTRY", "RULES", "Rule", "DOSSIER_CHECKS", "SUMMARY_CHECKS", "CORPUS_CHECKS"]

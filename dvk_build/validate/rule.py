@@ -1,9 +1,12 @@
-"""What a rule is: a stable code, a kebab-case name, a severity, its source and its documentation."""
+"""What a rule is: a stable code, a kebab-case name, a severity, its source and its documentation (rules.yaml)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from importlib.resources import files
+
+import yaml
 
 from ..problem import Severity
 
@@ -34,9 +37,18 @@ class Rule:
     why: str
     bad: str = ""
     good: str = ""
-    clause: str = ""  # clause id of the traceability table (see validate/traceability.py)
+    clause: str = ""  # clause id of the traceability table (validate/guideline.yaml)
     source: Source = Source.FORMAT
     cite: str = ""
     # False for rules on what only a full dossier records (the six steps, criteria, the vote):
     # a summary record (`record: tom-tat`) from a province's list is not checked by them
     summary: bool = True
+
+
+def _load() -> dict[str, Rule]:
+    data = yaml.load(files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return {code: Rule(code, **{**entry, "severity": Severity(entry["severity"]), "source": Source(entry.get("source", "format"))})
+            for code, entry in data.items()}
+
+
+RULES: dict[str, Rule] = _load()  # by code, in the order of rules.yaml (by code)

@@ -1,4 +1,4 @@
-"""The rules reference (Vietnamese Markdown), generated from the rule modules' `RULE` declarations."""
+"""The rules reference (Vietnamese Markdown), generated from the rules' declarations (rules.yaml)."""
 
 from __future__ import annotations
 

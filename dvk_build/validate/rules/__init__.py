@@ -1,1 +1,1 @@
-"""Every rule, one module each; REGISTRY maps a code to its module (no magic discovery)."""
+"""Every rule with a check, one module each, named after its code (dvk402_dates_order checks DVK402 of rules.yaml)."""

@@ -2,20 +2,12 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext, parse_date
-from ..rule import Rule, Source
+from ..rule import RULES
 from ..form import DATE_RE
 
-RULE = Rule(
-    "DVK106", "invalid-date", Severity.ERROR,
-    title="Ngày phải có thật trên lịch.",
-    why="Ngày không có thật (như 30/2) thường là gõ nhầm và làm sai thứ tự các bước.",
-    bad="notice: {number: 05-TB/ĐU, date: 2023-02-30}",
-    good="notice: {number: 05-TB/ĐU, date: 2023-02-28}",
-    clause="dinh-dang",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK106"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -3,21 +3,12 @@
 import re
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES, Rule
 from ..text_scan import spots_matching
 
-RULE = Rule(
-    "DVK107", "placeholder-left", Severity.ERROR,
-    title="Hồ sơ đã được công nhận không còn chỗ “CẦN ĐIỀN” nào.",
-    why="Lệnh `dvk new` ghi “CẦN ĐIỀN: …” vào các chỗ phải điền. Hồ sơ đã có lần công nhận sẽ được đăng, nên mọi "
-        "chỗ đó phải được thay bằng thông tin thật; với bản nháp chỉ là cảnh báo (DVK108).",
-    bad="recognitions: [...]\nholder:\n  name: \"CẦN ĐIỀN: tên tập thể\"",
-    good="recognitions: [...]\nholder:\n  name: Chi hội Phụ nữ ấp Phú Hòa",
-    clause="dinh-dang",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK107"]
 
 # Required fields cannot be null (the schema says so), so `dvk new` fills them with this marker;
 # reviewers and editors search for it before merging.

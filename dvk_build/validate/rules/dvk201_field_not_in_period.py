@@ -2,19 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK201", "field-not-in-period", Severity.ERROR,
-    title="Lĩnh vực phải thuộc danh sách lĩnh vực của giai đoạn.",
-    why="Mục 5.2.a: nội dung mô hình thuộc các lĩnh vực kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị hoặc “04 không”.",
-    bad="period: 2021-2025\nfields: [moi-truong]",
-    good="period: 2021-2025\nfields: [bon-khong]",
-    clause="5.2.a-tt-linh-vuc",
-    source=Source.GUIDELINE,
-)
+RULE = RULES["DVK201"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -2,20 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK202", "missing-criterion-evidence", Severity.ERROR,
-    title="Mô hình được công nhận phải nêu minh chứng cho từng tiêu chí của tập thể hoặc cá nhân.",
-    why="Mục 5.2.a: cấp ủy chỉ biểu quyết công nhận khi mô hình bảo đảm đủ các tiêu chí. Tập thể: lãnh đạo, hiệu quả, được Nhân dân ủng hộ, 03 lợi ích, lan tỏa. Cá nhân: vai trò, sáng tạo, lan tỏa, phẩm chất, vận động.",
-    bad="criteria:\n  leadership: Chi bộ ra nghị quyết...\n  effectiveness: ...",
-    good="criteria:\n  leadership: ...\n  effectiveness: ...\n  popular_support: ...\n  three_interests: ...\n  spread: ...",
-    clause="5.2.a",
-    source=Source.GUIDELINE,
-    summary=False,  # a summary record from a province's list has no such facts
-)
+RULE = RULES["DVK202"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

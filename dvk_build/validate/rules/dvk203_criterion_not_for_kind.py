@@ -2,19 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK203", "criterion-not-for-kind", Severity.ERROR,
-    title="Chỉ nêu các tiêu chí của đúng loại chủ thể (tập thể hoặc cá nhân).",
-    why="Mục 5.2.a đặt hai bộ tiêu chí khác nhau cho tập thể và cho cá nhân.",
-    bad="holder: {kind: tap-the, ...}\ncriteria:\n  conduct: ...",
-    good="holder: {kind: ca-nhan, ...}\ncriteria:\n  conduct: ...",
-    clause="dinh-dang",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK203"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

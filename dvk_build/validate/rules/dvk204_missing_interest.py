@@ -8,21 +8,11 @@ kinds in the shipped configuration).
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK204", "missing-interest", Severity.ERROR,
-    title="Mô hình được công nhận phải nêu đủ 03 lợi ích: tập thể, cộng đồng và cá nhân.",
-    why="Bước 1: kết quả dự kiến của mọi mô hình, của tập thể hay cá nhân, gồm việc kết hợp hài hòa 03 lợi ích "
-        "(tập thể, cộng đồng và cá nhân); mục 5.2.a nhắc lại tiêu chí này cho tập thể.",
-    bad="interests: {collective: ..., community: ...}",
-    good="interests: {collective: ..., community: ..., individual: ...}",
-    clause="b1-ket-qua-du-kien",
-    source=Source.GUIDELINE,
-    summary=False,  # a summary record from a province's list has no such facts
-)
+RULE = RULES["DVK204"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

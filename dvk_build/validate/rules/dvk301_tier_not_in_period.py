@@ -7,21 +7,11 @@ the 2026-2030 period has `xa` and `tinh` only, so neither a recognition nor
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK301", "tier-not-in-period", Severity.ERROR,
-    title="Cấp công nhận và phạm vi nhân rộng phải thuộc các cấp của giai đoạn.",
-    why="Từ 01/7/2025 không còn cấp huyện: giai đoạn 2026-2030 chỉ công nhận ở cấp xã và cấp tỉnh, phạm vi nhân "
-        "rộng cũng chỉ là toàn xã hoặc toàn tỉnh; giai đoạn 2021-2025 có cấp cơ sở, huyện, tỉnh.",
-    bad="period: 2026-2030\nevaluation:\n  replicability: {scope: huyen}\nrecognitions:\n  - tier: huyen",
-    good="period: 2026-2030\nevaluation:\n  replicability: {scope: tinh}\nrecognitions:\n  - tier: xa",
-    clause="sap-xep-2025",
-    source=Source.REFORM,
-    cite="Chính quyền địa phương hai cấp (tỉnh, xã) từ ngày 1/7/2025, không còn cấp huyện; các cấp của giai đoạn 2021-2025 theo mục 5.2.b của hướng dẫn.",
-)
+RULE = RULES["DVK301"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

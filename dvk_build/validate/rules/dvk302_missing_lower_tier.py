@@ -2,20 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK302", "missing-lower-tier", Severity.ERROR,
-    title="Mô hình cấp trên phải được chọn từ mô hình đã được công nhận ở cấp liền dưới.",
-    why="Mục 5.2.b: mô hình cấp huyện được chọn từ mô hình cấp cơ sở; mô hình cấp tỉnh được chọn từ mô hình cấp huyện.",
-    bad="recognitions:\n  - tier: tinh\n    ...",
-    good="recognitions:\n  - tier: co-so\n    ...\n  - tier: huyen\n    ...\n  - tier: tinh\n    ...",
-    clause="5.2.b",
-    source=Source.GUIDELINE,
-    summary=False,  # a summary record from a province's list has no such facts
-)
+RULE = RULES["DVK302"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

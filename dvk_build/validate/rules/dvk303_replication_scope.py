@@ -2,20 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK303", "replication-scope-too-small", Severity.ERROR,
-    title="Phạm vi nhân rộng phải tối thiểu bằng cấp công nhận cao nhất.",
-    why="Mục 5.2.b: mô hình cấp huyện “đã nhân rộng hoặc có thể nhân rộng ở phạm vi toàn huyện”; cấp tỉnh: “trong phạm vi toàn tỉnh”.",
-    bad="evaluation:\n  replicability: {scope: co-so}\nrecognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
-    good="evaluation:\n  replicability: {scope: huyen}\nrecognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
-    clause="5.2.b",
-    source=Source.GUIDELINE,
-    summary=False,  # a summary record from a province's list has no such facts
-)
+RULE = RULES["DVK303"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

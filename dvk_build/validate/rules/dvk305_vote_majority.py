@@ -2,20 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK305", "vote-count-impossible", Severity.ERROR,
-    title="Số có mặt và số tán thành không được lớn hơn số thành viên; số tán thành không lớn hơn số có mặt.",
-    why="Biên bản biểu quyết (mục 5.2) ghi số thành viên của cơ quan biểu quyết, số có mặt và số tán thành; "
-        "số tán thành nhiều hơn số người có thể bỏ phiếu là nhập nhầm.",
-    bad="vote: {date: 2023-07-10, body_kind: ban-chap-hanh, members: 15, present: 13, in_favor: 14}",
-    good="vote: {date: 2023-07-10, body_kind: ban-chap-hanh, members: 15, present: 14, in_favor: 14}",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK305"]
 
 
 def _count(value: object) -> int | None:

@@ -2,20 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK307", "duplicate-tier", Severity.WARNING,
-    title="Một cấp được ghi hai lần công nhận: kiểm tra có phải nhập trùng không.",
-    why="Mục 5.2.b: mỗi cấp chọn mô hình từ cấp dưới; hai lần công nhận cùng cấp thường là nhập trùng.",
-    bad="recognitions:\n  - tier: co-so ...\n  - tier: co-so ...",
-    good="recognitions:\n  - tier: co-so ...\n  - tier: huyen ...",
-    clause="5.2.b",
-    source=Source.READING,
-    cite="Hướng dẫn không cấm công nhận lại ở cùng một cấp; hai lần cùng cấp thường là nhập trùng nên dvk chỉ nhắc kiểm tra lại.",
-)
+RULE = RULES["DVK307"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -9,21 +9,11 @@ telling the author to name the new commune in `locality.commune`.
 from typing import Iterator
 
 from ...config import DEFAULT_LOCALITIES
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK308", "locality-not-in-period", Severity.WARNING,
-    title="Địa bàn chỉ ghi các cấp chính quyền địa phương có trong giai đoạn.",
-    why="Từ ngày 1/7/2025 chính quyền địa phương có hai cấp (tỉnh và xã), không còn cấp huyện: hồ sơ giai đoạn "
-        "2026-2030 ghi tỉnh và xã, phường, đặc khu mới, không ghi huyện.",
-    bad="period: 2026-2030\nlocality: {province: Tỉnh Tây Ninh, district: Huyện Châu Thành, commune: Xã Châu Thành}",
-    good="period: 2026-2030\nlocality: {province: Tỉnh Tây Ninh, commune: Xã Châu Thành}",
-    clause="sap-xep-2025",
-    source=Source.REFORM,
-    cite="Chính quyền địa phương hai cấp (tỉnh, xã) từ ngày 1/7/2025, không còn cấp huyện.",
-)
+RULE = RULES["DVK308"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -10,25 +10,12 @@ from typing import Iterator
 
 from ... import register
 from ...places import resolve
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 from .dvk107_placeholder_left import PLACEHOLDER
 
-RULE = Rule(
-    "DVK309", "locality-not-in-register", Severity.ERROR,
-    title="Địa bàn phải là đơn vị hành chính có trong danh mục chính thức của giai đoạn.",
-    why="Tên tỉnh, huyện, xã gõ sai hoặc ghép sai (xã không thuộc huyện đã ghi) làm sai bản đồ, thống kê theo tỉnh "
-        "và việc đối chiếu với đơn vị hành chính hiện nay. Hồ sơ giai đoạn 2021-2025 ghi địa bàn trước ngày 1/7/2025; "
-        "hồ sơ giai đoạn 2026-2030 ghi tỉnh và xã, phường, đặc khu mới.",
-    bad="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thach}",
-    good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
-    clause="danh-muc-hanh-chinh",
-    source=Source.CITED,
-    cite="Bảng danh mục và mã số các đơn vị hành chính Việt Nam: trước ngày 1/7/2025 theo Quyết định 124/2004/QĐ-TTg "
-         "ngày 8/7/2004 của Thủ tướng Chính phủ, từ ngày 1/7/2025 theo Quyết định 19/2025/QĐ-TTg "
-         "(34 tỉnh, thành phố; 3.321 xã, phường, đặc khu); dữ liệu trong dvk_build/register.py.",
-)
+RULE = RULES["DVK309"]
 
 REGISTER_LABELS = {
     register.LEGACY: "danh mục đơn vị hành chính trước ngày 1/7/2025 (63 tỉnh, thành phố)",

@@ -10,23 +10,12 @@ from typing import Iterator
 
 from ... import register
 from ...places import resolve
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 from .dvk309_locality_not_in_register import RULE as LOCALITY
 
-RULE = Rule(
-    "DVK310", "current-unit-mismatch", Severity.ERROR,
-    title="Đơn vị hành chính hiện nay ghi tay phải khớp với danh mục (được suy ra, không cần ghi).",
-    why="Sau sắp xếp đơn vị hành chính ngày 1/7/2025, tỉnh và xã hiện nay của một địa bàn cũ là dữ liệu chính thức; "
-        "ghi tay khác danh mục làm mô hình hiện sai tỉnh trên trang tỉnh, bản đồ và thống kê.",
-    bad="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch,\n"
-        "           current_province: Tỉnh Đồng Tháp}",
-    good="period: 2021-2025\nlocality: {province: Tỉnh Bến Tre, district: Huyện Châu Thành, commune: Xã Tân Thạch}",
-    clause="danh-muc-hanh-chinh",
-    source=Source.CITED,
-    cite=LOCALITY.cite,  # the same register, the same decisions
-)
+RULE = RULES["DVK310"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

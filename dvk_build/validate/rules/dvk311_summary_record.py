@@ -2,21 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK311", "summary-record-incomplete", Severity.ERROR,
-    title="Hồ sơ tóm tắt (`record: tom-tat`) phải có cấp công nhận, cấp ủy công nhận, số và ngày Thông báo công nhận.",
-    why="Hồ sơ tóm tắt được nhập từ danh sách mô hình đã công nhận của tỉnh và chỉ được kiểm tra trên các thông tin "
-        "danh sách có; căn cứ để đăng mô hình là Thông báo công nhận (mục 5.3), nên số và ngày thông báo là bắt buộc.",
-    bad="record: tom-tat\nrecognitions:\n  - tier: co-so\n    body: Đảng ủy xã Tân Thạch",
-    good="record: tom-tat\nrecognitions:\n  - tier: co-so\n    body: Đảng ủy xã Tân Thạch\n"
-         "    notice: {number: 21-TB/ĐU, date: 2023-06-15}",
-    clause="5.3",
-    source=Source.GUIDELINE,
-)
+RULE = RULES["DVK311"]
 
 _NEEDED = (("number", "số thông báo công nhận"), ("date", "ngày thông báo công nhận"))
 

@@ -2,25 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK315", "vote-below-rule", Severity.ERROR,
-    title="Số tán thành phải đạt mức mà văn bản căn cứ đặt ra cho loại cơ quan biểu quyết (nếu cấu hình có).",
-    why="Hướng dẫn (mục 5.2) chỉ nói cấp ủy, tổ chức đảng họp, thảo luận và biểu quyết, không nêu tỷ lệ. Tỷ lệ chỉ "
-        "được kiểm tra cho loại cơ quan mà config.yaml (`vote_bodies`) ghi kèm văn bản căn cứ: ban chấp hành và ban "
-        "thường vụ theo Điều lệ Đảng. Chi bộ và hồ sơ không ghi loại cơ quan chỉ được ghi lại, không kiểm tra.",
-    bad="vote: {date: 2023-07-10, body_kind: ban-thuong-vu, members: 15, present: 12, in_favor: 7}",
-    good="vote: {date: 2023-07-10, body_kind: ban-thuong-vu, members: 15, present: 12, in_favor: 11}",
-    clause="dieu-le-dang",
-    source=Source.CITED,
-    summary=False,  # a summary record from a province's list has no vote
-    cite="Điều lệ Đảng Cộng sản Việt Nam (2011), Điều 9, khoản 5 (nghị quyết của cơ quan lãnh đạo của Đảng chỉ có giá "
-         "trị thi hành khi có hơn một nửa số thành viên tán thành), áp dụng cho loại cơ quan ghi trong `vote_bodies` "
-         "của config.yaml.",
-)
+RULE = RULES["DVK315"]
 
 _ELECTORATE = {"members": "số thành viên", "present": "số thành viên có mặt"}
 

@@ -2,24 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK316", "body-not-of-tier", Severity.WARNING,
-    title="Cấp ủy công nhận nên thuộc đúng cấp công nhận: đảng ủy xã, phường, chi bộ (cơ sở, xã); huyện ủy, thị ủy, "
-          "thành ủy (huyện); tỉnh ủy, thành ủy (tỉnh).",
-    why="Mục 5.2.b: mỗi cấp chọn và công nhận mô hình của cấp mình. Tên cơ quan công nhận được đối chiếu với các từ "
-        "khai báo cho từng cấp trong config.yaml (`tiers.<cấp>.bodies`); tên khác thường là ghi nhầm cấp hoặc nhầm "
-        "cơ quan.",
-    bad="  - tier: huyen\n    body: Đảng ủy xã Phú An",
-    good="  - tier: huyen\n    body: Ban Thường vụ Huyện ủy Châu Thành",
-    clause="5.2.b",
-    source=Source.READING,
-    cite="Hướng dẫn không kê tên cơ quan công nhận của từng cấp; dvk đối chiếu tên cơ quan với các từ khai báo cho "
-         "cấp đó trong config.yaml (`bodies`), nên chỉ nhắc kiểm tra lại.",
-)
+RULE = RULES["DVK316"]
 
 
 def fold(text: str) -> str:

@@ -3,24 +3,12 @@
 import datetime as dt
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ...stage import STEP_REQUIREMENTS, stage_of
 from ..context import DossierContext, parse_date
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK401", "missing-step", Severity.ERROR,
-    title="Hồ sơ phải ghi các bước đã qua mà quy định đang có hiệu lực khi mô hình được công nhận đòi hỏi.",
-    why="Phần I của hướng dẫn bổ sung: xây dựng mô hình qua 6 bước nối tiếp; công nhận (bước 5) dựa trên đăng ký, "
-        "triển khai, theo dõi và tự đánh giá (bước 1-4). Hướng dẫn bổ sung có hiệu lực từ ngày ký: mô hình được "
-        "biểu quyết công nhận lần đầu trước ngày đó chỉ phải ghi những gì Hướng dẫn 08-HD/BDVTU đòi (ngày đăng ký); "
-        "các mốc ngày của từng giai đoạn ghi trong config.yaml (`rules_in_force`).",
-    bad="recognitions:\n  - tier: co-so\n    vote: {date: 2024-09-10, ...}\n# không có idea.targets, monitoring, evaluation",
-    good="idea: {problem: ..., targets: [...], registered: {...}}\nrollout: {plan: {...}}\nmonitoring: [...]\nevaluation: {...}\nrecognitions: [...]",
-    clause="I",
-    source=Source.GUIDELINE,
-    summary=False,  # a summary record from a province's list has no such facts
-)
+RULE = RULES["DVK401"]
 
 
 def judged_on(ctx: DossierContext) -> dt.date:

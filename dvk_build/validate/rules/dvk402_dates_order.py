@@ -4,22 +4,11 @@ import datetime as dt
 from typing import Iterator
 
 from ...load.yamltree import PathKey
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext, fmt_date, parse_date
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK402", "dates-out-of-order", Severity.ERROR,
-    title="Các ngày phải theo đúng thứ tự: đăng ký, triển khai, đánh giá, báo cáo, biểu quyết, thông báo; cấp trên sau "
-          "cấp dưới; theo dõi sau đăng ký.",
-    why="Các bước của hướng dẫn nối tiếp nhau: không thể biểu quyết trước khi có báo cáo, hay công nhận cấp huyện "
-        "trước cấp cơ sở. Hướng dẫn không đặt thời hạn nào, và việc theo dõi (bước 3) có thể tiếp tục sau khi đánh "
-        "giá, sau khi công nhận: chỉ đòi ngày theo dõi không sớm hơn ngày đăng ký.",
-    bad="report: {form: 2a, date: 2023-07-15}\nvote: {date: 2023-07-10, ...}",
-    good="report: {form: 2a, date: 2023-07-05}\nvote: {date: 2023-07-10, ...}",
-    clause="I",
-    source=Source.GUIDELINE,
-)
+RULE = RULES["DVK402"]
 
 
 def _groups(ctx: DossierContext) -> list[list[PathKey]]:

@@ -2,19 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext, fmt_date
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK404", "future-date", Severity.ERROR,
-    title="Không ghi ngày trong tương lai.",
-    why="Hồ sơ ghi lại việc đã làm; ngày chưa tới thường là gõ nhầm năm.",
-    bad="notice: {number: 05-TB/ĐU, date: 2032-07-12}",
-    good="notice: {number: 05-TB/ĐU, date: 2023-07-12}",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK404"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -3,19 +3,11 @@
 import difflib
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK405", "unknown-target", Severity.ERROR,
-    title="Mỗi kết quả đánh giá phải ứng với một chỉ tiêu đã đăng ký.",
-    why="Bước 4: đánh giá kết quả so với mục tiêu, chỉ tiêu ban đầu đề ra; căn cứ bản đăng ký để tự đánh giá.",
-    bad="targets: [{id: ho-cam-ket, ...}]\nresults: [{target: so-ho, actual: 125}]",
-    good="targets: [{id: ho-cam-ket, ...}]\nresults: [{target: ho-cam-ket, actual: 125}]",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK405"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

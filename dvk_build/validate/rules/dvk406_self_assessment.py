@@ -3,23 +3,11 @@
 from typing import Any, Iterator
 
 from ...assessment import compute
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK406", "self-assessment-mismatch", Severity.WARNING,
-    title="Mức tự đánh giá (vượt, bằng, kém) khác với mức mà số liệu chỉ tiêu gợi ý.",
-    why="Bước 4: tập thể (cá nhân) tự đánh giá “căn cứ kết quả dự kiến của mô hình theo bản đăng ký”; hướng dẫn để "
-        "việc đánh giá cho tập thể. dvk tính một mức từ số liệu (tất cả đạt và có chỉ tiêu vượt: vượt; tất cả vừa "
-        "đạt: bằng; có chỉ tiêu chưa đạt: kém) và hiện bên cạnh mức tự đánh giá trên trang; khác nhau thì chỉ nhắc "
-        "kiểm tra lại số liệu.",
-    bad="targets: [{id: ho-cam-ket, target: 120, ...}]\nresults: [{target: ho-cam-ket, actual: 100}]\nself_assessment: vuot",
-    good="targets: [{id: ho-cam-ket, target: 120, ...}]\nresults: [{target: ho-cam-ket, actual: 125}]\nself_assessment: vuot",
-    clause="b4-tu-danh-gia",
-    source=Source.READING,
-    cite="Hướng dẫn để tập thể (cá nhân) tự đánh giá “căn cứ kết quả dự kiến”; mức dvk tính từ số liệu (tất cả đạt và có chỉ tiêu vượt là “vượt”, tất cả vừa đạt là “bằng”, có chỉ tiêu chưa đạt là “kém”) chỉ là cách đọc của dvk để đối chiếu.",
-)
+RULE = RULES["DVK406"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -2,19 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK407", "target-without-result", Severity.WARNING,
-    title="Mỗi chỉ tiêu đã đăng ký nên có kết quả khi đánh giá.",
-    why="Bước 4: đánh giá kết quả, hiệu quả so với mục tiêu, chỉ tiêu ban đầu; chỉ tiêu bỏ ngỏ làm tự đánh giá thiếu căn cứ.",
-    bad="targets: [{id: ho-cam-ket, ...}, {id: tuyen-duong, ...}]\nresults: [{target: ho-cam-ket, actual: 125}]",
-    good="results: [{target: ho-cam-ket, actual: 125}, {target: tuyen-duong, actual: 3}]",
-    clause="b4-danh-gia",
-    source=Source.GUIDELINE,
-)
+RULE = RULES["DVK407"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -2,19 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK408", "duplicate-target", Severity.ERROR,
-    title="Mã chỉ tiêu không được trùng; mỗi chỉ tiêu chỉ có một kết quả.",
-    why="Kết quả được đối chiếu với chỉ tiêu theo mã; mã trùng làm không biết kết quả thuộc chỉ tiêu nào.",
-    bad="targets:\n  - {id: ho-cam-ket, ...}\n  - {id: ho-cam-ket, ...}",
-    good="targets:\n  - {id: ho-cam-ket, ...}\n  - {id: ho-thuc-hien, ...}",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK408"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

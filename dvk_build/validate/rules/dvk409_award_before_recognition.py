@@ -2,21 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext, fmt_date, parse_date
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK409", "award-before-recognition", Severity.ERROR,
-    title="Năm khen thưởng và ngày lựa chọn mô hình tiêu biểu không được sớm hơn lần công nhận đầu tiên.",
-    why="Bước 6: hằng năm cấp ủy xem xét, lựa chọn các mô hình “Dân vận khéo” tiêu biểu (đã được công nhận) để biểu "
-        "dương, khen thưởng theo Hướng dẫn 10-HD/BDVTU; khen thưởng không thể có trước khi mô hình được công nhận.",
-    bad="recognitions:\n  - {tier: co-so, notice: {number: 21-TB/ĐU, date: 2023-10-16}, ...}\nawards:\n  - {year: 2022, ...}",
-    good="recognitions:\n  - {tier: co-so, notice: {number: 21-TB/ĐU, date: 2023-10-16}, ...}\nawards:\n  - {year: 2024, ...}",
-    clause="b6-khen-thuong",
-    source=Source.GUIDELINE,
-    summary=False,  # a summary record from a province's list has no awards
-)
+RULE = RULES["DVK409"]
 
 
 def first_recognized(ctx: DossierContext) -> tuple[int, str] | None:

@@ -2,23 +2,11 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext, fmt_date, parse_date
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK411", "unknown-evaluation", Severity.ERROR,
-    title="Ngày đánh giá làm căn cứ của một lần công nhận phải là ngày của lần đánh giá hoặc đánh giá lại đã ghi.",
-    why="Mô hình được công nhận ở cấp cơ sở rồi đề nghị cấp huyện thì được đánh giá lại; mỗi lần công nhận ghi lần "
-        "đánh giá nó căn cứ (`evaluation_date`) để trang hiện đúng lịch sử. Ngày không khớp lần đánh giá nào là nhập nhầm.",
-    bad="evaluation: {date: 2023-06-30, ...}\nre_evaluations:\n  - {date: 2023-09-05, ...}\nrecognitions:\n"
-        "  - {tier: huyen, evaluation_date: 2023-09-15, ...}",
-    good="evaluation: {date: 2023-06-30, ...}\nre_evaluations:\n  - {date: 2023-09-05, ...}\nrecognitions:\n"
-         "  - {tier: huyen, evaluation_date: 2023-09-05, ...}",
-    clause="so-lieu",
-    source=Source.FORMAT,
-    summary=False,
-)
+RULE = RULES["DVK411"]
 
 
 def evaluation_dates(ctx: DossierContext) -> list:

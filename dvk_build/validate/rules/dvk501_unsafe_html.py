@@ -2,21 +2,12 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 from ..text_scan import unsafe_candidates, unsafe_findings
 
-RULE = Rule(
-    "DVK501", "unsafe-html", Severity.ERROR,
-    title="Không chèn mã HTML nguy hiểm: `<script>`, `<iframe>`, `<form>`, `<style>`, thuộc tính `on...=` hay `style=`, đường dẫn `javascript:` hay `data:`.",
-    why="Trang là trang công khai của cơ quan; một đoạn mã chèn vào có thể đánh cắp thông tin hoặc giả mạo nội dung. "
-        "Chỉ dùng Markdown và vài thẻ định dạng đơn giản (`<sup>`, `<sub>`, `<abbr>`, `<br>`…); liên kết chỉ là http(s), mailto hoặc tel.",
-    bad='Xem <a href="javascript:alert(1)">tại đây</a>',
-    good="Xem [kế hoạch nhân rộng](#ke-hoach)",
-    clause="an-toan",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK501"]
 
 HINT = ("Xóa mã HTML (kể cả trong khối mã); dùng cú pháp Markdown để định dạng chữ "
         "và chỉ chèn liên kết http(s), mailto hoặc tel.")

@@ -2,20 +2,12 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..attachments import lexically_inside, refs
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK506", "attachment-outside-bundle", Severity.ERROR,
-    title="Tệp đính kèm phải nằm trong thư mục của hồ sơ (hồ sơ dạng thư mục `<tên>/index.md`).",
-    why="Mỗi hồ sơ mang theo ảnh, bản scan của mình; đường dẫn ra ngoài thư mục có thể làm lộ tệp khác của kho dữ liệu.",
-    bad="attachments:\n  - {path: ../../mkdocs.yml}",
-    good="attachments:\n  - {path: thong-bao-cong-nhan.pdf, caption: Thông báo công nhận}",
-    clause="an-toan",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK506"]
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -3,20 +3,12 @@
 import os
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..attachments import refs, resolve
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK507", "attachment-invalid", Severity.ERROR,
-    title="Tệp đính kèm phải có thật, đúng loại (ảnh JPG/PNG/WebP, PDF) và không quá giới hạn dung lượng.",
-    why="Trang phải tải nhanh trên mạng yếu; tệp thiếu làm gãy trang, tệp lạ (như .exe, .html) có thể gây hại.",
-    bad="attachments:\n  - {path: anh-hop-dan-50MB.jpg}",
-    good="attachments:\n  - {path: anh-hop-dan.jpg, caption: Buổi họp dân}",
-    clause="an-toan",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK507"]
 
 
 def _problem(ctx: DossierContext, ref, msg: str, hint: str) -> Problem:  # type: ignore[no-untyped-def]

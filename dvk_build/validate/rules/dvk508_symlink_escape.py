@@ -2,21 +2,12 @@
 
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..attachments import link_escapes, refs
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK508", "symlink-escape", Severity.ERROR,
-    title="Hồ sơ và tệp đính kèm phải là tệp thật trong thư mục hồ sơ, không phải liên kết tượng trưng (symlink) trỏ ra ngoài.",
-    why="Liên kết tượng trưng trỏ ra ngoài có thể làm trang công khai đăng nhầm tệp của máy xây dựng trang "
-        "(mật khẩu, cấu hình) hoặc của hồ sơ khác.",
-    bad="content/models/mo-hinh-a/anh.jpg -> /etc/passwd",
-    good="content/models/mo-hinh-a/anh.jpg (tệp ảnh thật, đặt cạnh index.md)",
-    clause="an-toan",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK508"]
 # The loader reports dossier files and bundle folders that lead out (load/files.py); this checks attachments.
 
 

@@ -3,21 +3,12 @@
 import os
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..attachments import content_matches, refs, resolve
 from ..context import DossierContext
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK509", "attachment-type-mismatch", Severity.ERROR,
-    title="Nội dung tệp đính kèm phải đúng loại với phần đuôi tên tệp (ảnh `.jpg` phải là ảnh JPEG, `.pdf` phải là PDF).",
-    why="Một trang web hay tệp chạy được đổi tên thành `.jpg` vẫn có thể bị trình duyệt mở như trang web; "
-        "trang công khai chỉ đăng đúng ảnh và PDF.",
-    bad="attachments:\n  - {path: anh.jpg}   # thật ra là tệp HTML",
-    good="attachments:\n  - {path: anh.jpg}   # ảnh JPEG chụp buổi họp dân",
-    clause="an-toan",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK509"]
 
 NAMES = {".jpg": "ảnh JPEG", ".jpeg": "ảnh JPEG", ".png": "ảnh PNG", ".webp": "ảnh WebP", ".pdf": "tệp PDF"}
 

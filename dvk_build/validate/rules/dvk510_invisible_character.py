@@ -3,20 +3,12 @@
 import re
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import RULES, Rule
 from ..text_scan import spots_matching
 
-RULE = Rule(
-    "DVK510", "invisible-character", Severity.ERROR,
-    title="Không dùng ký tự vô hình: ký tự đảo chiều chữ (U+202E…), ký tự độ rộng bằng không (U+200B), ký tự điều khiển C1.",
-    why="Các ký tự này không hiện ra nhưng làm chữ hiển thị khác với chữ thật (đảo ngược một đoạn, giả một tên tệp), "
-        "làm tìm kiếm và sắp xếp sai; chúng thường lẫn vào khi sao chép từ phần mềm khác.",
-    bad='holder: {kind: tap-the, name: "Chi hội\u200b Phụ nữ ấp Phú Hòa"}',
-    good="holder: {kind: tap-the, name: Chi hội Phụ nữ ấp Phú Hòa}",
-    clause="an-toan",
-)
+RULE = RULES["DVK510"]
 
 # Bidi embeddings, overrides and isolates; zero-width space, word joiner, BOM; C1 controls (NEL is a
 # line break YAML already turned into a space). ZWJ/ZWNJ stay: scripts such as Khmer need them.

@@ -3,20 +3,12 @@
 import re
 from typing import Iterator
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import RULES, Rule
 from ..text_scan import spots_matching
 
-RULE = Rule(
-    "DVK511", "emoji", Severity.WARNING,
-    title="Không dùng biểu tượng cảm xúc (emoji) trong hồ sơ.",
-    why="Hồ sơ là văn bản của cơ quan, theo thể thức văn bản hành chính; biểu tượng cảm xúc hiển thị khác nhau trên "
-        "mỗi máy và không in được. Chữ của mọi hệ chữ (kể cả chữ Nôm như 𡨸) vẫn được dùng.",
-    bad="title: Tuyến đường tự quản 🌸 ấp Phú Hòa",
-    good="title: Tuyến đường tự quản “Sáng - Xanh - Sạch - Đẹp” ấp Phú Hòa",
-    clause="dinh-dang",
-)
+RULE = RULES["DVK511"]
 
 # Pictographs, emoticons, transport and supplemental symbols; enclosed and playing-card blocks; the
 # miscellaneous symbols and dingbats; the emoji presentation selector (U+FE0F) after any character.

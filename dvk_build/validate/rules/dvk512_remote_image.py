@@ -4,20 +4,12 @@ import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
-from ..rule import Rule
+from ..rule import RULES, Rule
 from ..text_scan import body_spot
 
-RULE = Rule(
-    "DVK512", "remote-image", Severity.ERROR,
-    title="Ảnh trong hồ sơ phải là tệp đính kèm của hồ sơ, không lấy từ trang web khác.",
-    why="Trang không gửi yêu cầu nào ra máy chủ khác (chạy được trong mạng nội bộ, không để lộ người xem cho bên thứ ba); "
-        "ảnh lấy từ trang khác còn có thể bị đổi nội dung sau khi hồ sơ được duyệt. Liên kết đến trang khác vẫn được dùng.",
-    bad="![Tuyến đường](https://anh.example.com/tuyen-duong.jpg)",
-    good="![Tuyến đường](tuyen-duong.jpg)  (tệp đặt trong thư mục hồ sơ)",
-    clause="an-toan",
-)
+RULE = RULES["DVK512"]
 
 _INLINE_RE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^\s)>]+)")
 _REF_USE_RE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")

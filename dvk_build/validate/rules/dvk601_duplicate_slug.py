@@ -2,20 +2,12 @@
 
 from typing import Iterator, Sequence
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
 from ..neighbours import Neighbour
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK601", "duplicate-slug", Severity.ERROR,
-    title="Mỗi hồ sơ có một tên tệp (địa chỉ trang) riêng.",
-    why="Hai hồ sơ cùng tên sẽ cùng địa chỉ `mo-hinh/<tên>/`: một trong hai bị mất.",
-    bad="content/models/tuyen-duong-xanh.md\ncontent/models/tuyen-duong-xanh/index.md",
-    good="content/models/tuyen-duong-xanh-phu-hoa.md\ncontent/models/tuyen-duong-xanh-phu-loi/index.md",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK601"]
 
 
 def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:

@@ -3,20 +3,12 @@
 import difflib
 from typing import Iterator, Sequence
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
 from ..neighbours import Neighbour
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK602", "unknown-derived-from", Severity.ERROR,
-    title="`replication.derived_from` phải là tên của một hồ sơ có trong danh mục.",
-    why="Bước 6: nghiên cứu, học tập mô hình phù hợp để áp dụng; liên kết gãy làm mất dấu mô hình gốc.",
-    bad="replication: {derived_from: tuyen-duong-xanh-phu-hoaa}",
-    good="replication: {derived_from: tuyen-duong-xanh-phu-hoa}",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK602"]
 
 
 def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:

@@ -2,20 +2,12 @@
 
 from typing import Iterator, Sequence
 
-from ...problem import Problem, Severity
+from ...problem import Problem
 from ..context import DossierContext
 from ..neighbours import Neighbour
-from ..rule import Rule, Source
+from ..rule import RULES
 
-RULE = Rule(
-    "DVK603", "lineage-cycle", Severity.ERROR,
-    title="Quan hệ học tập (`derived_from`) không được vòng tròn.",
-    why="Mô hình A học từ B thì B không thể học từ A; vòng tròn thường là nhập nhầm chiều.",
-    bad="# a.md: derived_from: b\n# b.md: derived_from: a",
-    good="# a.md: derived_from: null\n# b.md: derived_from: a",
-    clause="so-lieu",
-    source=Source.FORMAT,
-)
+RULE = RULES["DVK603"]
 
 
 def check_corpus(dossiers: list[DossierContext], others: Sequence[Neighbour] = ()) -> Iterator[Problem]:
