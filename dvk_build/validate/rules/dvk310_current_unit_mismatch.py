@@ -13,7 +13,6 @@ from ...places import resolve
 from ...problem import Problem
 from ..context import DossierContext
 from ..rule import RULES
-from .dvk309_locality_not_in_register import RULE as LOCALITY
 
 RULE = RULES["DVK310"]
 

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ...problem import Problem
 from ..context import DossierContext
-from ..rule import RULES, Rule
+from ..rule import RULES
 from ..text_scan import spots_matching
 
 RULE = RULES["DVK511"]

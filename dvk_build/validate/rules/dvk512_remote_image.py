@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from ...problem import Problem
 from ..context import DossierContext
-from ..rule import RULES, Rule
+from ..rule import RULES
 from ..text_scan import body_spot
 
 RULE = RULES["DVK512"]
