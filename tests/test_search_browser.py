@@ -351,6 +351,38 @@ def test_typing_the_start_of_a_word_finds_it_with_an_excerpt_from_the_text(sessi
     session.assert_clean()
 
 
+
+def test_pauses_while_a_search_is_fetching_run_one_search_with_the_text_by_then(browser: Any, site_server: str) -> None:
+    """Three pauses in typing, the network slow (2 s a request): the first pause's search runs, the next two
+    wait for it and make one search of the whole text, not one each (dvk-search.js `typed`)."""
+    s = Session(browser, site_server)
+    try:
+        # every query the page starts a search for, in order: update() writes it into the URL first
+        s.context.add_init_script("""window.__queries = []; const replace = history.replaceState.bind(history);
+          history.replaceState = (state, title, url) => { replace(state, title, url);
+            window.__queries.push(new URLSearchParams(location.search).get("q") || ""); };""")
+        page = s.open("tim-kiem/")
+        s.wait()
+        cdp = s.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Network.emulateNetworkConditions",
+                 {"offline": False, "latency": 2000, "downloadThroughput": -1, "uploadThroughput": -1})
+        box = page.locator('#dvk-finder input[name="q"]')
+        for part in ("nong", " thon", " moi"):
+            box.press_sequentially(part, delay=60)
+            page.wait_for_timeout(400)  # a pause: longer than the page's 250 ms
+        page.wait_for_function("""() => { const m = document.getElementById("dvk-finder");
+          return !m.hasAttribute("aria-busy") && m.querySelector(".dvk-status").textContent.includes("“nong thon moi”"); }""",
+                               timeout=60_000)
+        written = page.evaluate("window.__queries")
+        started = [q for i, q in enumerate(written) if q and (i == 0 or q != written[i - 1])]
+        assert started == ["nong", "nong thon moi"], started
+        s.assert_clean()
+    finally:
+        s.context.close()
+
+
 # --- filters, counts, sorting, the URL -----------------------------------------------------------
 
 
