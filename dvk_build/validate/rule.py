@@ -46,7 +46,7 @@ class Rule:
 
 
 def _load() -> dict[str, Rule]:
-    data = yaml.load(files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = yaml.load(files(__package__).joinpath("rules.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {code: Rule(code, **{**entry, "severity": Severity(entry["severity"]), "source": Source(entry.get("source", "format"))})
             for code, entry in data.items()}
 

@@ -46,7 +46,7 @@ class Clause:
 
 
 def _load() -> tuple[tuple[Clause, ...], tuple[tuple[str, int, str, str], ...]]:
-    data = yaml.load(files(__package__).joinpath("guideline.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = yaml.load(files(__package__).joinpath("guideline.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     documents = {"format": FORMAT, "reform": REFORM}  # the requirements outside the guideline
     clauses = tuple(Clause(**{
         **entry, "fields": tuple(entry["fields"]), "rules": tuple(entry["rules"]),
