@@ -99,13 +99,20 @@ class Tree:
         self._index()
         return self.key_positions.get(path) or self.pos(path)
 
+    def mark(self, node: yaml.Node) -> Pos:
+        """1-based file (line, column) where node starts."""
+        return (node.start_mark.line + self.first_line, node.start_mark.column + 1)
+
+    def trap(self, code: str, message: str, hint: str, node: yaml.Node) -> None:
+        self.traps.append(Trap(code, message, hint, self.mark(node)))
+
     def _index(self) -> dict[PathKey, Pos]:
         if not self.positions:  # never worked out, or dropped to save memory (plugin.py): again
             root = yaml.compose(self.source, Loader=_Loader) if self.source.strip() else None
             if root is None:
                 self.positions[()] = (self.first_line, 1)
             else:
-                _index(root, (), self, self.first_line)
+                _index(root, (), self)
         return self.positions
 
 
@@ -119,10 +126,6 @@ class YamlSyntaxError(Exception):
         self.line = line
         self.col = col
         self.hint = hint
-
-
-def _mark(node: yaml.Node, first_line: int) -> Pos:
-    return (node.start_mark.line + first_line, node.start_mark.column + 1)
 
 
 def parse(text: str, first_line: int) -> Tree:
@@ -149,8 +152,7 @@ def parse(text: str, first_line: int) -> Tree:
     if root is None:
         tree.data = {}
         return tree
-    budget = [_MAX_NODES]
-    tree.data = _build(root, tree, first_line, budget)
+    tree.data = _build(root, tree, [_MAX_NODES])
     return tree
 
 
@@ -194,42 +196,37 @@ _KNOWN_PROBLEMS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _build(node: yaml.Node, tree: Tree, first_line: int, budget: list[int]) -> Any:
+def _build(node: yaml.Node, tree: Tree, budget: list[int]) -> Any:
     """Plain data from the node tree; traps recorded with their positions, nothing else kept."""
     budget[0] -= 1
     if budget[0] < 0:
-        raise YamlSyntaxError("Tệp YAML quá lớn hoặc dùng bí danh (alias) lồng nhau quá sâu.", *_mark(node, first_line))
+        raise YamlSyntaxError("Tệp YAML quá lớn hoặc dùng bí danh (alias) lồng nhau quá sâu.", *tree.mark(node))
     kind = type(node)
     if kind is _ScalarNode:
-        return node.value if node.tag == _STR else _scalar(node, tree, first_line)
+        return node.value if node.tag == _STR else _scalar(node, tree)
     if kind is _MappingNode:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value) if type(key_node) is _ScalarNode else _key(key_node, tree, first_line)
+            key = _key_text(key_node)
+            if type(key_node) is not _ScalarNode:
+                tree.trap("DVK005", "Tên trường phải là chữ, không phải danh sách hay bảng.", "", key_node)
             if key in out:
                 first = next(k for k, _ in node.value if _key_text(k) == key)
-                tree.traps.append(
-                    Trap(
-                        "DVK004",
-                        f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {_mark(first, first_line)[0]}); "
-                        "YAML sẽ âm thầm bỏ giá trị đầu.",
-                        "Xóa một trong hai dòng hoặc gộp nội dung lại.",
-                        _mark(key_node, first_line),
-                    )
-                )
+                tree.trap("DVK004", f"Trường `{key}` bị khai báo hai lần (lần đầu ở dòng {tree.mark(first)[0]}); "
+                          "YAML sẽ âm thầm bỏ giá trị đầu.", "Xóa một trong hai dòng hoặc gộp nội dung lại.", key_node)
                 continue
             if type(value_node) is _ScalarNode and value_node.tag == _STR:  # most values: no call
                 budget[0] -= 1
                 out[key] = value_node.value
             else:
-                out[key] = _build(value_node, tree, first_line, budget)
+                out[key] = _build(value_node, tree, budget)
         return out
-    return [_build(item, tree, first_line, budget) for item in node.value]
+    return [_build(item, tree, budget) for item in node.value]
 
 
-def _index(node: yaml.Node, path: PathKey, tree: Tree, first_line: int) -> None:
+def _index(node: yaml.Node, path: PathKey, tree: Tree) -> None:
     """Positions of every value and key below node, paths as _build made the data (first of duplicates)."""
-    tree.positions[path] = _mark(node, first_line)
+    tree.positions[path] = tree.mark(node)
     kind = type(node)
     if kind is _MappingNode:
         seen: set[str] = set()
@@ -238,38 +235,28 @@ def _index(node: yaml.Node, path: PathKey, tree: Tree, first_line: int) -> None:
             if key in seen:
                 continue
             seen.add(key)
-            tree.key_positions[path + (key,)] = _mark(key_node, first_line)
-            _index(value_node, path + (key,), tree, first_line)
+            tree.key_positions[path + (key,)] = tree.mark(key_node)
+            _index(value_node, path + (key,), tree)
     elif kind is _SequenceNode:
         for i, item in enumerate(node.value):
-            _index(item, path + (i,), tree, first_line)
+            _index(item, path + (i,), tree)
 
 
 def _key_text(node: yaml.Node) -> str:
     return str(node.value) if type(node) is _ScalarNode else f"<{type(node).__name__}>"
 
 
-def _key(node: yaml.Node, tree: Tree, first_line: int) -> str:
-    if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    tree.traps.append(Trap("DVK005", "Tên trường phải là chữ, không phải danh sách hay bảng.", "", _mark(node, first_line)))
-    return f"<{type(node).__name__}>"
+def _too_big(value: str, node: yaml.Node, tree: Tree) -> None:
+    tree.trap("DVK006", f"Số `{value[:40]}{'…' if len(value) > 40 else ''}` quá lớn hoặc không phải một số hữu hạn "
+              "(vô cực, NaN).", "Ghi số thật, viết liền, ví dụ 15000000; kiểm tra lại số chữ số.", node)
 
 
-def _too_big(value: str, node: yaml.Node, first_line: int) -> Trap:
-    return Trap("DVK006", f"Số `{value[:40]}{'…' if len(value) > 40 else ''}` quá lớn hoặc không phải một số hữu hạn "
-                "(vô cực, NaN).", "Ghi số thật, viết liền, ví dụ 15000000; kiểm tra lại số chữ số.",
-                _mark(node, first_line))
-
-
-def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
+def _scalar(node: yaml.ScalarNode, tree: Tree) -> Any:
     tag = node.tag
     value: str = node.value
     plain = not node.style  # libyaml gives "" where PyYAML gives None
     if not tag.startswith(_TAG):
-        tree.traps.append(
-            Trap("DVK005", f"Không hỗ trợ thẻ YAML `{tag}`.", "Xóa thẻ bắt đầu bằng `!`.", _mark(node, first_line))
-        )
+        tree.trap("DVK005", f"Không hỗ trợ thẻ YAML `{tag}`.", "Xóa thẻ bắt đầu bằng `!`.", node)
         return value
     kind = tag[len(_TAG) :]
     if kind == "str":
@@ -279,28 +266,16 @@ def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
     if kind == "bool":
         if value.lower() in _BOOL_WORDS_OK:
             return value.lower() == "true"
-        tree.traps.append(
-            Trap(
-                "DVK005",
-                f"Giá trị `{value}` sẽ bị YAML đọc thành đúng/sai (true/false), không phải chữ `{value}`.",
-                f'Nếu muốn ghi chữ, đặt trong ngoặc kép: "{value}"; nếu muốn đúng/sai, ghi `true` hoặc `false`.',
-                _mark(node, first_line),
-            )
-        )
+        tree.trap("DVK005", f"Giá trị `{value}` sẽ bị YAML đọc thành đúng/sai (true/false), không phải chữ `{value}`.",
+                  f'Nếu muốn ghi chữ, đặt trong ngoặc kép: "{value}"; nếu muốn đúng/sai, ghi `true` hoặc `false`.', node)
         return value
     if kind == "int":
         if plain and _INT_TRAP.match(value):
-            tree.traps.append(
-                Trap(
-                    "DVK006",
-                    f"Số `{value}` sẽ bị YAML đọc sai (số 0 ở đầu, dấu `_` hoặc `:` làm đổi giá trị).",
-                    f'Nếu là số hiệu hay mã, đặt trong ngoặc kép: "{value}"; nếu là số, bỏ số 0 ở đầu.',
-                    _mark(node, first_line),
-                )
-            )
+            tree.trap("DVK006", f"Số `{value}` sẽ bị YAML đọc sai (số 0 ở đầu, dấu `_` hoặc `:` làm đổi giá trị).",
+                      f'Nếu là số hiệu hay mã, đặt trong ngoặc kép: "{value}"; nếu là số, bỏ số 0 ở đầu.', node)
             return value
         if len(value) > _MAX_DIGITS:  # also keeps int() under Python's 4,300-digit limit
-            tree.traps.append(_too_big(value, node, first_line))
+            _too_big(value, node, tree)
             return value
         return int(value)
     if kind == "float":
@@ -312,7 +287,7 @@ def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
             except (ValueError, TypeError):
                 return value
         if not math.isfinite(number):  # `.inf`, `.nan`, `1.0e+400`: no JSON, CSV or page can show them
-            tree.traps.append(_too_big(value, node, first_line))
+            _too_big(value, node, tree)
             return value
         return number
     if kind == "timestamp":
@@ -325,7 +300,5 @@ def _scalar(node: yaml.ScalarNode, tree: Tree, first_line: int) -> Any:
         if isinstance(parsed, dt.datetime):
             return parsed.date().isoformat() if parsed.time() == dt.time() else parsed.isoformat()
         return parsed.isoformat()
-    tree.traps.append(
-        Trap("DVK005", f"Không hỗ trợ kiểu YAML `{kind}`.", "Ghi giá trị dạng chữ hoặc số.", _mark(node, first_line))
-    )
+    tree.trap("DVK005", f"Không hỗ trợ kiểu YAML `{kind}`.", "Ghi giá trị dạng chữ hoặc số.", node)
     return value
