@@ -15,6 +15,8 @@ from typing import Any, Union
 
 import yaml
 
+from .source import SourceError
+
 try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Base
     _LIBYAML = True
@@ -119,13 +121,11 @@ class Tree:
 SYNTAX_HINT = "Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu ngoặc kép quanh giá trị có dấu `:` hoặc `#`."
 
 
-class YamlSyntaxError(Exception):
+class YamlSyntaxError(SourceError):
+    """The front matter is not YAML (DVK007)."""
+
     def __init__(self, message: str, line: int, col: int, hint: str = SYNTAX_HINT) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.col = col
-        self.hint = hint
+        super().__init__("DVK007", message, line, col, hint)
 
 
 def parse(text: str, first_line: int) -> Tree:

@@ -10,14 +10,13 @@ from pathlib import Path
 from ..config import Config
 from ..load.files import Found, discover, display_path, escapes, linked
 from ..load.source import SourceError, decode, split
-from ..load.yamltree import YamlSyntaxError, parse
+from ..load.yamltree import parse
 from ..problem import Problem
 from .context import DossierContext
 from .limits import FILE_MAX_BYTES, SLUG_MAX
 from .registry import RULES
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_FILE_BYTES = FILE_MAX_BYTES  # a dossier is text: 200 KB is 15 times the largest shipped one
 
 
 @dataclass
@@ -35,29 +34,28 @@ def load_paths(paths: list[Path], config: Config, today: dt.date, root: Path | N
         ctx, problems = load_one(item, shown, config, today)
         result.problems.extend(problems)
         if ctx is not None:
-            if SLUG_RE.match(item.slug) and len(item.slug) > SLUG_MAX:
-                rule = RULES["DVK008"]
-                result.problems.append(
-                    Problem(shown, 1, 1, rule.code, rule.name, rule.severity,
-                            f"Tên tệp dài {len(item.slug)} ký tự, quá giới hạn {SLUG_MAX} ký tự của địa chỉ trang.",
-                            "Đặt tên ngắn gọn: loại mô hình và địa bàn, ví dụ `tuyen-duong-tu-quan-phu-hoa`."))
-            elif not SLUG_RE.match(item.slug):
-                rule = RULES["DVK008"]
+            if not SLUG_RE.match(item.slug):
                 odd = any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in item.slug)
-                result.problems.append(
-                    Problem(shown, 1, 1, rule.code, rule.name, rule.severity,
-                            f"Tên `{item.slug}` " + ("có ký tự xuống dòng hoặc ký tự điều khiển, "
-                                                     "không" if odd else "không") + " dùng được làm địa chỉ trang.",
-                            "Đổi tên thành chữ thường không dấu, nối bằng dấu `-`, ví dụ `tuyen-duong-tu-quan-phu-hoa`.")
-                )
+                result.problems.append(_problem(
+                    shown, "DVK008", f"Tên `{item.slug}` " + ("có ký tự xuống dòng hoặc ký tự điều khiển, " if odd else "")
+                    + "không dùng được làm địa chỉ trang.", 1, 1,
+                    "Đổi tên thành chữ thường không dấu, nối bằng dấu `-`, ví dụ `tuyen-duong-tu-quan-phu-hoa`."))
+            elif len(item.slug) > SLUG_MAX:
+                result.problems.append(_problem(
+                    shown, "DVK008", f"Tên tệp dài {len(item.slug)} ký tự, quá giới hạn {SLUG_MAX} ký tự của địa chỉ trang.",
+                    1, 1, "Đặt tên ngắn gọn: loại mô hình và địa bàn, ví dụ `tuyen-duong-tu-quan-phu-hoa`."))
             result.dossiers.append(ctx)
     return result
 
 
+def _problem(shown: str, code: str, message: str, line: int, col: int, hint: str = "") -> Problem:
+    rule = RULES[code]
+    return Problem(shown, line, col, code, rule.name, rule.severity, message, hint)
+
+
 def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[DossierContext | None, list[Problem]]:
     def problem(code: str, message: str, line: int, col: int, hint: str = "") -> Problem:
-        rule = RULES[code]
-        return Problem(shown, line, col, code, rule.name, rule.severity, message, hint)
+        return _problem(shown, code, message, line, col, hint)
 
     if linked(item):
         boundary = item.root or (item.bundle_dir.parent if item.bundle_dir else item.file.parent)
@@ -70,21 +68,19 @@ def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[D
                               "được đọc từ đây.", 1, 1, "Hồ sơ dạng thư mục đặt tên không có `.md` và chứa tệp `index.md`, "
                               "ví dụ `ngan-hang-rac-nhua-xa-phuoc-lai/index.md`.")]
     try:
-        if item.file.stat().st_size > MAX_FILE_BYTES:
-            return None, [problem("DVK002", f"Tệp quá lớn ({item.file.stat().st_size // 1000} KB) cho một hồ sơ: tối đa "
-                                  f"{MAX_FILE_BYTES // 1000} KB.", 1, 1,
+        size = item.file.stat().st_size
+        if size > FILE_MAX_BYTES:  # a dossier is text: 200 KB is 15 times the largest shipped one
+            return None, [problem("DVK002", f"Tệp quá lớn ({size // 1000} KB) cho một hồ sơ: tối đa "
+                                  f"{FILE_MAX_BYTES // 1000} KB.", 1, 1,
                                   "Hồ sơ là văn bản; ảnh và bản scan đặt thành tệp đính kèm trong thư mục hồ sơ.")]
         raw = item.file.read_bytes()
     except OSError as exc:
         return None, [problem("DVK002", f"Không đọc được tệp: {exc.strerror}.", 1, 1)]
     try:
         source = split(decode(raw))
-    except SourceError as exc:
-        return None, [problem(exc.code, exc.message, exc.line, exc.col, exc.hint)]
-    try:
         tree = parse(source.front_matter, source.fm_first_line)
-    except YamlSyntaxError as exc:
-        return None, [problem("DVK007", exc.message, exc.line, exc.col, exc.hint)]
+    except SourceError as exc:  # a YAML syntax error (DVK007) too
+        return None, [problem(exc.code, exc.message, exc.line, exc.col, exc.hint)]
     except RecursionError:  # thousands of nested `[[[...` would otherwise end in a traceback
         return None, [problem("DVK007", "Lỗi cú pháp YAML: các danh sách hoặc nhóm trường lồng nhau quá sâu "
                               "(hoặc một bí danh `*` trỏ vào chính nhóm chứa nó).",
