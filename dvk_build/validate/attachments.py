@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..load.yamltree import PathKey
 from .context import DossierContext
+from .text_scan import Spot
 
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?")
 
 
-@dataclass(frozen=True)
-class Ref:
-    raw: str
-    path: PathKey | None  # field path, or None for the body
-    line: int = 0
-    col: int = 0
-
-
-def refs(ctx: DossierContext) -> Iterator[Ref]:
+def refs(ctx: DossierContext) -> Iterator[Spot]:
+    """Each attachment path as written: in `attachments` (a field spot) or a local image in the body (where it starts)."""
     for i, item in ctx.items("attachments"):
         if isinstance(item.get("path"), str):
-            yield Ref(item["path"], ("attachments", i, "path"))
+            yield Spot(item["path"], ("attachments", i, "path"))
     for offset, line in enumerate(ctx.body.split("\n")):
         for m in IMAGE_RE.finditer(line):
             target = m.group(1)
             if not re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", target, re.I):
-                yield Ref(target, None, ctx.body_first_line + offset, m.start(1) + 1)
+                yield Spot(target, None, ctx.body_first_line + offset, m.start(1) + 1)
 
 
 def lexically_inside(ctx: DossierContext, raw: str) -> bool:
@@ -85,7 +76,3 @@ def content_matches(path: Path) -> bool | None:
     if not head.startswith(MAGIC[suffix]):
         return False
     return suffix != ".webp" or head[8:12] == b"WEBP"
-
-
-def exists(path: Path) -> bool:
-    return os.path.isfile(path)

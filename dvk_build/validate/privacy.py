@@ -14,7 +14,7 @@ from ..load.yamltree import PathKey
 from ..problem import Problem
 from .context import DossierContext
 from .rule import Rule
-from .text_scan import Spot, all_spots, spots_matching
+from .text_scan import all_spots, problem_in, spots_matching
 
 _NOT_NUM_BEFORE = r"(?<![\d.,/])(?<![\d][.,/-])"
 _NOT_NUM_AFTER = r"(?![\d])(?![.,/-]?\d)"
@@ -116,17 +116,10 @@ def find(ctx: DossierContext, rule: Rule, pattern: re.Pattern[str], what: str, h
             if allow is not None and allow(m.group(0)):
                 continue
             msg = f"Nội dung có {what} (`{_mask(m.group(0))}`): không được công bố trên trang công khai."
-            yield _at(ctx, rule, spot, m.start(), msg, hint)
+            yield problem_in(ctx, rule, spot, msg, hint, m.start())
 
 
 def _mask(value: str) -> str:
     """Enough of the value to find it, not enough to repeat it in a CI log."""
     value = " ".join(value.split())
     return value if len(value) <= 6 else value[:3] + "…" + value[-2:]
-
-
-def _at(ctx: DossierContext, rule: Rule, spot: Spot, offset: int, msg: str, hint: str) -> Problem:
-    if spot.path is not None:
-        return ctx.problem(rule, spot.path, msg, hint)
-    line, col = spot.where(offset)
-    return Problem(ctx.path, line, col, rule.code, rule.name, rule.severity, msg, hint)

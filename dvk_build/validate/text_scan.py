@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from ..load.yamltree import PathKey
+from ..problem import Problem
 from .context import DossierContext
+from .rule import Rule
 
 # Raw HTML an editor may use in a body; everything else is refused.
 ALLOWED_TAGS = frozenset({
@@ -80,6 +82,14 @@ class Spot:
         line = self.line + before.count("\n")
         start = before.rfind("\n") + 1
         return line, (offset - start + 1) if start else (self.col + offset)
+
+
+def problem_in(ctx: DossierContext, rule: Rule, spot: Spot, message: str, hint: str, offset: int = 0) -> Problem:
+    """A problem on the spot's field (at the field's value), or at `offset` in the body."""
+    if spot.path is not None:
+        return ctx.problem(rule, spot.path, message, hint)
+    line, col = spot.where(offset)
+    return Problem(ctx.path, line, col, rule.code, rule.name, rule.severity, message, hint)
 
 
 # Slugs, enum values and dates: nothing unsafe or personal fits in them, so no rule reads them.

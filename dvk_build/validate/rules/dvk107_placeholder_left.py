@@ -6,7 +6,7 @@ from typing import Iterator
 from ...problem import Problem
 from ..context import DossierContext
 from ..rule import RULES, Rule
-from ..text_scan import spots_matching
+from ..text_scan import problem_in, spots_matching
 
 RULE = RULES["DVK107"]
 
@@ -19,14 +19,12 @@ PLACEHOLDER_RE = re.compile(PLACEHOLDER)
 def placeholders(ctx: DossierContext, rule: Rule) -> Iterator[Problem]:
     """One problem per value (or body line) that still holds the placeholder."""
     hint = "Thay cả chỗ “CẦN ĐIỀN: …” bằng thông tin thật của mô hình."
-    for spot in spots_matching(ctx, PLACEHOLDER_RE):
+    for spot in spots_matching(ctx, PLACEHOLDER_RE):  # each holds the placeholder: it has no line break
+        if spot.path is not None:
+            yield ctx.problem(rule, spot.path, f"{ctx.label(spot.path)}: chưa điền, còn chữ “CẦN ĐIỀN”.", hint)
+            continue
         for m in PLACEHOLDER_RE.finditer(spot.text):
-            if spot.path is not None:
-                yield ctx.problem(rule, spot.path, f"{ctx.label(spot.path)}: chưa điền, còn chữ “CẦN ĐIỀN”.", hint)
-                break
-            line, col = spot.where(m.start())
-            yield Problem(ctx.path, line, col, rule.code, rule.name, rule.severity,
-                          "Phần nội dung còn chữ “CẦN ĐIỀN”.", hint)
+            yield problem_in(ctx, rule, spot, "Phần nội dung còn chữ “CẦN ĐIỀN”.", hint, m.start())
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

@@ -5,7 +5,7 @@ from typing import Iterator
 from ...problem import Problem
 from ..context import DossierContext
 from ..rule import RULES
-from ..text_scan import unsafe_candidates, unsafe_findings
+from ..text_scan import problem_in, unsafe_candidates, unsafe_findings
 
 RULE = RULES["DVK501"]
 
@@ -16,9 +16,4 @@ HINT = ("Xóa mã HTML (kể cả trong khối mã); dùng cú pháp Markdown đ
 def check(ctx: DossierContext) -> Iterator[Problem]:
     for spot in unsafe_candidates(ctx):  # only text with a character that markup needs
         for found in unsafe_findings(spot.text):
-            msg = f"Nội dung có {found.what}."
-            if spot.path is not None:
-                yield ctx.problem(RULE, spot.path, msg, HINT)
-            else:
-                line, col = spot.where(found.offset)
-                yield Problem(ctx.path, line, col, RULE.code, RULE.name, RULE.severity, msg, HINT)
+            yield problem_in(ctx, RULE, spot, f"Nội dung có {found.what}.", HINT, found.offset)

@@ -6,6 +6,7 @@ from ...problem import Problem
 from ..attachments import link_escapes, refs
 from ..context import DossierContext
 from ..rule import RULES
+from ..text_scan import problem_in
 
 RULE = RULES["DVK508"]
 # The loader reports dossier files and bundle folders that lead out (load/files.py); this checks attachments.
@@ -13,10 +14,6 @@ RULE = RULES["DVK508"]
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     for ref in refs(ctx):
-        if link_escapes(ctx, ref.raw):
-            msg = f"Tệp đính kèm `{ref.raw}` là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục hồ sơ hoặc trỏ tới tệp không tồn tại."
-            hint = "Đặt chính tệp (không phải liên kết) cạnh index.md."
-            if ref.path is not None:
-                yield ctx.problem(RULE, ref.path, msg, hint)
-            else:
-                yield Problem(ctx.path, ref.line, ref.col, RULE.code, RULE.name, RULE.severity, msg, hint)
+        if link_escapes(ctx, ref.text):
+            msg = f"Tệp đính kèm `{ref.text}` là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục hồ sơ hoặc trỏ tới tệp không tồn tại."
+            yield problem_in(ctx, RULE, ref, msg, "Đặt chính tệp (không phải liên kết) cạnh index.md.")

@@ -6,7 +6,7 @@ from typing import Iterator
 from ...problem import Problem
 from ..context import DossierContext
 from ..rule import RULES
-from ..text_scan import spots_matching
+from ..text_scan import problem_in, spots_matching
 
 RULE = RULES["DVK510"]
 
@@ -24,9 +24,6 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         for m in INVISIBLE_RE.finditer(spot.text):
             c = m.group(0)
             name = _NAMES.get(c, "cô lập chiều chữ" if "\u2066" <= c <= "\u2069" else "điều khiển")
-            msg = f"Nội dung có ký tự vô hình U+{ord(c):04X} ({name})."
+            yield problem_in(ctx, RULE, spot, f"Nội dung có ký tự vô hình U+{ord(c):04X} ({name}).", hint, m.start())
             if spot.path is not None:
-                yield ctx.problem(RULE, spot.path, msg, hint)
                 break  # one per field: its position is the field's
-            line, col = spot.where(m.start())
-            yield Problem(ctx.path, line, col, RULE.code, RULE.name, RULE.severity, msg, hint)

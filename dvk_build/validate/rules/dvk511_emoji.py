@@ -6,7 +6,7 @@ from typing import Iterator
 from ...problem import Problem
 from ..context import DossierContext
 from ..rule import RULES
-from ..text_scan import spots_matching
+from ..text_scan import problem_in, spots_matching
 
 RULE = RULES["DVK511"]
 
@@ -18,11 +18,6 @@ EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 def check(ctx: DossierContext) -> Iterator[Problem]:
     hint = "Xóa biểu tượng; diễn đạt bằng chữ."
     for spot in spots_matching(ctx, EMOJI_RE):
-        for m in EMOJI_RE.finditer(spot.text):
-            msg = f"Nội dung có biểu tượng cảm xúc `{m.group(0)}`."
-            if spot.path is not None:
-                yield ctx.problem(RULE, spot.path, msg, hint)
-                break
-            line, col = spot.where(m.start())
-            yield Problem(ctx.path, line, col, RULE.code, RULE.name, RULE.severity, msg, hint)
-            break  # one per body is enough to find them
+        m = EMOJI_RE.search(spot.text)  # one per field or body is enough to find them
+        if m is not None:
+            yield problem_in(ctx, RULE, spot, f"Nội dung có biểu tượng cảm xúc `{m.group(0)}`.", hint, m.start())
