@@ -73,7 +73,7 @@ class DossierContext:
 
     def label(self, at: PathKey) -> str:
         """Vietnamese label of a data path, e.g. ('idea', 'targets', 0, 'id')."""
-        dotted = ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
+        dotted = field_path(at)
         while dotted.endswith("[]") and dotted not in self.config.field_labels:
             dotted = dotted[:-2]  # an item of a plain list (`fields[]`) is named after its list
         return self.config.label(dotted)
@@ -89,11 +89,10 @@ class DossierContext:
         `(“Số thành viên của cơ quan biểu quyết”, lần công nhận thứ 2, trường `recognitions[].vote.members`)`
         rather than `recognitions.1.vote.members`: editors count from 1, not from 0.
         """
-        dotted = ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
         parts = [f"lần công nhận thứ {at[i] + 1}" if at[i - 1] == "recognitions" else
                  f"{_ITEM.get(str(at[i - 1]), 'mục')} thứ {at[i] + 1}"
                  for i in range(1, len(at)) if isinstance(at[i], int)]
-        return ", ".join([f"“{self.label(at)}”"] + parts + [f"trường `{dotted}`"])
+        return ", ".join([f"“{self.label(at)}”"] + parts + [f"trường `{field_path(at)}`"])
 
     @property
     def recognized(self) -> bool:
@@ -121,6 +120,11 @@ _ITEM = {
     "sites": "nơi nhân rộng", "attachments": "tệp đính kèm", "re_evaluations": "lần đánh giá lại",
     "fields": "lĩnh vực", "core_team": "dòng", "activities": "hoạt động", "sources": "nguồn", "follow_up": "lần",
 }
+
+
+def field_path(at: PathKey) -> str:
+    """The declared field a data path is a value of: ('idea', 'targets', 0, 'id') → `idea.targets[].id`."""
+    return ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
 
 
 def _walk_dates(node: Any, path: PathKey, out: list[tuple[PathKey, str]]) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from ..config import Config
 from ..problem import Problem
 from ..schema import DATE_PATTERN, build_schema
-from .context import DossierContext
+from .context import DossierContext, field_path
 from .fastschema import Check, compile_schema
 from .limits import LIST_TEXT_MAX
 from .rule import RULES
@@ -62,7 +62,7 @@ def _text_size(node: Any) -> int:
     return 8
 
 
-def _long_lists(ctx: DossierContext, node: dict[str, Any], path: tuple[Any, ...], rule: Any, out: list[Problem]) -> None:
+def _long_lists(ctx: DossierContext, node: dict[str, Any], path: tuple[Any, ...], out: list[Problem]) -> None:
     """A list whose text together is over LIST_TEXT_MAX: one CSV or Excel cell could not hold it.
 
     The lists that are values of mappings, at any depth; a plain loop, not generators (every
@@ -70,12 +70,12 @@ def _long_lists(ctx: DossierContext, node: dict[str, Any], path: tuple[Any, ...]
     """
     for key, value in node.items():
         if isinstance(value, dict):
-            _long_lists(ctx, value, path + (key,), rule, out)
+            _long_lists(ctx, value, path + (key,), out)
         elif isinstance(value, list) and len(value) > 1:
             size = _text_size(value)
             if size > LIST_TEXT_MAX:
                 at = path + (key,)
-                out.append(ctx.problem(rule, at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {_vi_number(size)} ký tự, "
+                out.append(ctx.problem(RULES["DVK105"], at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {_vi_number(size)} ký tự, "
                                        f"quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
                                        "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm."))
 
@@ -105,8 +105,7 @@ _EXAMPLE_BY_FIELD_TYPE = {"count": "15", "vnd": "15000000", "year": "2024", "num
 
 
 def _type_hint(ctx: DossierContext, path: tuple[Any, ...], wanted: list[str]) -> str:
-    dotted = ".".join("[]" if isinstance(p, int) else str(p) for p in path).replace(".[]", "[]")
-    spec = ctx.config.dossier.get(dotted) if hasattr(ctx.config, "dossier") else None
+    spec = ctx.config.dossier.get(field_path(path))
     example = _EXAMPLE_BY_FIELD_TYPE.get(spec.type) if spec is not None else None
     if example and ("integer" in wanted or "number" in wanted):
         decimal = "; phần thập phân dùng dấu chấm" if spec.type == "number" else ", không dấu chấm"
@@ -133,7 +132,7 @@ def _kind(value: Any) -> str:
 def check_form(ctx: DossierContext) -> Iterator[Problem]:
     """Yield DVK101-DVK105 problems for the dossier's front matter."""
     long_lists: list[Problem] = []
-    _long_lists(ctx, ctx.data, (), RULES["DVK105"], long_lists)
+    _long_lists(ctx, ctx.data, (), long_lists)
     yield from long_lists
     _, certainly_valid = _quick(ctx.config)
     if certainly_valid(ctx.data):
