@@ -65,10 +65,15 @@ ADDRESS_RE = re.compile(
 )
 
 
-def official_email(address: str) -> bool:
-    """A mailbox of a state, Party or registered organisation domain (not a look-alike such as `gov.vn.com`)."""
+def _on_domain(address: str, domains: tuple[str, ...]) -> bool:
+    """Whether the address's domain is one of domains or under one (not a look-alike such as `gov.vn.com`)."""
     domain = address.rsplit("@", 1)[-1].lower().strip()
-    return any(domain == d or domain.endswith("." + d) for d in OFFICIAL_EMAIL_DOMAINS)
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+def official_email(address: str) -> bool:
+    """A mailbox of a state, Party or registered organisation domain."""
+    return _on_domain(address, OFFICIAL_EMAIL_DOMAINS)
 
 
 def _official(ctx: DossierContext, path: PathKey | None, text: str, pattern: re.Pattern[str]) -> bool:
@@ -81,8 +86,7 @@ def _official(ctx: DossierContext, path: PathKey | None, text: str, pattern: re.
     """
     if pattern is not EMAIL_RE or path != ("contact", "email") or ctx.get("contact", "official") is not True:
         return False
-    domain = text.rsplit("@", 1)[-1].strip().lower()
-    return "@" in text and not any(domain == d or domain.endswith("." + d) for d in FREE_MAIL_DOMAINS)
+    return "@" in text and not _on_domain(text, FREE_MAIL_DOMAINS)
 
 
 # What each pattern cannot match without, searched in the lowercased text (a cheap first look;

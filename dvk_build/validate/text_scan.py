@@ -165,21 +165,7 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
     with `lower`, over the lowercased text (faster than a case-insensitive pattern). Paths
     are worked out (all_spots) only when something is found.
     """
-    joined = ctx.cache.get("joined")
-    if joined is None:
-        texts: list[str] = []
-        _collect(ctx.data, texts)
-        if ctx.body.strip():
-            texts.append(ctx.body)
-        starts, at = [], 0
-        for t in texts:
-            starts.append(at)
-            at += len(t) + 1
-        text = "\n".join(texts)
-        low = text.lower()
-        body = len(texts) - 1 if ctx.body.strip() else -1  # the body's index, the last spot
-        joined = ctx.cache["joined"] = (text, low if len(low) == len(text) else None, starts, body)
-    text, low, starts, body = joined
+    text, low, starts, body = _joined(ctx)
     if lower:
         if low is None:  # a character whose lowercase is longer (`İ`): offsets would not match
             return list(all_spots(ctx))
@@ -201,17 +187,34 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
     return [body_spot(ctx) if i == body else spots[i] for i in hits]
 
 
+def _joined(ctx: DossierContext) -> tuple[str, str | None, list[int], int]:
+    """The dossier's texts joined by line breaks, computed once: the text, its lowercase (None when
+    offsets would not match), where each text starts, and the body's index (-1 when there is none)."""
+    joined = ctx.cache.get("joined")
+    if joined is None:
+        texts: list[str] = []
+        _collect(ctx.data, texts)
+        if ctx.body.strip():
+            texts.append(ctx.body)
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        text = "\n".join(texts)
+        low = text.lower()
+        body = len(texts) - 1 if ctx.body.strip() else -1  # the body's index, the last spot
+        joined = ctx.cache["joined"] = (text, low if len(low) == len(text) else None, starts, body)
+    return joined  # type: ignore[no-any-return]
+
+
 def unsafe_candidates(ctx: DossierContext) -> list[Spot]:
     """The spots unsafe_findings could find something in, in order (a superset; usually none).
 
     A `:` is in most texts but only matters after a script scheme; whether one is there at all
     is asked once of the whole dossier, invisible characters dropped as a browser would.
     """
-    joined = ctx.cache.get("joined")
-    if joined is None:
-        spots_matching(ctx, _MARKUP_RE)  # builds the joined text
-        joined = ctx.cache["joined"]
-    if "&" in joined[0] or _SCHEME_HINT_RE.search(joined[0]):
+    text = _joined(ctx)[0]
+    if "&" in text or _SCHEME_HINT_RE.search(text):
         return spots_matching(ctx, TRIGGER_RE)
     return spots_matching(ctx, _MARKUP_RE)
 
