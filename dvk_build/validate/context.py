@@ -51,12 +51,17 @@ class DossierContext:
         value = self.get(*path)
         return value if isinstance(value, str) else None
 
+    def count(self, *path: str | int) -> int | None:
+        """The value at path when it is a whole number (YAML's true/false are not), else None."""
+        value = self.get(*path)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
     @property
     def period(self) -> Period | None:
         """The configured period the dossier names, or None when unknown or malformed."""
         return self.config.periods.get(self.word("period") or "")
 
-    def items(self, *path: str) -> list[tuple[int, dict[str, Any]]]:
+    def items(self, *path: str | int) -> list[tuple[int, dict[str, Any]]]:
         """(index, item) of the mapping items of a list, skipping malformed ones."""
         value = self.get(*path)
         if not isinstance(value, list):
@@ -97,6 +102,11 @@ class DossierContext:
     @property
     def recognized(self) -> bool:
         return bool(self.items("recognitions"))
+
+    def evaluations(self) -> list[tuple[PathKey, list[tuple[int, dict[str, Any]]]]]:
+        """(path, its results as `items` gives them) of the evaluation and of each re-evaluation."""
+        return [(("evaluation",), self.items("evaluation", "results"))] + [
+            (("re_evaluations", i), self.items("re_evaluations", i, "results")) for i, _ in self.items("re_evaluations")]
 
     def date_texts(self) -> list[tuple[PathKey, str]]:
         """Every text value of a `date` key with its path, in document order (computed once)."""

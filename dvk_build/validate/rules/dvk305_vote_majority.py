@@ -9,14 +9,10 @@ from ..rule import RULES
 RULE = RULES["DVK305"]
 
 
-def _count(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def check(ctx: DossierContext) -> Iterator[Problem]:
     for i, _ in ctx.items("recognitions"):
         at = ("recognitions", i, "vote")
-        members, present, in_favor = (_count(ctx.get(*at, k)) for k in ("members", "present", "in_favor"))
+        members, present, in_favor = (ctx.count(*at, k) for k in ("members", "present", "in_favor"))
         n = f"của lần công nhận thứ {i + 1}"
         if members is not None and present is not None and present > members:
             yield ctx.problem(RULE, (*at, "present"),

@@ -17,11 +17,8 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         body = ctx.config.vote_bodies.get(ctx.word(*at, "body_kind") or "")
         if body is None or body.rule is None:
             continue
-        base = ctx.get(*at, body.rule.electorate)
-        in_favor = ctx.get(*at, "in_favor")
-        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (base, in_favor)):
-            continue
-        if in_favor > base:
+        base, in_favor = ctx.count(*at, body.rule.electorate), ctx.count(*at, "in_favor")
+        if base is None or in_favor is None or in_favor > base:
             continue  # impossible counts are DVK305's
         if in_favor * 2 <= base:
             need = base // 2 + 1

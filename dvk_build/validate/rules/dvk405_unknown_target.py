@@ -12,11 +12,7 @@ RULE = RULES["DVK405"]
 
 def check(ctx: DossierContext) -> Iterator[Problem]:
     ids = [t.get("id") for _, t in ctx.items("idea", "targets") if isinstance(t.get("id"), str)]
-    places = [(("evaluation", "results", i), r) for i, r in ctx.items("evaluation", "results")]
-    for k, again in ctx.items("re_evaluations"):
-        results = again.get("results")
-        places += [(("re_evaluations", k, "results", i), r) for i, r in enumerate(results if isinstance(results, list) else [])
-                   if isinstance(r, dict)]
+    places = [((*at, "results", i), r) for at, results in ctx.evaluations() for i, r in results]
     for at, result in places:
         name = result.get("target")
         if isinstance(name, str) and name not in ids:

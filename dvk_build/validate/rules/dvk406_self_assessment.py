@@ -1,6 +1,6 @@
 """DVK406: the declared self-assessment differs from the level the results suggest (a reading: a warning)."""
 
-from typing import Any, Iterator
+from typing import Iterator
 
 from ...assessment import compute
 from ...problem import Problem
@@ -13,9 +13,9 @@ RULE = RULES["DVK406"]
 def check(ctx: DossierContext) -> Iterator[Problem]:
     # malformed ids and result names are DVK102/DVK104's; only well-formed pairs are compared
     targets = [t for _, t in ctx.items("idea", "targets") if isinstance(t.get("id"), str)]
-    for at, results in evaluations(ctx):
+    for at, results in ctx.evaluations():
         declared = ctx.word(*at, "self_assessment")
-        computed = compute(targets, [r for r in results if isinstance(r.get("target"), str)])
+        computed = compute(targets, [r for _, r in results if isinstance(r.get("target"), str)])
         if declared in ctx.config.self_assessment and computed and computed != declared:
             labels = ctx.config.self_assessment
             yield ctx.problem(
@@ -24,14 +24,3 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
                 f"“{labels[computed]['label']}”.",
                 "Mức tự đánh giá là của tập thể; nếu số liệu ghi nhầm thì sửa số liệu, nếu không thì giữ nguyên.",
             )
-
-
-def evaluations(ctx: DossierContext) -> list[tuple[tuple[str | int, ...], list[dict[str, Any]]]]:
-    """(path, results) of the evaluation and of each re-evaluation."""
-    out: list[tuple[tuple[str | int, ...], list[dict[str, Any]]]] = [
-        (("evaluation",), [r for _, r in ctx.items("evaluation", "results")])
-    ]
-    for i, _ in ctx.items("re_evaluations"):
-        results = ctx.get("re_evaluations", i, "results")
-        out.append((("re_evaluations", i), [r for r in results if isinstance(r, dict)] if isinstance(results, list) else []))
-    return out

@@ -27,9 +27,9 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         return
     day, i = first
     when = f"lần công nhận thứ {i + 1}, {fmt_date(day)}"
-    for k, award in ctx.items("awards"):
-        year = award.get("year")
-        if isinstance(year, int) and not isinstance(year, bool) and year < day.year:
+    for k, _ in ctx.items("awards"):
+        year = ctx.count("awards", k, "year")
+        if year is not None and year < day.year:
             yield ctx.problem(RULE, ("awards", k, "year"),
                               f"Lần khen thưởng thứ {k + 1}: năm {year} sớm hơn năm mô hình được công nhận ({when}).",
                               "Kiểm tra lại năm khen thưởng hoặc ngày công nhận.")

@@ -34,11 +34,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     text = spot.text
     own = urlsplit(str(ctx.config.site.get("url") or "")).hostname
     refs = {m.group(1).strip().lower(): (m.start(2), m.group(2)) for m in _REFDEF_RE.finditer(text)}
-    found: list[tuple[int, str]] = []
-    for m in _INLINE_RE.finditer(text):
-        found.append((m.start(1), m.group(1)))
-    for m in _IMG_SRC_RE.finditer(text):
-        found.append((m.start(1), m.group(1)))
+    found = [(m.start(1), m.group(1)) for rx in (_INLINE_RE, _IMG_SRC_RE) for m in rx.finditer(text)]
     for m in _REF_USE_RE.finditer(text):
         if text[m.end():m.end() + 1] == "(":
             continue  # an inline image, seen above
