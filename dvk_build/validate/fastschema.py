@@ -7,6 +7,7 @@ jsonschema, never less: on False the caller runs jsonschema, which has the final
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable
 
@@ -58,6 +59,10 @@ def _all(checks: list[Check]) -> Check:
     return every
 
 
+def _length_check(kind: type, shortest: int, longest: float) -> Check:
+    return lambda v: not isinstance(v, kind) or shortest <= len(v) <= longest
+
+
 def compile_schema(schema: dict[str, Any]) -> Check:
     """A function data → True when data is certainly valid against schema."""
     if set(schema) - _KNOWN or schema.get("additionalProperties", False) is not False:
@@ -71,28 +76,16 @@ def compile_schema(schema: dict[str, Any]) -> Check:
         if not all(a is None or isinstance(a, str) for a in allowed):
             return _never
         checks.append(lambda v: (v is None or type(v) is str) and v in allowed)
-    if "minLength" in schema:
-        n = schema["minLength"]
-        checks.append(lambda v: not isinstance(v, str) or len(v) >= n)
-    if "maxLength" in schema:
-        most = schema["maxLength"]
-        checks.append(lambda v: not isinstance(v, str) or len(v) <= most)
+    for kind, shortest, longest in ((str, "minLength", "maxLength"), (list, "minItems", "maxItems")):
+        if shortest in schema or longest in schema:
+            checks.append(_length_check(kind, schema.get(shortest, 0), schema.get(longest, math.inf)))
     if "pattern" in schema:
         search = re.compile(schema["pattern"]).search
         checks.append(lambda v: not isinstance(v, str) or search(v) is not None)
-    number = _type_check(["number"])
-    if "minimum" in schema:
-        low = schema["minimum"]
-        checks.append(lambda v: not number(v) or v >= low)
-    if "maximum" in schema:
-        high = schema["maximum"]
-        checks.append(lambda v: not number(v) or v <= high)
-    if "minItems" in schema:
-        n_items = schema["minItems"]
-        checks.append(lambda v: not isinstance(v, list) or len(v) >= n_items)
-    if "maxItems" in schema:
-        most_items = schema["maxItems"]
-        checks.append(lambda v: not isinstance(v, list) or len(v) <= most_items)
+    if "minimum" in schema or "maximum" in schema:
+        number = _type_check(["number"])
+        low, high = schema.get("minimum", -math.inf), schema.get("maximum", math.inf)
+        checks.append(lambda v: not number(v) or low <= v <= high)
     if schema.get("uniqueItems"):
         # only lists of strings are judged here; anything else is left to jsonschema
         checks.append(lambda v: not isinstance(v, list) or (all(type(x) is str for x in v) and len(set(v)) == len(v)))
