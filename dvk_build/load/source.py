@@ -23,7 +23,6 @@ _YAML_ONLY_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 
 @dataclass(frozen=True)
 class Source:
-    text: str  # the whole file, decoded, LF line ends, NFC
     front_matter: str
     fm_first_line: int  # 1-based file line of the front matter's first line
     body: str
@@ -72,7 +71,7 @@ def split(text: str) -> Source:
             if "\x85" in fm or "\u2028" in fm or "\u2029" in fm:  # rare; translate() is slow on long text
                 fm = fm.translate(_YAML_ONLY_BREAKS)
             body = "\n".join(lines[idx + 1 :])
-            return Source(text, fm, 2, body, idx + 2)
+            return Source(fm, 2, body, idx + 2)
     raise SourceError(
         "DVK003",
         "Phần thông tin đầu tệp (front matter) không có dòng `---` đóng lại.",

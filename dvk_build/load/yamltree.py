@@ -279,13 +279,10 @@ def _scalar(node: yaml.ScalarNode, tree: Tree) -> Any:
             return value
         return int(value)
     if kind == "float":
-        try:
-            number = float(value.replace("_", ""))
-        except ValueError:
-            try:  # YAML's own spellings: `.inf`, `-.Inf`, `.NaN`, sexagesimal `1:30.5`
-                number = float(_CONSTRUCTOR.construct_yaml_float(node))
-            except (ValueError, TypeError):
-                return value
+        try:  # YAML's own spellings too: `1_000.5`, `.inf`, `-.Inf`, `.NaN`, sexagesimal `1:30.5`
+            number = float(_CONSTRUCTOR.construct_yaml_float(node))
+        except (ValueError, TypeError):
+            return value
         if not math.isfinite(number):  # `.inf`, `.nan`, `1.0e+400`: no JSON, CSV or page can show them
             _too_big(value, node, tree)
             return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from typing import Iterator
@@ -28,15 +29,8 @@ def lexically_inside(ctx: DossierContext, raw: str) -> bool:
     """Whether the path as written (`..` counted, links not followed) stays in the bundle."""
     if ctx.bundle_dir is None or raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\x00" in raw:
         return False
-    parts: list[str] = []
-    for part in raw.replace("\\", "/").split("/"):
-        if part == "..":
-            if not parts:
-                return False
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return bool(parts)
+    norm = posixpath.normpath(raw.replace("\\", "/"))  # `..` taken off what it follows; left in front when it leads out
+    return norm not in (".", "..") and not norm.startswith("../")
 
 
 def resolve(ctx: DossierContext, raw: str) -> Path | None:

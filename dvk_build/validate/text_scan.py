@@ -120,16 +120,12 @@ def body_spot(ctx: DossierContext, skip_code: bool = False) -> Spot:
     return Spot(body, None, ctx.body_first_line, 1)
 
 
-def all_spots(ctx: DossierContext) -> list[Spot]:
+def all_spots(ctx: DossierContext, index: int | None = None) -> list[Spot]:
     """Every text field, then the body; code is not skipped: it is published too.
 
-    Computed once per dossier: the safety and privacy rules all read it.
+    Computed once per dossier: the safety and privacy rules all read it. Paths are built lazily,
+    in order: with `index`, only as far as that spot (at least).
     """
-    return _spots_upto(ctx, None)
-
-
-def _spots_upto(ctx: DossierContext, index: int | None) -> list[Spot]:
-    """The spots, at least up to `index` (all of them for None): paths are built lazily, in order."""
     done = ctx.cache.get("spots")
     if done is None:
         done = ctx.cache["spots"] = ([], _iter_spots(ctx))
@@ -183,7 +179,7 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
     # same texts, same order, with their paths (only as far as needed: a hit in the body, money
     # amounts for the digit patterns in most dossiers, needs no path of any field)
     fields = hits[-2] if hits[-1] == body and len(hits) > 1 else hits[-1]
-    spots = _spots_upto(ctx, fields) if fields != body else []
+    spots = all_spots(ctx, fields) if fields != body else []
     return [body_spot(ctx) if i == body else spots[i] for i in hits]
 
 
