@@ -157,8 +157,3 @@ def parse_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def fmt_date(value: dt.date) -> str:
-    """Vietnamese date form, as on official documents: 12/7/2023."""
-    return f"{value.day}/{value.month}/{value.year}"

@@ -5,7 +5,8 @@ from typing import Iterator
 
 from ...load.yamltree import PathKey
 from ...problem import Problem
-from ..context import DossierContext, fmt_date, parse_date
+from ...vietnamese import vi_date
+from ..context import DossierContext, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK402"]
@@ -49,7 +50,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
             line = ctx.tree.pos(("idea", "registered", "date"))[0]
             yield ctx.problem(
                 RULE, path,
-                f"{name(ctx, path)} ({fmt_date(day)}) sớm hơn ngày đăng ký xây dựng mô hình ({fmt_date(registered)}, dòng {line}).",
+                f"{name(ctx, path)} ({vi_date(day)}) sớm hơn ngày đăng ký xây dựng mô hình ({vi_date(registered)}, dòng {line}).",
                 "Việc theo dõi, kiểm tra bắt đầu sau khi mô hình được đăng ký; kiểm tra lại một trong hai ngày.",
             )
 
@@ -63,15 +64,15 @@ def _re_evaluations(ctx: DossierContext) -> Iterator[Problem]:
         if first is not None and day is not None and day <= first:
             line = ctx.tree.pos(("evaluation", "date"))[0]  # asked only here: positions cost a second YAML compose
             yield ctx.problem(RULE, path,
-                              f"Ngày đánh giá lại lần thứ {k + 1} ({fmt_date(day)}) không sau ngày đánh giá ({fmt_date(first)}, dòng {line}).",
+                              f"Ngày đánh giá lại lần thứ {k + 1} ({vi_date(day)}) không sau ngày đánh giá ({vi_date(first)}, dòng {line}).",
                               "Lần đánh giá lại diễn ra sau lần đánh giá đầu; kiểm tra lại một trong hai ngày.")
     for i, _ in ctx.items("recognitions"):
         rests = parse_date(ctx.get("recognitions", i, "evaluation_date"))
         report = parse_date(ctx.get("recognitions", i, "report", "date"))
         if rests is not None and report is not None and rests > report:
             yield ctx.problem(RULE, ("recognitions", i, "evaluation_date"),
-                              f"Ngày đánh giá làm căn cứ của lần công nhận thứ {i + 1} ({fmt_date(rests)}) muộn hơn ngày "
-                              f"báo cáo Mẫu 2a của lần đó ({fmt_date(report)}).",
+                              f"Ngày đánh giá làm căn cứ của lần công nhận thứ {i + 1} ({vi_date(rests)}) muộn hơn ngày "
+                              f"báo cáo Mẫu 2a của lần đó ({vi_date(report)}).",
                               "Báo cáo kết quả dựa trên lần đánh giá đã có; kiểm tra lại một trong hai ngày.")
 
 
@@ -87,7 +88,7 @@ def _chain(ctx: DossierContext) -> Iterator[Problem]:
                     line = ctx.tree.pos(before_path)[0]
                     yield ctx.problem(
                         RULE, path,
-                        f"{name(ctx, path)} ({fmt_date(day)}) sớm hơn {_lower(name(ctx, before_path))} ({fmt_date(before)}, dòng {line}).",
+                        f"{name(ctx, path)} ({vi_date(day)}) sớm hơn {_lower(name(ctx, before_path))} ({vi_date(before)}, dòng {line}).",
                         "Các bước phải theo thứ tự thời gian; kiểm tra lại một trong hai ngày.",
                     )
         for path, day in present:

@@ -3,7 +3,8 @@
 from typing import Iterator
 
 from ...problem import Problem
-from ..context import DossierContext, fmt_date, parse_date
+from ...vietnamese import vi_date
+from ..context import DossierContext, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK403"]
@@ -14,5 +15,5 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     day = parse_date(ctx.get("idea", "registered", "date"))
     if period and day and not (period.start <= day <= period.end):
         yield ctx.problem(RULE, ("idea", "registered", "date"),
-                          f"Ngày đăng ký {fmt_date(day)} nằm ngoài {period.label.lower()} ({fmt_date(period.start)} - {fmt_date(period.end)}).",
+                          f"Ngày đăng ký {vi_date(day)} nằm ngoài {period.label.lower()} ({vi_date(period.start)} - {vi_date(period.end)}).",
                           "Sửa lại ngày đăng ký hoặc trường `period`.")

@@ -3,7 +3,8 @@
 from typing import Iterator
 
 from ...problem import Problem
-from ..context import DossierContext, fmt_date, parse_date
+from ...vietnamese import vi_date
+from ..context import DossierContext, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK409"]
@@ -26,7 +27,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     if first is None:
         return
     day, i = first
-    when = f"lần công nhận thứ {i + 1}, {fmt_date(day)}"
+    when = f"lần công nhận thứ {i + 1}, {vi_date(day)}"
     for k, _ in ctx.items("awards"):
         year = ctx.count("awards", k, "year")
         if year is not None and year < day.year:
@@ -36,6 +37,6 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         selected = parse_date(ctx.get("awards", k, "selected", "date"))
         if selected is not None and selected < day:
             yield ctx.problem(RULE, ("awards", k, "selected", "date"),
-                              f"Lần khen thưởng thứ {k + 1}: ngày lựa chọn mô hình tiêu biểu ({fmt_date(selected)}) sớm "
+                              f"Lần khen thưởng thứ {k + 1}: ngày lựa chọn mô hình tiêu biểu ({vi_date(selected)}) sớm "
                               f"hơn ngày mô hình được công nhận ({when}).",
                               "Chỉ mô hình đã được công nhận mới được lựa chọn là mô hình tiêu biểu; kiểm tra lại ngày.")

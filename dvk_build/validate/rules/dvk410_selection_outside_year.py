@@ -3,7 +3,8 @@
 from typing import Iterator
 
 from ...problem import Problem
-from ..context import DossierContext, fmt_date, parse_date
+from ...vietnamese import vi_date
+from ..context import DossierContext, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK410"]
@@ -16,5 +17,5 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
         if isinstance(year, int) and selected is not None and selected.year != year:
             yield ctx.problem(RULE, ("awards", k, "selected", "date"),
                               f"Lần khen thưởng thứ {k + 1} (năm {year}): ngày lựa chọn mô hình tiêu biểu "
-                              f"({fmt_date(selected)}) thuộc năm {selected.year}.",
+                              f"({vi_date(selected)}) thuộc năm {selected.year}.",
                               "Kiểm tra lại năm khen thưởng hoặc ngày lựa chọn.")

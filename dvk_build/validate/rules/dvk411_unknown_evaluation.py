@@ -3,7 +3,8 @@
 from typing import Iterator
 
 from ...problem import Problem
-from ..context import DossierContext, fmt_date, parse_date
+from ...vietnamese import vi_date
+from ..context import DossierContext, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK411"]
@@ -20,8 +21,8 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     for i, _ in ctx.items("recognitions"):
         day = parse_date(ctx.get("recognitions", i, "evaluation_date"))
         if day is not None and day not in known:
-            listed = ", ".join(fmt_date(d) for d in sorted(known)) or "chưa ghi lần đánh giá nào"
+            listed = ", ".join(vi_date(d) for d in sorted(known)) or "chưa ghi lần đánh giá nào"
             yield ctx.problem(RULE, ("recognitions", i, "evaluation_date"),
-                              f"Lần công nhận thứ {i + 1} căn cứ lần đánh giá ngày {fmt_date(day)}, nhưng hồ sơ không có "
+                              f"Lần công nhận thứ {i + 1} căn cứ lần đánh giá ngày {vi_date(day)}, nhưng hồ sơ không có "
                               "lần đánh giá nào vào ngày đó.",
                               f"Ghi đúng ngày của một lần đánh giá ({listed}), hoặc thêm lần đánh giá lại vào `re_evaluations`.")
