@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +55,7 @@ def _problem(shown: str, code: str, message: str, line: int, col: int, hint: str
 
 
 def load_one(item: Found, shown: str, config: Config, today: dt.date) -> tuple[DossierContext | None, list[Problem]]:
-    def problem(code: str, message: str, line: int, col: int, hint: str = "") -> Problem:
-        return _problem(shown, code, message, line, col, hint)
+    problem = functools.partial(_problem, shown)
 
     if linked(item):
         boundary = item.root or (item.bundle_dir.parent if item.bundle_dir else item.file.parent)

@@ -24,6 +24,6 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     elif ctx.config.tier_rank(scope) < ctx.config.tier_rank(top):
         yield ctx.problem(
             RULE, ("evaluation", "replicability", "scope"),
-            f"Phạm vi nhân rộng “{tiers[scope].label.lower() if scope in tiers else scope}” (`{scope}`) hẹp hơn cấp công nhận cao nhất ({tiers[top].label.lower()}).",
+            f"Phạm vi nhân rộng “{tiers[scope].label.lower()}” (`{scope}`) hẹp hơn cấp công nhận cao nhất ({tiers[top].label.lower()}).",
             f"Mô hình {tiers[top].label.lower()} phải nhân rộng được trong phạm vi: {tiers[top].scope}.",
         )
