@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import sys
 from pathlib import Path
 from typing import Callable
@@ -16,6 +15,7 @@ from .load.files import discover
 from .validate.reading import load_paths
 from .model import model_from
 from .validate.engine import Report, check_dossier
+from .validate.suggest import closest
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -40,8 +40,8 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     path = _find(models_dir, args.slug)
     if path is None:
         slugs = sorted(item.slug for item in discover([models_dir]))
-        near = difflib.get_close_matches(args.slug, slugs, n=1, cutoff=0.6)
-        hint = f" Có phải “{near[0]}”?" if near else " Tên hồ sơ là tên tệp, không có đuôi .md."
+        near = closest(args.slug, slugs)
+        hint = f" Có phải “{near}”?" if near else " Tên hồ sơ là tên tệp, không có đuôi .md."
         sys.stderr.write(f"dvk: không có hồ sơ “{args.slug}” trong {models_dir}.{hint}\n")
         return EXIT_USAGE
     config = default_config()
