@@ -284,8 +284,8 @@ class Preview:
 
     def _render_pages(self, last: LastBuild, slugs: set[str], saved: Callable[[], bool] = lambda: False) -> int | None:
         """Re-render, through MkDocs' own page functions, the generated pages that list an edited model (or did)
-        and those whose signature changed or that wait in `later`; with edited models, a listing page that does not
-        list one goes to `later` (the next pass), as it does when `saved` says a new save came.
+        and those whose signature changed or that wait in `later`; with edited models, a listing's later page that does
+        not list one goes to `later` (the next pass), as every listing page does when `saved` says a new save came.
         None when the set of pages itself changed."""
         old, old_listed = last.renderer.signatures, last.renderer.listed
 
@@ -294,7 +294,9 @@ class Preview:
                 return True  # the edited model is on it, or was
             if uri not in self.later and old.get(uri) == signature:
                 return False
-            if listed and (slugs or saved()):  # a listing whose entries moved up or down by one: next pass
+            # a later page of a listing, its entries moved up or down by one: next pass (first pages, with
+            # the counts the editor may look for, and the home page are few: this pass)
+            if listed and (saved() or (slugs and "/trang-" in uri)):
                 self.later.add(uri)
                 return False
             return True

@@ -1,5 +1,5 @@
-"""In-process: the preview's first pass renders every listing the edited model is or was on, and a catch-up
-pass interrupted by a save leaves no shifted page behind."""
+"""In-process: the preview's first pass renders every listing the edited model is or was on, the home page and
+every listing's first page, and a catch-up pass interrupted by a save leaves no shifted page behind."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.Monk
         if slug in before.get(uri, ()) or slug in after.get(uri, ()):
             assert uri not in shifted, uri
             assert (f"mo-hinh/{slug}/" in _html(site, uri)) == (slug in after[uri]), uri
+    # ... and so is every page that is not a later page of a listing (the home page, first pages and their counts)
+    assert shifted and all("/trang-" in uri for uri in shifted), shifted
+    first_pass = {uri: article(_html(site, uri)) for uri in after if "/trang-" not in uri and not uri.startswith("quy-tac/")}
 
     # a save during the catch-up: the pass stops after one page, the rest stay in `later`
     real_build_page = preview_module._build_page
@@ -71,3 +74,31 @@ def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.Monk
     for uri in after:
         if uri.endswith("index.md") and not uri.startswith("quy-tac/"):
             assert article(_html(site, uri)) == article(_html(full, uri)), uri
+    for uri, written in first_pass.items():
+        assert written == article(_html(full, uri)), f"{uri}: not up to date after the first pass"
+
+
+def test_counts_follow_in_the_first_pass(tmp_path: Path) -> None:
+    """An old model (not among the home page's newest, not on its listings' first pages) changes field: the home
+    page's counts and every listing's first page are up to date after the first pass, not one second later."""
+    cfg = make_dvk_project(tmp_path, generated_dossiers(tmp_path, 300))
+    config = load_config(config_file=str(cfg))
+    plugin = config.plugins["dvk"]
+    plugin.on_startup(command="serve", dirty=False)
+    build(config)
+    preview = plugin.preview
+    site = Path(config.site_dir)
+    assert preview is not None and preview.last is not None
+    last_page = max((site / "danh-muc").glob("trang-*/index.html"), key=lambda p: int(p.parent.name.split("-")[1]))
+    slug = re.findall(r'href="\.\./\.\./mo-hinh/([^/"]+)/"', last_page.read_text("utf-8"))[-1]
+    before = dict(preview.last.renderer.listed)
+    assert slug not in before["index.md"], "the oldest model is among the newest"
+    move_to_farthest_field(tmp_path / "models" / f"{slug}.md")
+
+    assert preview.update({str(tmp_path / "models" / f"{slug}.md")})
+    first_pass = {uri: article(_html(site, uri)) for uri in preview.last.renderer.listed
+                  if "/trang-" not in uri and not uri.startswith("quy-tac/")}
+    full = tmp_path / "full"
+    build(load_config(config_file=str(cfg), site_dir=str(full)))
+    stale = [uri for uri, written in first_pass.items() if written != article(_html(full, uri))]
+    assert stale == [], f"not up to date after the first pass: {stale}"
