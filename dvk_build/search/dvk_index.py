@@ -158,25 +158,34 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
         titles.append(title)
         counted, length = page_terms(parts)
         del parts
-        seen: dict[str, list[int]] = {}  # term → [weighted count, mask of spellings]
+        # term → [weighted count, mask of spellings, postings]: a term's postings looked up once per page
+        seen: dict[str, list[Any]] = {}
         for (term, spelling), n in counted.items():
-            postings = index.get(term)
-            if postings is None:
-                postings = index[term] = _Postings()
-            bit = postings.spellings.get(spelling)
-            if bit is None and len(postings.spellings) < MAX_SPELLINGS:
-                bit = postings.spellings[spelling] = len(postings.spellings)
             entry = seen.get(term)
             if entry is None:
-                entry = seen[term] = [0, 0]
-                postings.pages = _append(postings.pages, page)
-            entry[0] += n
+                postings = index.get(term)
+                if postings is None:
+                    postings = index[term] = _Postings()
+                try:  # (inline `_append`: a call per posting is a good part of the loop)
+                    postings.pages.append(page)
+                except OverflowError:
+                    postings.pages = _append(postings.pages, page)
+                entry = seen[term] = [n, 0, postings]
+            else:
+                entry[0] += n
+                postings = entry[2]
+            spellings = postings.spellings
+            bit = spellings.get(spelling)
+            if bit is None and len(spellings) < MAX_SPELLINGS:
+                bit = spellings[spelling] = len(spellings)
             if bit is not None:
                 entry[1] |= 1 << bit
         lengths.append(length)
-        for term, (tf, mask) in seen.items():
-            postings = index[term]
-            postings.tf = _append(postings.tf, tf)
+        for tf, mask, postings in seen.values():
+            try:
+                postings.tf.append(tf)
+            except OverflowError:
+                postings.tf = _append(postings.tf, tf)
             if postings.masks is not None:
                 postings.masks.append(mask)
             elif len(postings.spellings) > 1:  # a second spelling: masks from now on, 1 (bit 0) before
@@ -193,8 +202,11 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     chars = 0  # what the shard count is computed from, as before: characters, not bytes
     for term in sorted(index):
         p = index.pop(term)  # each term's postings freed once encoded
-        deltas = [p.pages[0], *(b - a for a, b in zip(p.pages, p.pages[1:]))]
-        weights = [min(LEVELS, round(tf * LEVELS / (tf + norms[page]))) or 1 for page, tf in zip(p.pages, p.tf)]
+        pages_of = p.pages
+        deltas = [b - a for a, b in zip(pages_of, pages_of[1:])]
+        deltas.insert(0, pages_of[0])
+        # never above LEVELS (no min()): a norm is never negative, so tf·LEVELS/(tf + norm) <= LEVELS
+        weights = [round(tf * LEVELS / (tf + norms[page])) or 1 for page, tf in zip(pages_of, p.tf)]
         spellings = list(p.spellings)
         # One spelling (most pairs, many syllables): every mask is 1, left out.
         masks = list(p.masks) if len(spellings) > 1 and p.masks is not None else []
