@@ -35,7 +35,7 @@ from typing import Any, Iterable, Iterator
 
 from ..model import Model
 from ..vietnamese import sort_key
-from ..workers import read_spool
+from ..workers import SiteFolder, read_spool
 from .facets import filters_of, holder_of, meta_of, place_of
 from .terms import page_terms, shard_of
 
@@ -137,6 +137,24 @@ def build_from_spool(spool: str) -> dict[str, bytes]:
         return build(read_spool(spool))
     finally:
         gc.enable()
+
+
+def write_from_spool(spool: str, folder: str, build: int) -> int:
+    """`build_from_spool`, its files written under the site folder `folder` by the worker itself; how many.
+
+    A worker's job: the files are written while the build process renders pages, not handed back to it
+    (pickled, then written one by one after the last page, when nothing else runs beside it).
+    The caller removes any earlier index first (`write` does both for an index made in memory).
+    """
+    files = build_from_spool(spool)
+    count = len(files)
+    out = SiteFolder(folder, build)
+    try:
+        for path in list(files):
+            out.write(f"{FOLDER}/{path}", files.pop(path))  # each file's bytes let go once written
+    finally:
+        out.close()
+    return count
 
 
 def build_records(records: Iterable[Record]) -> dict[str, bytes]:
