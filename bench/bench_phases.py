@@ -47,6 +47,13 @@ def timed(name: str) -> Iterator[None]:
         row[2] += 1
 
 
+def _timed_job(function: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+    """Run a worker's job; its result and the CPU time the worker spent on it."""
+    start = time.process_time()
+    result = function(*args)
+    return result, time.process_time() - start
+
+
 def wrap(owner: Any, attr: str, name: str) -> None:
     original: Callable[..., Any] = getattr(owner, attr)
 
@@ -89,10 +96,22 @@ def main() -> int:
     done: list[str] = []
 
     def timed_submit(self: Any, what: str, function: Callable[..., Any], *a: Any) -> Any:
-        job = submit(self, what, function, *a)
+        from concurrent.futures import Future
+
+        inner = self.pool.submit(_timed_job, function, *a)
+        outer: Future[Any] = Future()
         start = time.perf_counter()
-        job.future.add_done_callback(lambda f: done.append(f"{what}: done {time.perf_counter() - start:.1f} s after submit"))
-        return job
+
+        def finished(f: Future[Any]) -> None:
+            if f.exception() is not None:
+                outer.set_exception(f.exception())  # type: ignore[arg-type]
+                return
+            result, cpu = f.result()
+            done.append(f"{what}: done {time.perf_counter() - start:.1f} s after submit, {cpu:.1f} s CPU")
+            outer.set_result(result)
+
+        inner.add_done_callback(finished)
+        return workers.Job(what, outer)
 
     workers.BuildWorkers.submit = timed_submit  # type: ignore[method-assign]
     config = load_config(str(args.config))

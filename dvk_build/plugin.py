@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import html
 import os
+import shutil
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -194,7 +195,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.jobs = {"exports": workers.submit("dữ liệu mở (CSV, Excel, JSON)", site_files.write_model_files,
                                                ctx.site, site_dir, len(models), spool, os.getpid())}
         if ctx.search:
-            self.jobs["index"] = workers.submit("chỉ mục tìm kiếm", dvk_index.build_from_spool, spool)
+            # a stale index would answer for pages no longer built (`mkdocs build --dirty`, `serve`)
+            shutil.rmtree(os.path.join(site_dir, dvk_index.FOLDER), ignore_errors=True)
+            self.jobs["index"] = workers.submit("chỉ mục tìm kiếm", dvk_index.write_from_spool, spool, site_dir,
+                                                os.getpid())
         if forms:
             self.jobs["forms"] = workers.submit("văn bản Mẫu 2a, 2b của các mô hình", form_files.write_forms,
                                                 ctx.config, site_dir, spool, os.getpid())
@@ -317,7 +321,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def _post_build(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if "index" in self.jobs:
-            dvk_index.write(site, self._result("index"))
+            self._result("index")  # written by the worker (its failure fails the build)
         self._stop_workers()
         self.jobs = {}
         if self.report is None:

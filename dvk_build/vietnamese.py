@@ -27,18 +27,37 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+# What one character of NFC lower-case text adds to a sort key: (letter code, tone), "00" a word break
+# and no tone, "99" a letter outside the alphabet and no tone. Titles use a few hundred characters:
+# each is decomposed once per process, not once per title.
+_CHAR_KEYS: dict[str, tuple[str, str | None]] = {}
+
+
+def _char_key(char: str) -> tuple[str, str | None]:
+    decomposed = unicodedata.normalize("NFD", char)
+    tone = next((_TONES[m] for m in decomposed if m in _TONES), "0")
+    base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONES))
+    if base in _ALPHABET:
+        key: tuple[str, str | None] = (f"{_ALPHABET.index(base) + 10:02d}", tone)
+    elif base.isspace() or not base.isalnum():
+        key = ("00", None)
+    else:
+        key = ("99", None)
+    _CHAR_KEYS[char] = key
+    return key
+
+
 def sort_key(text: str, length: int = 40) -> str:
     """ASCII key sorting as a Vietnamese dictionary does: letters first, then tones (first `length` letters)."""
     letters: list[str] = []
     tones: list[str] = []
+    known = _CHAR_KEYS
     for char in unicodedata.normalize("NFC", text.lower()):
-        decomposed = unicodedata.normalize("NFD", char)
-        tone = next((_TONES[m] for m in decomposed if m in _TONES), "0")
-        base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONES))
-        if base in _ALPHABET:
-            letters.append(f"{_ALPHABET.index(base) + 10:02d}")
+        letter, tone = known.get(char) or _char_key(char)
+        if tone is not None:
+            letters.append(letter)
             tones.append(tone)
-        elif base.isspace() or not base.isalnum():
+        elif letter == "00":
             if letters and letters[-1] != "00":
                 letters.append("00")  # a word break sorts before any letter: "an ninh" < "anh"
         else:

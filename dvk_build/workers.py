@@ -13,6 +13,10 @@ from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 
+# How often a worker writing files asks whether the build still runs: reading /proc/<pid>/stat of a
+# large build process costs about as much as writing a small file, and the watcher thread
+# (`_die_with_build`) ends the worker within its own 0.2 s anyway.
+ALIVE_EVERY = 0.05  # seconds
 # Modules the workers need, imported once in the fork server rather than in each worker.
 PRELOAD = ["dvk_build.export.site_files", "dvk_build.search.dvk_index"]
 _PLAIN = (str, bytes, int, float, bool, type(None))
@@ -61,17 +65,26 @@ class SiteFolder:
     def __init__(self, folder: str, build: int) -> None:
         self.fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         self.build = build
+        self._checked = -ALIVE_EVERY  # monotonic time of the last look at the build: none yet
+        self._folders: set[str] = set()  # made or found already: `mo-hinh/` is not asked for again per file
 
     def open(self, path: str) -> int:
         """A new file `path` (with its folders) under the site folder, opened for writing: its descriptor."""
-        if not alive(self.build):
-            raise SystemExit(1)
+        now = time.monotonic()
+        if now - self._checked >= ALIVE_EVERY:
+            if not alive(self.build):
+                raise SystemExit(1)
+            self._checked = now
         parts = path.split("/")
         for i in range(1, len(parts)):
+            folder = "/".join(parts[:i])
+            if folder in self._folders:
+                continue
             try:
-                os.mkdir("/".join(parts[:i]), dir_fd=self.fd)
+                os.mkdir(folder, dir_fd=self.fd)
             except FileExistsError:
                 pass
+            self._folders.add(folder)
         return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=self.fd)
 
     def write(self, path: str, data: bytes) -> int:

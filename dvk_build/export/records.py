@@ -444,7 +444,11 @@ def cell(col: Column, m: Model, ctx: Site) -> Any:
     """The value of a table cell: str, int, float, bool or None (lists joined into text)."""
     if col.table:
         return col.table(m, ctx) or None
-    value = col.value(m, ctx)
+    return _cell_of(col, col.value(m, ctx))
+
+
+def _cell_of(col: Column, value: Any) -> Any:
+    """A table cell from the column's JSON value."""
     if isinstance(value, list):
         if col.kind == RECORDS:
             return _joined(value, _generic) or None
@@ -457,6 +461,18 @@ def cell(col: Column, m: Model, ctx: Site) -> Any:
 def row(m: Model, ctx: Site, cols: list[Column] | None = None) -> list[Any]:
     """The model as one row of typed cells, in table column order."""
     return [cell(c, m, ctx) for c in (cols or table_columns(ctx.config))]
+
+
+def in_record(cols: list[Column], json_cols: list[Column]) -> list[bool]:
+    """For each table column, whether a record over `json_cols` holds its value (the same column object:
+    `columns` is made once per configuration), for `row_of_record`."""
+    known = {c.name: c for c in json_cols}
+    return [not col.table and known.get(col.name) is col for col in cols]
+
+
+def row_of_record(rec: Json, m: Model, ctx: Site, cols: list[Column], shared: list[bool]) -> list[Any]:
+    """`row(m, ctx, cols)` reusing the values the model's `record` already worked out (`shared`: `in_record`)."""
+    return [_cell_of(col, rec[col.name]) if same else cell(col, m, ctx) for col, same in zip(cols, shared)]
 
 
 Table = tuple[list[str], list[list[Any]]]  # header, rows: what CSV and Excel both write

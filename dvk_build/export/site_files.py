@@ -17,7 +17,7 @@ from ..vietnamese import file_size
 from ..workers import SiteFolder, read_spool
 from . import csv_export, feed, json_export, xlsx_export, xlsx_readable
 from .codebook import markdown_table
-from .records import json_columns, model_json_path, record, row, table_columns
+from .records import in_record, json_columns, model_json_path, record, row_of_record, table_columns
 
 PAGE = "du-lieu/index.md"
 DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
@@ -116,6 +116,7 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
     """
     table_cols, json_cols = table_columns(config), json_columns(config)
     header = [c.name for c in table_cols]
+    shared = in_record(table_cols, json_cols)
     written = 0
     with text(csv_export.PATH) as csv_out, text(json_export.PATH) as json_out:
         table = csv_export.start(csv_out, header)
@@ -129,7 +130,7 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
                 rec = record(m, ctx, json_cols)
                 json_out.write(("," if written else "") + json_export.dumps_record(rec))
                 put(model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8"))
-                values = row(m, ctx, table_cols)
+                values = row_of_record(rec, m, ctx, table_cols, shared)
                 csv_export.write_row(table, values)
                 written += 1
                 yield values

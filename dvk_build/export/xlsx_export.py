@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import threading
 import zipfile
 from typing import Any, Iterable
 
 import xlsxwriter
+import xlsxwriter.workbook
 
 from ..model import Catalogue
 from .codebook import entries
@@ -38,6 +40,28 @@ def _value(value: Any, kind: str) -> Any:
         value = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
         return value[:EXCEL_CELL_LIMIT]
     return value
+
+
+_STORED_LOCK = threading.Lock()
+
+
+def close_stored(wb: Any) -> None:
+    """`wb.close()` with XlsxWriter's zip written uncompressed: `_fixed_zip` re-zips every part anyway, so
+    deflating them here too was a second compression (and a decompression) of the whole workbook for
+    nothing; the bytes `_fixed_zip` returns are the same. XlsxWriter has no option for it: the
+    compression its `_store_workbook` reads is swapped for the call (with a lock: threads share the module).
+    """
+    module = xlsxwriter.workbook
+    with _STORED_LOCK:
+        saved = getattr(module, "ZIP_DEFLATED", None)
+        if saved is None:  # another XlsxWriter: compressed twice, as before
+            wb.close()
+            return
+        module.ZIP_DEFLATED = zipfile.ZIP_STORED  # type: ignore[attr-defined]
+        try:
+            wb.close()
+        finally:
+            module.ZIP_DEFLATED = saved  # type: ignore[attr-defined]
 
 
 def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
@@ -108,5 +132,5 @@ def write(header: list[str], body: Iterable[list[Any]], count: int, ctx: Site) -
     naive = ctx.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
     wb.set_properties({"title": ctx.config.site.get("name", ""), "author": ctx.config.site.get("name", "dvk"),
                        "created": naive})  # also written as the time last modified: no clock in the file
-    wb.close()
+    close_stored(wb)
     return _fixed_zip(raw.getvalue(), ctx.generated)

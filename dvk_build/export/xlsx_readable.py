@@ -16,7 +16,7 @@ import xlsxwriter
 from ..model import Catalogue
 from ..site_context import Site
 from .records import CODE, CODES, INTEGER, LIST_SEP, NUMBER, Column, rows, table_columns
-from .xlsx_export import _OPTIONS, _fixed_zip, _value
+from .xlsx_export import _OPTIONS, _fixed_zip, _value, close_stored
 
 PATH = "du-lieu/mo-hinh-de-doc.xlsx"
 # Columns for programs, not people: the model's code and the address of its JSON file.
@@ -127,7 +127,7 @@ class ReadableWorkbook:
         naive = generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
         self.wb.set_properties({"title": f"{site.get('name', '')}: danh sách mô hình", "author": site.get("name", "dvk"),
                                 "created": naive})
-        self.wb.close()
+        close_stored(self.wb)
         return _fixed_zip(self.raw.getvalue(), generated)
 
 

@@ -35,7 +35,7 @@ from typing import Any, Iterable, Iterator
 
 from ..model import Model
 from ..vietnamese import sort_key
-from ..workers import read_spool
+from ..workers import SiteFolder, read_spool
 from .facets import filters_of, holder_of, meta_of, place_of
 from .terms import page_terms, shard_of
 
@@ -139,6 +139,24 @@ def build_from_spool(spool: str) -> dict[str, bytes]:
         gc.enable()
 
 
+def write_from_spool(spool: str, folder: str, build: int) -> int:
+    """`build_from_spool`, its files written under the site folder `folder` by the worker itself; how many.
+
+    A worker's job: the files are written while the build process renders pages, not handed back to it
+    (pickled, then written one by one after the last page, when nothing else runs beside it).
+    The caller removes any earlier index first (`write` does both for an index made in memory).
+    """
+    files = build_from_spool(spool)
+    count = len(files)
+    out = SiteFolder(folder, build)
+    try:
+        for path in list(files):
+            out.write(f"{FOLDER}/{path}", files.pop(path))  # each file's bytes let go once written
+    finally:
+        out.close()
+    return count
+
+
 def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     """`build` from each model's `record`, read once in catalogue order (a stream: texts are dropped as read)."""
     index: dict[str, _Postings] = {}
@@ -158,25 +176,34 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
         titles.append(title)
         counted, length = page_terms(parts)
         del parts
-        seen: dict[str, list[int]] = {}  # term → [weighted count, mask of spellings]
+        # term → [weighted count, mask of spellings, postings]: a term's postings looked up once per page
+        seen: dict[str, list[Any]] = {}
         for (term, spelling), n in counted.items():
-            postings = index.get(term)
-            if postings is None:
-                postings = index[term] = _Postings()
-            bit = postings.spellings.get(spelling)
-            if bit is None and len(postings.spellings) < MAX_SPELLINGS:
-                bit = postings.spellings[spelling] = len(postings.spellings)
             entry = seen.get(term)
             if entry is None:
-                entry = seen[term] = [0, 0]
-                postings.pages = _append(postings.pages, page)
-            entry[0] += n
+                postings = index.get(term)
+                if postings is None:
+                    postings = index[term] = _Postings()
+                try:  # (inline `_append`: a call per posting is a good part of the loop)
+                    postings.pages.append(page)
+                except OverflowError:
+                    postings.pages = _append(postings.pages, page)
+                entry = seen[term] = [n, 0, postings]
+            else:
+                entry[0] += n
+                postings = entry[2]
+            spellings = postings.spellings
+            bit = spellings.get(spelling)
+            if bit is None and len(spellings) < MAX_SPELLINGS:
+                bit = spellings[spelling] = len(spellings)
             if bit is not None:
                 entry[1] |= 1 << bit
         lengths.append(length)
-        for term, (tf, mask) in seen.items():
-            postings = index[term]
-            postings.tf = _append(postings.tf, tf)
+        for tf, mask, postings in seen.values():
+            try:
+                postings.tf.append(tf)
+            except OverflowError:
+                postings.tf = _append(postings.tf, tf)
             if postings.masks is not None:
                 postings.masks.append(mask)
             elif len(postings.spellings) > 1:  # a second spelling: masks from now on, 1 (bit 0) before
@@ -193,8 +220,11 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     chars = 0  # what the shard count is computed from, as before: characters, not bytes
     for term in sorted(index):
         p = index.pop(term)  # each term's postings freed once encoded
-        deltas = [p.pages[0], *(b - a for a, b in zip(p.pages, p.pages[1:]))]
-        weights = [min(LEVELS, round(tf * LEVELS / (tf + norms[page]))) or 1 for page, tf in zip(p.pages, p.tf)]
+        pages_of = p.pages
+        deltas = [b - a for a, b in zip(pages_of, pages_of[1:])]
+        deltas.insert(0, pages_of[0])
+        # never above LEVELS (no min()): a norm is never negative, so tf·LEVELS/(tf + norm) <= LEVELS
+        weights = [round(tf * LEVELS / (tf + norms[page])) or 1 for page, tf in zip(pages_of, p.tf)]
         spellings = list(p.spellings)
         # One spelling (most pairs, many syllables): every mask is 1, left out.
         masks = list(p.masks) if len(spellings) > 1 and p.masks is not None else []
