@@ -123,12 +123,6 @@ def children(specs: dict[str, FieldSpec], path: str) -> list[FieldSpec]:
     return [s for s in specs.values() if s.parent == path]
 
 
-def leaves(specs: dict[str, FieldSpec]) -> list[FieldSpec]:
-    """Fields that hold values (no declared children), in order."""
-    parents = {s.parent for s in specs.values()}
-    return [s for s in specs.values() if s.path not in parents]
-
-
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
@@ -158,7 +152,7 @@ def _exports(specs: dict[str, FieldSpec], spec: FieldSpec) -> str:
         chain.append(specs[chain[-1].parent])
     in_records = next((s for s in reversed(chain) if s.type == "records" and s is not spec), None)
     column = in_records.path if in_records else spec.path
-    if spec.type in CONTAINERS and not in_records and spec.type == "object":
+    if spec.type == "object" and not in_records:
         return "its fields"
     exports = {s.export for s in chain}
     where = "JSON" if exports & {"json", "tiers"} else "JSON, CSV, Excel"
