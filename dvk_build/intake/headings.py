@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
 
+from ..cli_new import slugify
 from ..config import Config
 
 # The facts a list can hold, and their Vietnamese names (messages, the mapping file's documentation).
@@ -38,15 +37,9 @@ class MappingError(Exception):
     """The mapping file is wrong (a Vietnamese message)."""
 
 
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
-
 def fold(text: Any) -> str:
     """Heading or value without diacritics, case or punctuation: `Xã/Phường` → `xa phuong`."""
-    s = str(text).replace("đ", "d").replace("Đ", "D")
-    # NFKD splits each letter from its marks; the ASCII encoding then drops the marks (C speed)
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
-    return _NOT_WORD.sub(" ", s).strip()
+    return slugify(str(text)).replace("-", " ")
 
 
 @dataclass
