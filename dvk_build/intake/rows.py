@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config, Period
+from ..vietnamese import vi_date
 from . import values
 from .headings import Columns, fold
 from .locality import locality_problems
@@ -132,10 +133,10 @@ class RowReader:
                 only_year = f" (danh sách chỉ ghi năm {year})" if year else ""
                 problems.append(RowProblem(MISSING, f"thiếu ngày thông báo công nhận{only_year}"))
             elif notice_date > self.today:
-                problems.append(RowProblem(BAD_DATE, f"ngày thông báo {values.vi(notice_date)} chưa tới (sau hôm nay)"))
+                problems.append(RowProblem(BAD_DATE, f"ngày thông báo {vi_date(notice_date)} chưa tới (sau hôm nay)"))
                 notice_date = None
             elif year and year != notice_date.year:
-                problems.append(RowProblem(BAD_DATE, f"năm công nhận {year} khác năm của ngày thông báo {values.vi(notice_date)}"))
+                problems.append(RowProblem(BAD_DATE, f"năm công nhận {year} khác năm của ngày thông báo {vi_date(notice_date)}"))
         except values.CellError as exc:
             problems.append(RowProblem(BAD_DATE, str(exc)))
             notice_date = None
@@ -144,7 +145,7 @@ class RowReader:
             period = next((p for p in self.config.periods.values() if p.start <= notice_date <= p.end), None)
             if period is None:
                 known = ", ".join(p.label for p in self.config.periods.values())
-                problems.append(RowProblem(OUT_OF_PERIOD, f"ngày thông báo {values.vi(notice_date)} không thuộc giai đoạn nào "
+                problems.append(RowProblem(OUT_OF_PERIOD, f"ngày thông báo {vi_date(notice_date)} không thuộc giai đoạn nào "
                                                           f"đã khai báo ({known}); thêm giai đoạn vào dvk_build/config.yaml"))
         if period is not None:
             if tier and tier not in period.tiers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable
 
@@ -47,11 +48,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     table = open_table(path, sheet)
     out = Outcome(encoding=table.encoding, sheet=table.sheet)
     rows = table.rows
-    head: list[tuple[int, list]] = []  # type: ignore[type-arg]
-    for item in rows:
-        head.append(item)
-        if len(head) >= HEADER_LOOKAHEAD:
-            break
+    head = list(islice(rows, HEADER_LOOKAHEAD))
     columns = find_columns(head, known_headings(config, mapping))
     if columns is None:
         raise ListError("không tìm thấy dòng tiêu đề cột (cần ít nhất cột Tên mô hình và hai cột khác như Chủ thể, "
@@ -65,12 +62,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     seen: dict[tuple[str, str, str], int] = {}
     ref = schema_ref(directory)
     last_header = columns.header_rows[-1]
-
-    def data_rows():  # type: ignore[no-untyped-def]
-        yield from (item for item in head if item[0] > last_header)
-        yield from rows
-
-    for number, cells in data_rows():
+    for number, cells in chain((item for item in head if item[0] > last_header), rows):
         texts = reader.texts(cells)
         skip = reader.not_a_model(texts)
         if skip == "blank":

@@ -162,8 +162,3 @@ def kind(cell: Any, holder: str, table: dict[str, str]) -> str:
             raise CellError(f"loại chủ thể `{s}` không rõ (tập thể hoặc cá nhân)")
         return slug
     return "ca-nhan" if _PERSON.match(holder) else "tap-the"
-
-
-def vi(value: dt.date) -> str:
-    """15/6/2023, as the list and official documents write it."""
-    return f"{value.day}/{value.month}/{value.year}"
