@@ -23,9 +23,7 @@ _COLLECTIVE = re.compile(r"^(đảng ủy|huyện ủy|thị ủy|thành ủy|qu
 
 def _text(value: Any) -> str:
     """One line of NFC text (YAML block scalars keep line breaks a Word run would show literally), or BLANK."""
-    if value is None or value == "" or value == []:
-        return BLANK
-    if isinstance(value, bool):
+    if value is None or value == "" or value == [] or isinstance(value, bool):
         return BLANK
     if isinstance(value, (int, float)):
         return number(value)
