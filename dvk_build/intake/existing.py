@@ -9,10 +9,8 @@ import yaml
 
 from .rows import identity
 
-try:  # libyaml when present: reading 10,000 front matters is the cost of a second import
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+# libyaml when present: reading 10,000 front matters is the cost of a second import
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
