@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .assessment import compute
-from .config import SUMMARY_RECORD, Config
+from .assessment import compute, outcome
+from .config import SUMMARY_RECORD, Config, default_config
 from .places import Place, resolve
 from .register import Unit
 from .stage import stage_of
@@ -201,8 +201,6 @@ class Model:
 
     def targets_with_results(self) -> list[dict[str, Any]]:
         """Each registered target with its actual result and outcome (-1, 0, 1 or None)."""
-        from .assessment import outcome
-
         results = {r.get("target"): r for r in (self.data.get("evaluation") or {}).get("results") or []}
         rows = []
         for target in (self.data.get("idea") or {}).get("targets") or []:
@@ -300,6 +298,4 @@ def build_catalogue(report: Report) -> Catalogue:
         if m.derived_from in slugs:
             next(p for p in models if p.slug == m.derived_from).derived_children.append(m.slug)
     config = report.dossiers[0].config if report.dossiers else None
-    from .config import default_config
-
     return Catalogue(config=config or default_config(), models=models, drafts=drafts)
