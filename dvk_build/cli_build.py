@@ -83,13 +83,6 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old)
 
 
-def _unsafe_target(target: Path, config_file: Path) -> str | None:
-    root = config_file.parent.resolve()
-    if target == root or target in root.parents:
-        return f"thư mục đích `{target}` chứa cả dự án; chọn một thư mục riêng (ví dụ site/)."
-    return None
-
-
 def _read_config(config_file: Path) -> tuple[Path, list[Path]]:
     """The configured site folder, and the content folders (pages, dossiers) whose time the build takes."""
     from mkdocs.config import load_config
@@ -143,9 +136,9 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir, content = _read_config(config_file)
     target = Path(args.site_dir).resolve() if args.site_dir else site_dir
-    problem = _unsafe_target(target, config_file)
-    if problem:
-        sys.stderr.write(f"dvk build: {problem}\n")
+    root = config_file.parent.resolve()
+    if target == root or target in root.parents:
+        sys.stderr.write(f"dvk build: thư mục đích `{target}` chứa cả dự án; chọn một thư mục riêng (ví dụ site/).\n")
         return EXIT_USAGE
     warn_example_site_url(config_file)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from typing import Any
 from ..config import Config, Period
 from ..vietnamese import vi_date
 from . import values
-from .headings import Columns, fold
+from .headings import KEYS, Columns, fold
 from .locality import locality_problems
 
 # Categories of a skipped row, for the summary at the end (Vietnamese, as printed).
@@ -72,11 +72,6 @@ class RowReader:
         col = self.columns.by_key.get(key)
         return cells[col] if col is not None and col < len(cells) else None
 
-    @staticmethod
-    def texts(cells: list[Any]) -> list[str]:
-        """Each cell as clean text, once per row."""
-        return [values.text(c) for c in cells]
-
     def not_a_model(self, texts: list[str]) -> str:
         """"blank", "heading" (a group heading `I. HUYỆN CHÂU THÀNH`, the row of column numbers
         `(1) (2) (3)…`, a total or a signature line) or "" for a row that is meant as a model."""
@@ -96,7 +91,6 @@ class RowReader:
         def need(key: str) -> str:
             value = get(key)
             if not value:
-                from .headings import KEYS
                 problems.append(RowProblem(MISSING, f"thiếu {KEYS[key]}"))
             return value
 

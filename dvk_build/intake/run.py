@@ -15,7 +15,7 @@ from ..load.yamltree import parse
 from ..problem import Problem
 from ..validate.context import DossierContext
 from ..validate.engine import check_dossier
-from . import existing, summary
+from . import existing, summary, values
 from .headings import KEYS, REQUIRED, find_columns, known_headings
 from .rows import DUPLICATE, OTHER, RowProblem, RowReader
 from .table import open_table
@@ -63,7 +63,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     ref = schema_ref(directory)
     last_header = columns.header_rows[-1]
     for number, cells in chain((item for item in head if item[0] > last_header), rows):
-        texts = reader.texts(cells)
+        texts = [values.text(c) for c in cells]
         skip = reader.not_a_model(texts)
         if skip == "blank":
             out.blank += 1
