@@ -73,12 +73,8 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 def known_headings(config: Config, mapping: dict[str, str] | None = None) -> dict[str, str]:
     """Folded heading → key: the configured headings, then the mapping file's (which win)."""
-    table: dict[str, str] = {}
-    for key, headings in (config.intake.get("headings") or {}).items():
-        for heading in headings:
-            table[fold(heading)] = key
-    table.update(mapping or {})
-    return table
+    configured = config.intake.get("headings") or {}
+    return {**{fold(heading): key for key, headings in configured.items() for heading in headings}, **(mapping or {})}
 
 
 def _match(cell: Any, table: dict[str, str]) -> str | None:
