@@ -269,26 +269,19 @@ def for_forms(m: Model, forms: tuple[str, ...], tier: str | None = None) -> dict
 
 
 def _masthead(form: str, m: Model, rec: Recognition | None, rec_tier: str | None, body: str) -> dict[str, str]:
-    holder = m.holder
+    """The head of the document: the report's (2a) by the holder, the notice's (2b) by the recognizing body."""
+    holder, collective = m.holder, m.holder_kind == "tap-the"
     if form == "2a":
-        report_date = rec.report_date if rec else None
-        return {
-            "co_quan_cap_tren": _upper(holder.get("party_body")) if m.holder_kind == "tap-the" else "",
-            "co_quan_ban_hanh": _upper(holder.get("name")) if m.holder_kind == "tap-the" else _upper(holder.get("party_body")),
-            "so_van_ban": BLANK,  # the report's own number is not in the dossier
-            "dia_danh": _place_for(None, m),
-            "ngay_ky": short_date(report_date),
-            "ngay_ky_day_du": long_date(report_date),
-        }
-    notice_date = rec.notice_date if rec else None
-    return {
-        "co_quan_cap_tren": _superior(body, rec_tier, m, notice_date),
-        "co_quan_ban_hanh": _upper(_committee(body)),
-        "so_van_ban": _text(rec.notice_number if rec else None),
-        "dia_danh": _place_for(rec_tier, m),
-        "ngay_ky": short_date(notice_date),
-        "ngay_ky_day_du": long_date(notice_date),
-    }
+        day = rec.report_date if rec else None
+        upper = _upper(holder.get("party_body")) if collective else ""
+        issuer = _upper(holder.get("name")) if collective else _upper(holder.get("party_body"))
+        number, place = BLANK, _place_for(None, m)  # the report's own number is not in the dossier
+    else:
+        day = rec.notice_date if rec else None
+        upper, issuer = _superior(body, rec_tier, m, day), _upper(_committee(body))
+        number, place = _text(rec.notice_number if rec else None), _place_for(rec_tier, m)
+    return {"co_quan_cap_tren": upper, "co_quan_ban_hanh": issuer, "so_van_ban": number, "dia_danh": place,
+            "ngay_ky": short_date(day), "ngay_ky_day_du": long_date(day)}
 
 
 def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) -> dict[str, Any]:
