@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -109,15 +110,10 @@ def find_columns(rows: Sequence[tuple[int, list[Any]]], table: dict[str, str]) -
         header_rows = (number,)
         below = rows[i + 1][1] if i + 1 < len(rows) else []
         title_col = next(c for c, k in keys.items() if k == "title")
-        parents: list[Any] = []
-        last = None
-        for cell in cells:
-            last = cell if cell is not None else last
-            parents.append(last)
+        parents = list(accumulate(cells, lambda last, cell: last if cell is None else cell))  # the heading over each
         sub = {col: k for col, cell in enumerate(below) if (k := _match_under(parents[col] if col < len(parents) else None, cell, table))}
         if sub and (title_col >= len(below) or below[title_col] is None):
-            for col, key in sub.items():
-                keys[col] = key
+            keys.update(sub)
             header_rows = (number, rows[i + 1][0])
         by_key: dict[str, int] = {}
         for col, key in sorted(keys.items()):
