@@ -140,13 +140,11 @@ class Model:
     @cached_property
     def recognized_on(self) -> dt.date | None:
         """Date of the latest recognition notice."""
-        dates = [r.notice_date for r in self.recognitions if r.notice_date]
-        return max(dates) if dates else None
+        return max((r.notice_date for r in self.recognitions if r.notice_date), default=None)
 
     @property
     def first_recognized_on(self) -> dt.date | None:
-        dates = [r.notice_date for r in self.recognitions if r.notice_date]
-        return min(dates) if dates else None
+        return min((r.notice_date for r in self.recognitions if r.notice_date), default=None)
 
     @cached_property
     def year(self) -> int | None:
@@ -187,8 +185,7 @@ class Model:
         if rec.evaluation_date is not None:
             return rec.evaluation_date
         by = rec.report_date or rec.vote_date or rec.notice_date
-        dates = [e["date"] for e in self.evaluations() if by is None or e["date"] <= by]
-        return max(dates) if dates else None
+        return max((e["date"] for e in self.evaluations() if by is None or e["date"] <= by), default=None)
 
     def history(self) -> list[dict[str, Any]]:
         """Evaluations and recognitions in date order, for the page's timeline (a recognition by its notice)."""

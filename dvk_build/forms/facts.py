@@ -80,8 +80,7 @@ def _evaluation(m: Model) -> dict[str, Any]:
     """The evaluation the report presents: the latest one when the dossier keeps several."""
     ev = m.data.get("evaluation")
     if isinstance(ev, list):
-        dated = [e for e in ev if isinstance(e, dict)]
-        return max(dated, key=lambda e: str(e.get("date") or "")) if dated else {}
+        return max((e for e in ev if isinstance(e, dict)), key=lambda e: str(e.get("date") or ""), default={})
     return ev if isinstance(ev, dict) else {}
 
 
