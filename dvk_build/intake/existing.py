@@ -18,9 +18,6 @@ class Existing:
     slugs: set[str] = field(default_factory=set)
     models: dict[tuple[str, str, str], str] = field(default_factory=dict)  # identity → slug
 
-    def taken(self, slug: str) -> bool:
-        return slug in self.slugs
-
 
 def scan(directory: Path) -> Existing:
     """Every `<slug>.md` and `<slug>/index.md` under directory; a file that does not parse still takes its slug."""

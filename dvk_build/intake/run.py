@@ -107,7 +107,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
 def _free_slug(base: str, known: existing.Existing) -> str:
     """The base slug, else `-2`, `-3`…: two models with the same title in the same commune stay two files."""
     slug, n = base, 1
-    while known.taken(slug):
+    while slug in known.slugs:
         n += 1
         slug = f"{base}-{n}"
     return slug
