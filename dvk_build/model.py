@@ -169,15 +169,11 @@ class Model:
     def evaluations(self) -> list[dict[str, Any]]:
         """The evaluation and each re-evaluation: date, reason, declared and computed self-assessment, results."""
         targets = (self.data.get("idea") or {}).get("targets") or []
-        first = self.data.get("evaluation") or {}
-        out = [{"date": parse_date(first.get("date")), "reason": "", "first": True, "results": first.get("results") or [],
-                "self_assessment": first.get("self_assessment"), "note": ""}]
-        for again in self.data.get("re_evaluations") or []:
-            out.append({"date": parse_date(again.get("date")), "reason": again.get("reason") or "", "first": False,
-                        "results": again.get("results") or [], "self_assessment": again.get("self_assessment"),
-                        "note": again.get("note") or ""})
-        for e in out:
-            e["computed"] = compute(targets, e["results"])
+        rounds = [(self.data.get("evaluation") or {}, True), *((e, False) for e in self.data.get("re_evaluations") or [])]
+        out = [{"date": parse_date(e.get("date")), "reason": "" if first else e.get("reason") or "", "first": first,
+                "results": e.get("results") or [], "self_assessment": e.get("self_assessment"),
+                "note": "" if first else e.get("note") or "", "computed": compute(targets, e.get("results") or [])}
+               for e, first in rounds]
         return [e for e in out if e["date"] is not None]
 
     def rests_on(self, rec: Recognition) -> dt.date | None:
