@@ -168,16 +168,14 @@ def _vote_body(m: Model, rec: Recognition | None) -> str:
 
 def _targets(m: Model) -> list[dict[str, str]]:
     words = {1: "Vượt", 0: "Đạt", -1: "Chưa đạt"}
-    rows = []
-    for i, t in enumerate(m.targets_with_results(), start=1):
-        rows.append({
-            "stt": str(i),
-            "chi_tieu": _text(t.get("indicator")),
-            "dang_ky": _amount(t.get("target"), t.get("unit")),
-            "dat": _amount(t.get("actual"), t.get("unit")),
-            "so_sanh": words.get(t.get("outcome"), BLANK) if t.get("outcome") is not None else BLANK,
-            "ghi_chu": _text(t.get("note")) if t.get("note") else "",
-        })
+    rows = [{
+        "stt": str(i),
+        "chi_tieu": _text(t.get("indicator")),
+        "dang_ky": _amount(t.get("target"), t.get("unit")),
+        "dat": _amount(t.get("actual"), t.get("unit")),
+        "so_sanh": words.get(t.get("outcome"), BLANK),
+        "ghi_chu": _text(t.get("note")) if t.get("note") else "",
+    } for i, t in enumerate(m.targets_with_results(), start=1)]
     return rows or [{"stt": "1", "chi_tieu": BLANK, "dang_ky": BLANK, "dat": BLANK, "so_sanh": BLANK, "ghi_chu": ""}]
 
 
