@@ -65,8 +65,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if fn is None:
         return False
     at_fdcwd = -100
-    rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE)
-    return rc == 0
+    return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE) == 0
 
 
 def swap_in(new: Path, target: Path) -> None:
