@@ -119,6 +119,12 @@ def children(specs: dict[str, FieldSpec], path: str) -> list[FieldSpec]:
     return [s for s in specs.values() if s.parent == path]
 
 
+def leaves(specs: dict[str, FieldSpec]) -> list[FieldSpec]:
+    """Fields that hold values (no declared children), in order."""
+    parents = {s.parent for s in specs.values()}
+    return [s for s in specs.values() if s.path not in parents]
+
+
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
     return " ".join(text.split()).replace("|", "\\|")
