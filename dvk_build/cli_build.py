@@ -65,8 +65,7 @@ def _exchange(a: Path, b: Path) -> bool:
     if fn is None:
         return False
     at_fdcwd = -100
-    rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE)
-    return rc == 0
+    return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE) == 0
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -81,13 +80,6 @@ def swap_in(new: Path, target: Path) -> None:
     os.rename(target, old)  # two renames: the window without a site is two system calls wide
     os.rename(new, target)
     shutil.rmtree(old)
-
-
-def _unsafe_target(target: Path, config_file: Path) -> str | None:
-    root = config_file.parent.resolve()
-    if target == root or target in root.parents:
-        return f"thư mục đích `{target}` chứa cả dự án; chọn một thư mục riêng (ví dụ site/)."
-    return None
 
 
 def _read_config(config_file: Path) -> tuple[Path, list[Path]]:
@@ -143,9 +135,9 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir, content = _read_config(config_file)
     target = Path(args.site_dir).resolve() if args.site_dir else site_dir
-    problem = _unsafe_target(target, config_file)
-    if problem:
-        sys.stderr.write(f"dvk build: {problem}\n")
+    root = config_file.parent.resolve()
+    if target == root or target in root.parents:
+        sys.stderr.write(f"dvk build: thư mục đích `{target}` chứa cả dự án; chọn một thư mục riêng (ví dụ site/).\n")
         return EXIT_USAGE
     warn_example_site_url(config_file)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -43,11 +43,10 @@ def _render(fmt: str, catalogue, ctx: Site) -> bytes:  # type: ignore[no-untyped
 def _cmd_export(args: argparse.Namespace) -> int:
     """Validate, then write the published models; exit 1 on dossier errors, 2 on usage errors."""
     fmt = _format(args)
-    if fmt == "xlsx":
-        if not args.output and sys.stdout.isatty():
-            sys.stderr.write("dvk: tệp Excel là dữ liệu nhị phân, không in ra màn hình được; hãy chỉ tệp ghi ra bằng -o, "
-                             "ví dụ: dvk export --format xlsx -o mo-hinh.xlsx\n")
-            return EXIT_USAGE
+    if fmt == "xlsx" and not args.output and sys.stdout.isatty():
+        sys.stderr.write("dvk: tệp Excel là dữ liệu nhị phân, không in ra màn hình được; hãy chỉ tệp ghi ra bằng -o, "
+                         "ví dụ: dvk export --format xlsx -o mo-hinh.xlsx\n")
+        return EXIT_USAGE
     paths = [Path(p) for p in args.paths] or [Path("content")]
     missing = [p for p in paths if not p.exists()]
     if missing:

@@ -150,8 +150,7 @@ def gather(args: argparse.Namespace, config: Config, today: dt.date, ask: Ask | 
     if kind is None:
         kind = "tap-the"
         if ask is not None:
-            options = [(k, label) for k, label in config.holder_kinds.items()]
-            kind = _choose(ask, "Chủ thể mô hình là:", options, kind)[0]
+            kind = _choose(ask, "Chủ thể mô hình là:", list(config.holder_kinds.items()), kind)[0]
 
     period = args.period
     if period is None:
@@ -211,7 +210,6 @@ class _Scaffold:
             "example_date": example.isoformat(),
             "example_year": str(example.year),
         }
-        holder = "cá nhân" if person else "tập thể"
         # What the editor chose, and the required values no answer gives (marked for replacement).
         self.values = {
             "title": _yaml_string(answers.title or f"{PLACEHOLDER}: tên mô hình"),
@@ -219,7 +217,7 @@ class _Scaffold:
             "fields": f"[{', '.join(answers.fields)}]",
             "summary": _yaml_string(f"{PLACEHOLDER}: tóm tắt mô hình giải quyết vấn đề gì, cho ai, kết quả ra sao"),
             "holder.kind": answers.kind,
-            "holder.name": _yaml_string(f"{PLACEHOLDER}: tên {holder}"),
+            "holder.name": _yaml_string(f"{PLACEHOLDER}: tên {self.words['holder']}"),
             "locality.province": _yaml_string(f"{PLACEHOLDER}: tỉnh, thành phố"),
         }
         if person:  # DVK205: an individual's position is required
@@ -250,10 +248,8 @@ class _Scaffold:
         out: list[str] = []
         top = not path
         for spec in children(self.config.dossier, path):
-            if spec.keys == "criteria":  # only the criteria of the holder's kind
-                kids = [(c.key, c.label) for c in self.config.criteria[self.kind]]
-            else:
-                kids = []
+            # a `keys: criteria` object lists only the criteria of the holder's kind
+            kids = [(c.key, c.label) for c in self.config.criteria[self.kind]] if spec.keys == "criteria" else []
             if top and spec.type in ("object", "records"):
                 out.append("")
             if spec.type == "records":
@@ -327,13 +323,7 @@ def write_new(directory: Path, slug: str, text: str) -> Path:
 
 def _terminal_ask() -> Ask | None:
     """input() on an interactive terminal; None otherwise, so nothing ever waits."""
-    if not sys.stdin.isatty():
-        return None
-
-    def ask(prompt: str) -> str:
-        return input(prompt)
-
-    return ask
+    return input if sys.stdin.isatty() else None
 
 
 def _cmd_new(args: argparse.Namespace) -> int:

@@ -219,5 +219,4 @@ def load_config(path: Path | None = None) -> Config:
 
 @lru_cache(maxsize=1)
 def default_config() -> Config:
-    with open(CONFIG_PATH, encoding="utf-8") as fh:
-        return _parse(yaml.load(fh, Loader=_LOADER))  # noqa: S506 - a safe loader
+    return load_config(CONFIG_PATH)

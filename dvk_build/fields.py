@@ -83,14 +83,10 @@ def _spec(path: str, raw: dict[str, Any]) -> FieldSpec:
     if problems:
         raise ValueError(f"config.yaml: dossier field {path}: " + "; ".join(problems))
     required = bool(raw.get("required", False))
-    return FieldSpec(
-        path=path, type=kind, label=raw["label"], short=raw.get("short", ""), hint=raw.get("hint", ""),
-        example=tuple(raw.get("example", ())), required=required, nullable=bool(raw.get("nullable", not required)),
-        values=values if isinstance(values, str) else tuple(str(v) for v in values), keys=raw.get("keys", ""),
-        step=raw.get("step"), show=raw.get("show", ""), export=raw.get("export", "both"), table=raw.get("table", ""),
-        value=raw.get("value", ""), note=raw.get("note", ""), description=raw.get("description", ""),
-        replicate=raw.get("replicate", ""),
-    )
+    as_written = {k: raw[k] for k in _KNOWN - {"type", "example", "required", "nullable", "values"} if k in raw}
+    return FieldSpec(path=path, type=kind, example=tuple(raw.get("example", ())), required=required,
+                     nullable=bool(raw.get("nullable", not required)),
+                     values=values if isinstance(values, str) else tuple(str(v) for v in values), **as_written)
 
 
 def parse_fields(raw: dict[str, Any], tables: dict[str, dict[str, str]],
@@ -158,7 +154,7 @@ def _exports(specs: dict[str, FieldSpec], spec: FieldSpec) -> str:
         chain.append(specs[chain[-1].parent])
     in_records = next((s for s in reversed(chain) if s.type == "records" and s is not spec), None)
     column = in_records.path if in_records else spec.path
-    if spec.type in CONTAINERS and not in_records and spec.type == "object":
+    if spec.type == "object" and not in_records:
         return "its fields"
     exports = {s.export for s in chain}
     where = "JSON" if exports & {"json", "tiers"} else "JSON, CSV, Excel"

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .assessment import compute
-from .config import SUMMARY_RECORD, Config
+from .assessment import compute, outcome
+from .config import SUMMARY_RECORD, Config, default_config
 from .places import Place, resolve
 from .register import Unit
 from .stage import stage_of
@@ -140,13 +140,11 @@ class Model:
     @cached_property
     def recognized_on(self) -> dt.date | None:
         """Date of the latest recognition notice."""
-        dates = [r.notice_date for r in self.recognitions if r.notice_date]
-        return max(dates) if dates else None
+        return max((r.notice_date for r in self.recognitions if r.notice_date), default=None)
 
     @property
     def first_recognized_on(self) -> dt.date | None:
-        dates = [r.notice_date for r in self.recognitions if r.notice_date]
-        return min(dates) if dates else None
+        return min((r.notice_date for r in self.recognitions if r.notice_date), default=None)
 
     @cached_property
     def year(self) -> int | None:
@@ -171,15 +169,11 @@ class Model:
     def evaluations(self) -> list[dict[str, Any]]:
         """The evaluation and each re-evaluation: date, reason, declared and computed self-assessment, results."""
         targets = (self.data.get("idea") or {}).get("targets") or []
-        first = self.data.get("evaluation") or {}
-        out = [{"date": parse_date(first.get("date")), "reason": "", "first": True, "results": first.get("results") or [],
-                "self_assessment": first.get("self_assessment"), "note": ""}]
-        for again in self.data.get("re_evaluations") or []:
-            out.append({"date": parse_date(again.get("date")), "reason": again.get("reason") or "", "first": False,
-                        "results": again.get("results") or [], "self_assessment": again.get("self_assessment"),
-                        "note": again.get("note") or ""})
-        for e in out:
-            e["computed"] = compute(targets, e["results"])
+        rounds = [(self.data.get("evaluation") or {}, True), *((e, False) for e in self.data.get("re_evaluations") or [])]
+        out = [{"date": parse_date(e.get("date")), "reason": "" if first else e.get("reason") or "", "first": first,
+                "results": e.get("results") or [], "self_assessment": e.get("self_assessment"),
+                "note": "" if first else e.get("note") or "", "computed": compute(targets, e.get("results") or [])}
+               for e, first in rounds]
         return [e for e in out if e["date"] is not None]
 
     def rests_on(self, rec: Recognition) -> dt.date | None:
@@ -187,8 +181,7 @@ class Model:
         if rec.evaluation_date is not None:
             return rec.evaluation_date
         by = rec.report_date or rec.vote_date or rec.notice_date
-        dates = [e["date"] for e in self.evaluations() if by is None or e["date"] <= by]
-        return max(dates) if dates else None
+        return max((e["date"] for e in self.evaluations() if by is None or e["date"] <= by), default=None)
 
     def history(self) -> list[dict[str, Any]]:
         """Evaluations and recognitions in date order, for the page's timeline (a recognition by its notice)."""
@@ -201,8 +194,6 @@ class Model:
 
     def targets_with_results(self) -> list[dict[str, Any]]:
         """Each registered target with its actual result and outcome (-1, 0, 1 or None)."""
-        from .assessment import outcome
-
         results = {r.get("target"): r for r in (self.data.get("evaluation") or {}).get("results") or []}
         rows = []
         for target in (self.data.get("idea") or {}).get("targets") or []:
@@ -300,6 +291,4 @@ def build_catalogue(report: Report) -> Catalogue:
         if m.derived_from in slugs:
             next(p for p in models if p.slug == m.derived_from).derived_children.append(m.slug)
     config = report.dossiers[0].config if report.dossiers else None
-    from .config import default_config
-
     return Catalogue(config=config or default_config(), models=models, drafts=drafts)

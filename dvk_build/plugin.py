@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -341,13 +342,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         """What the next edit in `mkdocs serve` re-renders from: MkDocs' objects of this build and the catalogue."""
         assert self.preview is not None and self.report is not None and self.ctx is not None
         assert self.nav is not None and self.writer is not None and self.files is not None and self.renderer is not None
-
-        def set_pages(pages: RenderedPages) -> None:
-            self.pages = pages
-
         self.preview.last = LastBuild(config, self.files, self.nav, self.env, self.ctx, self.writer, self.renderer,
                                       known_dossiers(self.report.dossiers, self.project_root), self.project_root,
-                                      set_pages)
+                                      partial(setattr, self, "pages"))
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build leaves no worker behind, and no half-written site."""
@@ -373,9 +370,6 @@ def _nav_pages(nav: Any) -> Iterator[str]:
     """Every page path a MkDocs nav names (nested sections included)."""
     if isinstance(nav, str):
         yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_pages(value)
-    elif isinstance(nav, list):
-        for item in nav:
+    elif isinstance(nav, (dict, list)):
+        for item in nav.values() if isinstance(nav, dict) else nav:
             yield from _nav_pages(item)

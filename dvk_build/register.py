@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .config import default_config
+
 LEGACY = "legacy"  # 63-province register, in force until 30 June 2025
 CURRENT = "2025"  # 34-province register, from 1 July 2025
 REGISTERS = (LEGACY, CURRENT)
@@ -227,8 +229,6 @@ def register_of(period: str) -> str:
     """The register a dossier period uses: a register name, or a period slug of config.yaml."""
     if period in REGISTERS:
         return period
-    from .config import default_config
-
     found = default_config().periods.get(period)
     if found is None:
         raise ValueError(f"unknown period or register {period!r}")

@@ -12,10 +12,9 @@ _RED, _YELLOW, _DIM, _BOLD, _RESET = "\033[31m", "\033[33m", "\033[2m", "\033[1m
 
 
 def summary(report: Report) -> str:
-    n_err, n_warn = len(report.errors), len(report.warnings)
     if not report.problems:
         return f"Đã kiểm tra {report.files} hồ sơ: không có lỗi."
-    return f"Đã kiểm tra {report.files} hồ sơ: {n_err} lỗi, {n_warn} cảnh báo."
+    return f"Đã kiểm tra {report.files} hồ sơ: {len(report.errors)} lỗi, {len(report.warnings)} cảnh báo."
 
 
 def write_text(report: Report, out: TextIO, color: bool = False) -> None:

@@ -30,9 +30,7 @@ def generated_at() -> dt.datetime:
 
 def normalize_site_url(url: Any) -> str | None:
     """`https://x.vn/dvk` → `https://x.vn/dvk/`; None for an empty or relative value."""
-    if not isinstance(url, str) or not url.strip():
-        return None
-    url = url.strip()
+    url = url.strip() if isinstance(url, str) else ""
     if not url.startswith(("http://", "https://")):
         return None
     return url if url.endswith("/") else url + "/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config
+from ..config import Config, default_config
 from ..model import Model
 from .facts import FORMS, for_forms, placeholders
 from .word import FormTemplate, TemplateProblem, default_template
@@ -39,8 +39,6 @@ def configured_template(config: Config, form: str, root: Path) -> Path | None:
 
 def known_placeholders() -> set[str]:
     """Every top-level placeholder dvk fills (both forms fill the same names)."""
-    from ..config import default_config
-
     empty = Model(slug="", source_path="", data={"title": "", "period": ""}, body="", config=default_config(),
                   recognitions=[], stage=0, computed_assessment=None)
     return set(placeholders(empty, "2a"))

@@ -23,9 +23,7 @@ _COLLECTIVE = re.compile(r"^(đảng ủy|huyện ủy|thị ủy|thành ủy|qu
 
 def _text(value: Any) -> str:
     """One line of NFC text (YAML block scalars keep line breaks a Word run would show literally), or BLANK."""
-    if value is None or value == "" or value == []:
-        return BLANK
-    if isinstance(value, bool):
+    if value is None or value == "" or value == [] or isinstance(value, bool):
         return BLANK
     if isinstance(value, (int, float)):
         return number(value)
@@ -82,8 +80,7 @@ def _evaluation(m: Model) -> dict[str, Any]:
     """The evaluation the report presents: the latest one when the dossier keeps several."""
     ev = m.data.get("evaluation")
     if isinstance(ev, list):
-        dated = [e for e in ev if isinstance(e, dict)]
-        return max(dated, key=lambda e: str(e.get("date") or "")) if dated else {}
+        return max((e for e in ev if isinstance(e, dict)), key=lambda e: str(e.get("date") or ""), default={})
     return ev if isinstance(ev, dict) else {}
 
 
@@ -171,16 +168,14 @@ def _vote_body(m: Model, rec: Recognition | None) -> str:
 
 def _targets(m: Model) -> list[dict[str, str]]:
     words = {1: "Vượt", 0: "Đạt", -1: "Chưa đạt"}
-    rows = []
-    for i, t in enumerate(m.targets_with_results(), start=1):
-        rows.append({
-            "stt": str(i),
-            "chi_tieu": _text(t.get("indicator")),
-            "dang_ky": _amount(t.get("target"), t.get("unit")),
-            "dat": _amount(t.get("actual"), t.get("unit")),
-            "so_sanh": words.get(t.get("outcome"), BLANK) if t.get("outcome") is not None else BLANK,
-            "ghi_chu": _text(t.get("note")) if t.get("note") else "",
-        })
+    rows = [{
+        "stt": str(i),
+        "chi_tieu": _text(t.get("indicator")),
+        "dang_ky": _amount(t.get("target"), t.get("unit")),
+        "dat": _amount(t.get("actual"), t.get("unit")),
+        "so_sanh": words.get(t.get("outcome"), BLANK),
+        "ghi_chu": _text(t.get("note")) if t.get("note") else "",
+    } for i, t in enumerate(m.targets_with_results(), start=1)]
     return rows or [{"stt": "1", "chi_tieu": BLANK, "dang_ky": BLANK, "dat": BLANK, "so_sanh": BLANK, "ghi_chu": ""}]
 
 
@@ -271,26 +266,19 @@ def for_forms(m: Model, forms: tuple[str, ...], tier: str | None = None) -> dict
 
 
 def _masthead(form: str, m: Model, rec: Recognition | None, rec_tier: str | None, body: str) -> dict[str, str]:
-    holder = m.holder
+    """The head of the document: the report's (2a) by the holder, the notice's (2b) by the recognizing body."""
+    holder, collective = m.holder, m.holder_kind == "tap-the"
     if form == "2a":
-        report_date = rec.report_date if rec else None
-        return {
-            "co_quan_cap_tren": _upper(holder.get("party_body")) if m.holder_kind == "tap-the" else "",
-            "co_quan_ban_hanh": _upper(holder.get("name")) if m.holder_kind == "tap-the" else _upper(holder.get("party_body")),
-            "so_van_ban": BLANK,  # the report's own number is not in the dossier
-            "dia_danh": _place_for(None, m),
-            "ngay_ky": short_date(report_date),
-            "ngay_ky_day_du": long_date(report_date),
-        }
-    notice_date = rec.notice_date if rec else None
-    return {
-        "co_quan_cap_tren": _superior(body, rec_tier, m, notice_date),
-        "co_quan_ban_hanh": _upper(_committee(body)),
-        "so_van_ban": _text(rec.notice_number if rec else None),
-        "dia_danh": _place_for(rec_tier, m),
-        "ngay_ky": short_date(notice_date),
-        "ngay_ky_day_du": long_date(notice_date),
-    }
+        day = rec.report_date if rec else None
+        upper = _upper(holder.get("party_body")) if collective else ""
+        issuer = _upper(holder.get("name")) if collective else _upper(holder.get("party_body"))
+        number, place = BLANK, _place_for(None, m)  # the report's own number is not in the dossier
+    else:
+        day = rec.notice_date if rec else None
+        upper, issuer = _superior(body, rec_tier, m, day), _upper(_committee(body))
+        number, place = _text(rec.notice_number if rec else None), _place_for(rec_tier, m)
+    return {"co_quan_cap_tren": upper, "co_quan_ban_hanh": issuer, "so_van_ban": number, "dia_danh": place,
+            "ngay_ky": short_date(day), "ngay_ky_day_du": long_date(day)}
 
 
 def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) -> dict[str, Any]:

@@ -9,19 +9,14 @@ import yaml
 
 from .rows import identity
 
-try:  # libyaml when present: reading 10,000 front matters is the cost of a second import
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+# libyaml when present: reading 10,000 front matters is the cost of a second import
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
 class Existing:
     slugs: set[str] = field(default_factory=set)
     models: dict[tuple[str, str, str], str] = field(default_factory=dict)  # identity → slug
-
-    def taken(self, slug: str) -> bool:
-        return slug in self.slugs
 
 
 def scan(directory: Path) -> Existing:

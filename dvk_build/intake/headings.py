@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
 
+from ..cli_new import slugify
 from ..config import Config
 
 # The facts a list can hold, and their Vietnamese names (messages, the mapping file's documentation).
@@ -38,15 +38,9 @@ class MappingError(Exception):
     """The mapping file is wrong (a Vietnamese message)."""
 
 
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
-
 def fold(text: Any) -> str:
     """Heading or value without diacritics, case or punctuation: `Xã/Phường` → `xa phuong`."""
-    s = str(text).replace("đ", "d").replace("Đ", "D")
-    # NFKD splits each letter from its marks; the ASCII encoding then drops the marks (C speed)
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
-    return _NOT_WORD.sub(" ", s).strip()
+    return slugify(str(text)).replace("-", " ")
 
 
 @dataclass
@@ -80,12 +74,8 @@ def load_mapping(path: Path) -> dict[str, str]:
 
 def known_headings(config: Config, mapping: dict[str, str] | None = None) -> dict[str, str]:
     """Folded heading → key: the configured headings, then the mapping file's (which win)."""
-    table: dict[str, str] = {}
-    for key, headings in (config.intake.get("headings") or {}).items():
-        for heading in headings:
-            table[fold(heading)] = key
-    table.update(mapping or {})
-    return table
+    configured = config.intake.get("headings") or {}
+    return {**{fold(heading): key for key, headings in configured.items() for heading in headings}, **(mapping or {})}
 
 
 def _match(cell: Any, table: dict[str, str]) -> str | None:
@@ -120,15 +110,10 @@ def find_columns(rows: Sequence[tuple[int, list[Any]]], table: dict[str, str]) -
         header_rows = (number,)
         below = rows[i + 1][1] if i + 1 < len(rows) else []
         title_col = next(c for c, k in keys.items() if k == "title")
-        parents: list[Any] = []
-        last = None
-        for cell in cells:
-            last = cell if cell is not None else last
-            parents.append(last)
+        parents = list(accumulate(cells, lambda last, cell: last if cell is None else cell))  # the heading over each
         sub = {col: k for col, cell in enumerate(below) if (k := _match_under(parents[col] if col < len(parents) else None, cell, table))}
         if sub and (title_col >= len(below) or below[title_col] is None):
-            for col, key in sub.items():
-                keys[col] = key
+            keys.update(sub)
             header_rows = (number, rows[i + 1][0])
         by_key: dict[str, int] = {}
         for col, key in sorted(keys.items()):

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config, Period
+from ..vietnamese import vi_date
 from . import values
-from .headings import Columns, fold
+from .headings import KEYS, Columns, fold
 from .locality import locality_problems
 
 # Categories of a skipped row, for the summary at the end (Vietnamese, as printed).
@@ -71,11 +72,6 @@ class RowReader:
         col = self.columns.by_key.get(key)
         return cells[col] if col is not None and col < len(cells) else None
 
-    @staticmethod
-    def texts(cells: list[Any]) -> list[str]:
-        """Each cell as clean text, once per row."""
-        return [values.text(c) for c in cells]
-
     def not_a_model(self, texts: list[str]) -> str:
         """"blank", "heading" (a group heading `I. HUYỆN CHÂU THÀNH`, the row of column numbers
         `(1) (2) (3)…`, a total or a signature line) or "" for a row that is meant as a model."""
@@ -95,7 +91,6 @@ class RowReader:
         def need(key: str) -> str:
             value = get(key)
             if not value:
-                from .headings import KEYS
                 problems.append(RowProblem(MISSING, f"thiếu {KEYS[key]}"))
             return value
 
@@ -132,10 +127,10 @@ class RowReader:
                 only_year = f" (danh sách chỉ ghi năm {year})" if year else ""
                 problems.append(RowProblem(MISSING, f"thiếu ngày thông báo công nhận{only_year}"))
             elif notice_date > self.today:
-                problems.append(RowProblem(BAD_DATE, f"ngày thông báo {values.vi(notice_date)} chưa tới (sau hôm nay)"))
+                problems.append(RowProblem(BAD_DATE, f"ngày thông báo {vi_date(notice_date)} chưa tới (sau hôm nay)"))
                 notice_date = None
             elif year and year != notice_date.year:
-                problems.append(RowProblem(BAD_DATE, f"năm công nhận {year} khác năm của ngày thông báo {values.vi(notice_date)}"))
+                problems.append(RowProblem(BAD_DATE, f"năm công nhận {year} khác năm của ngày thông báo {vi_date(notice_date)}"))
         except values.CellError as exc:
             problems.append(RowProblem(BAD_DATE, str(exc)))
             notice_date = None
@@ -144,7 +139,7 @@ class RowReader:
             period = next((p for p in self.config.periods.values() if p.start <= notice_date <= p.end), None)
             if period is None:
                 known = ", ".join(p.label for p in self.config.periods.values())
-                problems.append(RowProblem(OUT_OF_PERIOD, f"ngày thông báo {values.vi(notice_date)} không thuộc giai đoạn nào "
+                problems.append(RowProblem(OUT_OF_PERIOD, f"ngày thông báo {vi_date(notice_date)} không thuộc giai đoạn nào "
                                                           f"đã khai báo ({known}); thêm giai đoạn vào dvk_build/config.yaml"))
         if period is not None:
             if tier and tier not in period.tiers:

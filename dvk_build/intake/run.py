@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable
 
@@ -14,7 +15,7 @@ from ..load.yamltree import parse
 from ..problem import Problem
 from ..validate.context import DossierContext
 from ..validate.engine import check_dossier
-from . import existing, summary
+from . import existing, summary, values
 from .headings import KEYS, REQUIRED, find_columns, known_headings
 from .rows import DUPLICATE, OTHER, RowProblem, RowReader
 from .table import open_table
@@ -47,11 +48,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     table = open_table(path, sheet)
     out = Outcome(encoding=table.encoding, sheet=table.sheet)
     rows = table.rows
-    head: list[tuple[int, list]] = []  # type: ignore[type-arg]
-    for item in rows:
-        head.append(item)
-        if len(head) >= HEADER_LOOKAHEAD:
-            break
+    head = list(islice(rows, HEADER_LOOKAHEAD))
     columns = find_columns(head, known_headings(config, mapping))
     if columns is None:
         raise ListError("không tìm thấy dòng tiêu đề cột (cần ít nhất cột Tên mô hình và hai cột khác như Chủ thể, "
@@ -65,13 +62,8 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     seen: dict[tuple[str, str, str], int] = {}
     ref = schema_ref(directory)
     last_header = columns.header_rows[-1]
-
-    def data_rows():  # type: ignore[no-untyped-def]
-        yield from (item for item in head if item[0] > last_header)
-        yield from rows
-
-    for number, cells in data_rows():
-        texts = reader.texts(cells)
+    for number, cells in chain((item for item in head if item[0] > last_header), rows):
+        texts = [values.text(c) for c in cells]
         skip = reader.not_a_model(texts)
         if skip == "blank":
             out.blank += 1
@@ -115,7 +107,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
 def _free_slug(base: str, known: existing.Existing) -> str:
     """The base slug, else `-2`, `-3`…: two models with the same title in the same commune stay two files."""
     slug, n = base, 1
-    while known.taken(slug):
+    while slug in known.slugs:
         n += 1
         slug = f"{base}-{n}"
     return slug

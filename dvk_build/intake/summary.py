@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import html
+from functools import cache
 from pathlib import Path
+
+import jinja2
 
 from ..cli_new import slugify, template_env
 from ..config import SUMMARY_RECORD, Config
+from ..vietnamese import vi_date
 from .rows import Facts
-from .values import vi
 
 TEMPLATE_NAME = "summary_record.md.j2"
 MAX_SLUG = 80  # a readable address; long titles are cut at a word
@@ -30,12 +33,11 @@ def summary_text(facts: Facts, config: Config) -> str:
     place = ", ".join(p for p in (facts.commune, facts.district, facts.province) if p)
     tier = config.tiers[facts.tier].label.lower()
     return (f"Mô hình “Dân vận khéo” {tier} của {facts.holder} ({place}), được {facts.body} công nhận theo "
-            f"Thông báo số {facts.notice_number} ngày {vi(facts.notice_date)}.")
+            f"Thông báo số {facts.notice_number} ngày {vi_date(facts.notice_date)}.")
 
 
 def render(facts: Facts, config: Config, source: str, schema_ref: str, display_path: str, today: dt.date) -> str:
-    template = _template()
-    return template.render(
+    return _template().render(
         schema_ref=schema_ref,
         today=today.isoformat(),
         source=Path(source).name,
@@ -56,15 +58,10 @@ def render(facts: Facts, config: Config, source: str, schema_ref: str, display_p
         body=facts.body,
         notice_number=facts.notice_number,
         notice_date=facts.notice_date.isoformat(),
-        note=re.sub(r"([<>&])", lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group(1)], facts.note),
+        note=html.escape(facts.note, quote=False),
     )
 
 
-_cached = None
-
-
-def _template():  # type: ignore[no-untyped-def]
-    global _cached
-    if _cached is None:
-        _cached = template_env().get_template(TEMPLATE_NAME)
-    return _cached
+@cache
+def _template() -> jinja2.Template:
+    return template_env().get_template(TEMPLATE_NAME)

@@ -98,14 +98,9 @@ def year(cell: Any) -> int | None:
 
 def _lookup(config: Config, section: str, labels: dict[str, list[str]]) -> dict[str, str]:
     """Folded spelling → slug: the configured labels, the slug itself, and the `import` aliases."""
-    table: dict[str, str] = {}
-    for slug, spellings in labels.items():
-        for spelling in [slug, *spellings]:
-            table[fold(spelling)] = slug
-    for slug, aliases in ((config.intake.get(section) or {})).items():
-        for alias in aliases:
-            table[fold(alias)] = slug
-    return table
+    table = {fold(spelling): slug for slug, spellings in labels.items() for spelling in [slug, *spellings]}
+    aliases = config.intake.get(section) or {}
+    return {**table, **{fold(alias): slug for slug, names in aliases.items() for alias in names}}
 
 
 def lookups(config: Config) -> dict[str, dict[str, str]]:
@@ -162,8 +157,3 @@ def kind(cell: Any, holder: str, table: dict[str, str]) -> str:
             raise CellError(f"loại chủ thể `{s}` không rõ (tập thể hoặc cá nhân)")
         return slug
     return "ca-nhan" if _PERSON.match(holder) else "tap-the"
-
-
-def vi(value: dt.date) -> str:
-    """15/6/2023, as the list and official documents write it."""
-    return f"{value.day}/{value.month}/{value.year}"

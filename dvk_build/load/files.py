@@ -103,6 +103,3 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):
         return path.as_posix()
-
-
-__all__ = ["Found", "discover", "display_path", "escapes", "linked"]

@@ -17,12 +17,9 @@ import yaml
 
 from .source import SourceError
 
-try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
-    from yaml import CSafeLoader as _Base
-    _LIBYAML = True
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Base  # type: ignore[assignment]
-    _LIBYAML = False
+# libyaml is ~10x faster; fall back to pure Python where it is missing
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LIBYAML = _Base is not yaml.SafeLoader
 
 PathKey = tuple[Union[str, int], ...]
 Pos = tuple[int, int]
@@ -148,11 +145,9 @@ def parse(text: str, first_line: int) -> Tree:
         ) from None
     except yaml.YAMLError:  # pragma: no cover - other libyaml errors carry no position
         raise YamlSyntaxError("Lỗi cú pháp YAML.", first_line, 1) from None
-    tree = Tree(data=None, source=text, first_line=first_line)
-    if root is None:
-        tree.data = {}
-        return tree
-    tree.data = _build(root, tree, [_MAX_NODES])
+    tree = Tree(data={}, source=text, first_line=first_line)
+    if root is not None:
+        tree.data = _build(root, tree, [_MAX_NODES])
     return tree
 
 
