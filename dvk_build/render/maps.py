@@ -55,6 +55,15 @@ def _communes() -> tuple[tuple[Unit, Point], ...]:
                  if u.lat is not None and u.lon is not None)
 
 
+@lru_cache(maxsize=1)
+def _province_points() -> dict[str, list[tuple[int, int]]]:
+    """Each province's communes as points of the national map, by province code."""
+    points: dict[str, list[tuple[int, int]]] = {}
+    for u, pt in _communes():
+        points.setdefault(u.province_code, []).append((pt.x, pt.y))
+    return points
+
+
 def dots_path(points: Iterable[tuple[int, int]]) -> str:
     """Points as one path of zero-length segments (round caps draw them as dots), relative moves."""
     out: list[str] = []
@@ -91,9 +100,7 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
     by_province = Counter(m.unit_today.province_code for m in models if m.unit_today)
     per_commune = counts_by_commune(models)
     provinces = {p.province_code: p for p in register.provinces(register.CURRENT)}
-    points: dict[str, list[tuple[int, int]]] = {}
-    for u, pt in _communes():
-        points.setdefault(u.province_code, []).append((pt.x, pt.y))
+    points = _province_points()
     total, with_models = len(models), len(per_commune)
     title = "Bản đồ mô hình “Dân vận khéo” theo tỉnh, thành phố"
     desc = (f"{_models_word(total)} ở {text.number(with_models)} xã, phường, đặc khu của "
@@ -206,8 +213,6 @@ def province_map(province_code: str, models: list[Model], catalogue_url: str, ma
     own = [u for u in register.communes(register.CURRENT, province_code) if u.lat is not None]
     if prov is None or not own:
         return ""
-    lats = [u.lat for u in own]
-    lons = [u.lon for u in own]
     # leave the far-out special zones (Hoàng Sa, Trường Sa) out of the frame: they would shrink the province
     main = [u for u in own if u.commune_code not in ISLANDS] or own
     lat_lo, lat_hi = min(u.lat for u in main), max(u.lat for u in main)
@@ -220,7 +225,6 @@ def province_map(province_code: str, models: list[Model], catalogue_url: str, ma
         scale = 760 / (lat_hi - lat_lo)
         height = 760
     width = round((lon_hi - lon_lo) * COS * scale)
-    del lats, lons
 
     def at(u: Unit) -> tuple[int, int]:
         return round((u.lon - lon_lo) * COS * scale), round((lat_hi - u.lat) * scale)
@@ -284,10 +288,7 @@ BASE_FILE = "assets/ban-do-viet-nam.svg"
 @lru_cache(maxsize=1)
 def base_map() -> str:
     """The country's communes as faint dots, provinces as light areas: the locator maps' background (one file)."""
-    points: dict[str, list[tuple[int, int]]] = {}
-    for u, pt in _communes():
-        points.setdefault(u.province_code, []).append((pt.x, pt.y))
-    paths = "".join(f'<path d="{dots_path(p)}"/>' for _, p in sorted(points.items()))
+    paths = "".join(f'<path d="{dots_path(p)}"/>' for _, p in sorted(_province_points().items()))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}">'
             f'<g fill="none" stroke="#e3e7ea" stroke-width="8" stroke-linecap="round">{paths}</g>'
             f'<g fill="none" stroke="#b4bec5" stroke-width="1.6" stroke-linecap="round">{paths}</g>'
