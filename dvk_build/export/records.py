@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 
 from ..config import Config
 from ..model import Catalogue, Model
+from ..register import Unit
 from ..vietnamese import number
 from ..schema import DATE_PATTERN, SLUG_PATTERN, build_schema
 from ..site_context import Site
@@ -237,25 +238,22 @@ def _unit_code_columns() -> list[Column]:
     commune = {"type": ["string", "null"], "pattern": "^[0-9]{5}$"}
     src = "mã đơn vị hành chính theo danh mục chính thức"
 
-    def then(m: Model, attr: str) -> str | None:
-        return getattr(m.unit_then, attr) or None if m.unit_then else None
-
-    def now(m: Model, attr: str) -> str | None:
-        return getattr(m.unit_today, attr) or None if m.unit_today else None
+    def of(unit: Unit | None, attr: str) -> str | None:
+        return getattr(unit, attr) or None if unit else None
 
     return [
         Column("province_code_now", f"Mã tỉnh, thành phố hiện nay ({src} từ ngày 1/7/2025)", CODE, province,
-               get=lambda m, c: now(m, "province_code")),
+               get=lambda m, c: of(m.unit_today, "province_code")),
         Column("commune_now", "Xã, phường, đặc khu hiện nay (sau sắp xếp năm 2025; suy ra từ danh mục)", TEXT,
-               {"type": ["string", "null"]}, get=lambda m, c: now(m, "commune")),
+               {"type": ["string", "null"]}, get=lambda m, c: of(m.unit_today, "commune")),
         Column("commune_code_now", f"Mã xã, phường, đặc khu hiện nay ({src} từ ngày 1/7/2025)", CODE, commune,
-               get=lambda m, c: now(m, "commune_code")),
+               get=lambda m, c: of(m.unit_today, "commune_code")),
         Column("province_code_at_recognition", f"Mã tỉnh, thành phố tại thời điểm công nhận ({src} của giai đoạn)",
-               CODE, province, get=lambda m, c: then(m, "province_code")),
+               CODE, province, get=lambda m, c: of(m.unit_then, "province_code")),
         Column("district_code_at_recognition", f"Mã huyện tại thời điểm công nhận ({src} trước ngày 1/7/2025)",
-               CODE, district, get=lambda m, c: then(m, "district_code")),
+               CODE, district, get=lambda m, c: of(m.unit_then, "district_code")),
         Column("commune_code_at_recognition", f"Mã xã, phường, thị trấn tại thời điểm công nhận ({src} của giai đoạn)",
-               CODE, commune, get=lambda m, c: then(m, "commune_code")),
+               CODE, commune, get=lambda m, c: of(m.unit_then, "commune_code")),
     ]
 
 
