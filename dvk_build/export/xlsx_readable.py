@@ -16,7 +16,7 @@ import xlsxwriter
 from ..model import Catalogue
 from ..site_context import Site
 from .records import CODE, CODES, INTEGER, LIST_SEP, NUMBER, Column, rows, table_columns
-from .xlsx_export import _OPTIONS, _fixed_zip, _value, close_stored
+from .xlsx_export import _OPTIONS, _value, finish
 
 PATH = "du-lieu/mo-hinh-de-doc.xlsx"
 # Columns for programs, not people: the model's code and the address of its JSON file.
@@ -124,11 +124,7 @@ class ReadableWorkbook:
         for r, (key, text) in enumerate(line for line in lines if line[1]):
             info.write_string(r, 0, key, self.head)
             info.write_string(r, 1, text, wrap)
-        naive = generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        self.wb.set_properties({"title": f"{site.get('name', '')}: danh sách mô hình", "author": site.get("name", "dvk"),
-                                "created": naive})
-        close_stored(self.wb)
-        return _fixed_zip(self.raw.getvalue(), generated)
+        return finish(self.wb, self.raw, self.ctx, f"{site.get('name', '')}: danh sách mô hình")
 
 
 def render(catalogue: Catalogue, ctx: Site) -> bytes:
