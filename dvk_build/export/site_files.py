@@ -6,7 +6,6 @@ import io
 import json
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, Callable, ContextManager, Iterator, TextIO
 
 from ..config import Config
@@ -21,16 +20,6 @@ from .records import in_record, json_columns, model_json_path, record, row_of_re
 
 PAGE = "du-lieu/index.md"
 DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
-
-
-@dataclass(frozen=True)
-class Download:
-    """One file listed on the data page."""
-
-    path: str
-    link: str  # relative to du-lieu/
-    what: str
-    size: int  # bytes
 
 
 def _listed(config: Config) -> list[tuple[str, str, str]]:
@@ -152,12 +141,11 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
 
 def data_page(ctx: SiteContext, sizes: dict[str, int]) -> Page:
     """The page `du-lieu/`, listing each file with its size: made once the files exist."""
-    downloads = [Download(p, link, what, sizes[p]) for p, link, what in _listed(ctx.config)]
-    return Page(PAGE, _page(ctx, downloads))
+    return Page(PAGE, _page(ctx, [(link, what, sizes[p]) for p, link, what in _listed(ctx.config)]))
 
 
-def _page(context: SiteContext, downloads: list[Download]) -> str:
-    """The Markdown of `du-lieu/`."""
+def _page(context: SiteContext, downloads: list[tuple[str, str, int]]) -> str:
+    """The Markdown of `du-lieu/`; `downloads`: (link from du-lieu/, what the file holds, its size in bytes)."""
     ctx = context.site
     site = ctx.config.site
     n = len(context.catalogue.models)
@@ -165,7 +153,7 @@ def _page(context: SiteContext, downloads: list[Download]) -> str:
     licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
     licence_md = f"[{licence}]({licence_url})" if licence_url else licence
     generated = ctx.generated
-    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {file_size(d.size)} |" for d in downloads)
+    rows = "\n".join(f"| [{link.rsplit('/', 1)[-1]}]({link}) | {what} | {file_size(size)} |" for link, what, size in downloads)
     description = (f"Tải về {n} mô hình “Dân vận khéo” đã được công nhận dưới dạng CSV, Excel, JSON và nguồn tin Atom; "
                    "bảng mã giải thích từng cột, giấy phép và cách trích dẫn.")
     cite = (f"{site.get('name', '')} ({generated.year}). *Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận* "
