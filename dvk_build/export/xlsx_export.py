@@ -15,7 +15,7 @@ import xlsxwriter.workbook
 from ..model import Catalogue
 from .codebook import entries
 from ..site_context import Site
-from .records import DATE, Table, rows, table_columns
+from .records import DATE, rows, table_columns
 
 PATH = "du-lieu/mo-hinh.xlsx"
 EXCEL_CELL_LIMIT = 32767  # characters; Excel refuses to open a file with a longer cell
@@ -104,9 +104,9 @@ def _write_row(ws: Any, r: int, values: list[Any], kinds: list[str] | None = Non
             ws.write_string(r, c, str(value), style)
 
 
-def render(catalogue: Catalogue, ctx: Site, table: Table | None = None) -> bytes:
+def render(catalogue: Catalogue, ctx: Site) -> bytes:
     """Sheet "Mô hình" (bold, frozen header row) and sheet "Giải thích" (the codebook)."""
-    header, body = table or rows(catalogue, ctx)
+    header, body = rows(catalogue, ctx)
     return write(header, body, len(body), ctx)
 
 
