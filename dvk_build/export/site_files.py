@@ -111,9 +111,10 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
         table = csv_export.start(csv_out, header)
         head, tail = json_export.document_ends(ctx, count)
         json_out.write(head)
+        readable = xlsx_readable.ReadableWorkbook(ctx, count)
 
         def table_rows() -> Iterator[list[Any]]:
-            """Each model's row; on the way, its JSON record, its own file and its CSV row are written."""
+            """Each model's row; on the way, its JSON record, its own file, its CSV and readable rows are written."""
             nonlocal written
             for m in models:
                 rec = record(m, ctx, json_cols)
@@ -121,18 +122,12 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
                 put(model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8"))
                 values = row_of_record(rec, m, ctx, table_cols, shared)
                 csv_export.write_row(table, values)
+                readable.add(values)
                 written += 1
                 yield values
 
-        readable = xlsx_readable.ReadableWorkbook(ctx, count)
-
-        def both_workbooks() -> Iterator[list[Any]]:
-            for values in table_rows():
-                readable.add(values)
-                yield values
-
         # the workbook pulls the rows: one pass writes every file
-        put(xlsx_export.PATH, xlsx_export.write(header, both_workbooks(), count, ctx))
+        put(xlsx_export.PATH, xlsx_export.write(header, table_rows(), count, ctx))
         put(xlsx_readable.PATH, readable.close())
         json_out.write(tail)
     if written != count:  # the workbook's filter range and the JSON's count were written for `count`

@@ -40,10 +40,6 @@ def headings(cols: list[Column]) -> list[str]:
     return out
 
 
-def _labels(col: Column) -> dict[str, str]:
-    return {str(code): label for code, label in col.values}
-
-
 class ReadableWorkbook:
     """A workbook written one model at a time (XlsxWriter's constant memory): `add` each row, then `close`.
 
@@ -58,7 +54,7 @@ class ReadableWorkbook:
         self.order = first + [i for i in kept if cols[i].name != FIRST]
         self.cols = [cols[i] for i in self.order]
         self.headings = headings(self.cols)
-        self.labels = [_labels(c) for c in self.cols]
+        self.labels = [{str(code): label for code, label in c.values} for c in self.cols]
         self.raw = io.BytesIO()
         self.wb = xlsxwriter.Workbook(self.raw, _OPTIONS)
         wb = self.wb
