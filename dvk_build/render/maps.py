@@ -123,11 +123,7 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
             parts.append(f'<g class="dvk-map-off"><path id="{map_id}-p{code}" d="{d}"/></g>')
     parts.append('</g><g class="dvk-map-dots" aria-hidden="true">')
     parts.extend(f'<use href="#{map_id}-p{code}"/>' for code in sorted(provinces))
-    parts.append("</g>")
-    parts.append(_commune_classes(per_commune, 1.0))
-    parts.append(_island_labels())
-    parts.append(_legend(WIDTH))
-    parts.append("</svg>")
+    parts += ["</g>", _commune_classes(per_commune, 1.0), _island_labels(), _legend(WIDTH), "</svg>"]
     return "".join(parts)
 
 
@@ -142,8 +138,7 @@ def _commune_classes(per_commune: Counter[str], scale: float) -> str:
     out = ['<g class="dvk-map-models" aria-hidden="true">']
     for i in sorted(classes):
         out.append(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1] * scale:g}" d="{dots_path(classes[i])}"/>')
-    out.append("</g>")
-    return "".join(out)
+    return "".join(out) + "</g>"
 
 
 def _islands() -> list[tuple[str, str, Point]]:
@@ -159,8 +154,7 @@ def _island_labels() -> str:
         x = min(pt.x, WIDTH - 120)  # Trường Sa lies near the edge: its widest line (~230 units on a phone) inside
         out.append(f'<text text-anchor="middle" x="{x}" y="{pt.y + 24}">{escape(name)} '
                    f'<tspan class="dvk-map-owner" x="{x}" dy="1.2em">{escape(owner)}</tspan></text>')
-    out.append("</g>")
-    return "".join(out)
+    return "".join(out) + "</g>"
 
 
 def _legend(width: int) -> str:
@@ -173,8 +167,7 @@ def _legend(width: int) -> str:
         cy = y + 2 * step + i * step
         out.append(f'<path class="dvk-map-c{i}" stroke-width="{size:g}" d="M{x + 6} {cy - 6}h0"/>'
                    f'<text x="{x + 20}" y="{cy}">{label}</text>')
-    out.append("</g>")
-    return "".join(out)
+    return "".join(out) + "</g>"
 
 
 def province_table(models: list[Model], link_prefix: str) -> str:
