@@ -113,20 +113,8 @@ def _type_hint(ctx: DossierContext, path: tuple[Any, ...], wanted: list[str]) ->
     return " ".join(_TYPE_HINT[w] for w in wanted if w in _TYPE_HINT)
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "để trống"
-    if isinstance(value, bool):
-        return "đúng/sai"
-    if isinstance(value, int):
-        return "số nguyên"
-    if isinstance(value, float):
-        return "số"
-    if isinstance(value, str):
-        return "chữ"
-    if isinstance(value, list):
-        return "danh sách"
-    return "nhóm trường"
+# What a value is, in the words of DVK102's message (a mapping, or anything else, is a group of fields).
+_KIND_VI = {type(None): "để trống", bool: "đúng/sai", int: "số nguyên", float: "số", str: "chữ", list: "danh sách"}
 
 
 def check_form(ctx: DossierContext) -> Iterator[Problem]:
@@ -157,7 +145,8 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             names = " hoặc ".join(_TYPE_VI.get(w, w) for w in wanted if w != "null")
             yield ctx.problem(
                 RULES["DVK102"], path,
-                f"{where} phải là {names}, nhưng đang là {_kind(err.instance)} `{_show(err.instance)}`.",
+                f"{where} phải là {names}, nhưng đang là {_KIND_VI.get(type(err.instance), 'nhóm trường')} "
+                f"`{_show(err.instance)}`.",
                 _type_hint(ctx, path, wanted),
             )
         elif kw == "enum":
