@@ -56,8 +56,7 @@ class ReadableWorkbook:
         self.headings = headings(self.cols)
         self.labels = [{str(code): label for code, label in c.values} for c in self.cols]
         self.raw = io.BytesIO()
-        self.wb = xlsxwriter.Workbook(self.raw, _OPTIONS)
-        wb = self.wb
+        wb = self.wb = xlsxwriter.Workbook(self.raw, _OPTIONS)
         self.head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#FFF3CD",
                                    "border": 1})
         self.text = None  # text cells plain, as in the machine workbook: a format on each cell slows XlsxWriter
