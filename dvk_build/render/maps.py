@@ -123,11 +123,11 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
             parts.append(f'<g class="dvk-map-off"><path id="{map_id}-p{code}" d="{d}"/></g>')
     parts.append('</g><g class="dvk-map-dots" aria-hidden="true">')
     parts.extend(f'<use href="#{map_id}-p{code}"/>' for code in sorted(provinces))
-    parts += ["</g>", _commune_classes(per_commune, 1.0), _island_labels(), _legend(WIDTH), "</svg>"]
+    parts += ["</g>", _commune_classes(per_commune), _island_labels(), _legend(), "</svg>"]
     return "".join(parts)
 
 
-def _commune_classes(per_commune: Counter[str], scale: float) -> str:
+def _commune_classes(per_commune: Counter[str]) -> str:
     """Communes with models, one path per size class (not links: the national map links provinces)."""
     where = {u.commune_code: pt for u, pt in _communes()}
     classes: dict[int, list[tuple[int, int]]] = {}
@@ -137,7 +137,7 @@ def _commune_classes(per_commune: Counter[str], scale: float) -> str:
             classes.setdefault(_size_class(per_commune[code]), []).append((pt.x, pt.y))
     out = ['<g class="dvk-map-models" aria-hidden="true">']
     for i in sorted(classes):
-        out.append(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1] * scale:g}" d="{dots_path(classes[i])}"/>')
+        out.append(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1]:g}" d="{dots_path(classes[i])}"/>')
     return "".join(out) + "</g>"
 
 
@@ -157,9 +157,9 @@ def _island_labels() -> str:
     return "".join(out) + "</g>"
 
 
-def _legend(width: int) -> str:
+def _legend() -> str:
     """Top right, outside the country (the map draws no neighbours), spaced for the phone's larger text."""
-    x, y, step = round(width * 0.55), 34, 26
+    x, y, step = round(WIDTH * 0.55), 34, 26
     labels = ("1 mô hình", "2-3", "4-9", "10-29", "30 trở lên")
     out = [f'<g class="dvk-map-legend" aria-hidden="true"><text x="{x}" y="{y}">Số mô hình '
            f'<tspan x="{x}" dy="1.2em">ở một xã, phường:</tspan></text>']

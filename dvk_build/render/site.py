@@ -135,7 +135,7 @@ class SiteRenderer:
                                             if self.catalogue.models else "")
         return kept[1]
 
-    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
+    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group],
                  hide: Sequence[str] = (), figure: Callable[[], str] = str, figure_key: Hashable = None) -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
@@ -153,7 +153,7 @@ class SiteRenderer:
             if not self._want(uri, signature, [m.slug for _, m in chunk]):
                 continue
             title = heading if n == 1 else f"{heading} (trang {n})"
-            meta = front_matter(title, description or intro, **({"hide": list(hide)} if hide else {}))
+            meta = front_matter(title, intro, **({"hide": list(hide)} if hide else {}))
             out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
                                                     groups=page_groups, pages=pages, page=n, base=base,
                                                     figure=Markup(figure()) if n == 1 else "")))
@@ -164,8 +164,7 @@ class SiteRenderer:
             groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.config.fields.values()]
             intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, xếp theo lĩnh vực. "
                      f"Tiêu chuẩn {tier.label.lower()}: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
-            self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro,
-                          [g for g in groups if g.models])
+            self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro, groups)
 
     def _fields(self, out: Output) -> None:
         for f in self.config.fields.values():
@@ -175,7 +174,7 @@ class SiteRenderer:
             intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, xếp theo cấp công nhận cao nhất."
             if f.description:
                 intro = f"{f.description} {intro}"
-            self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, [g for g in groups if g.models])
+            self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, groups)
 
     def _provinces(self, out: Output) -> None:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
@@ -192,7 +191,7 @@ class SiteRenderer:
             # drawn only for a page rendered (its first): the preview renders one page of one listing
             figure = (lambda code=code, models=models: maps.province_figure(code, models, "../../danh-muc/")) if code else str
             self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
-                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure,
+                          f"{len(models)} mô hình của {name}.{note}", groups, figure=figure,
                           figure_key=tuple(sorted(maps.counts_by_commune(models).items())))
 
     def _province_index(self, out: Output, uri: str, rows: list[Group]) -> None:
