@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from ..config import Config
 from ..problem import Problem
 from ..schema import DATE_PATTERN, build_schema
+from ..vietnamese import number
 from .context import DossierContext, field_path
 from .fastschema import Check, compile_schema
 from .limits import LIST_TEXT_MAX
@@ -75,14 +76,9 @@ def _long_lists(ctx: DossierContext, node: dict[str, Any], path: tuple[Any, ...]
             size = _text_size(value)
             if size > LIST_TEXT_MAX:
                 at = path + (key,)
-                out.append(ctx.problem(RULES["DVK105"], at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {_vi_number(size)} ký tự, "
-                                       f"quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
+                out.append(ctx.problem(RULES["DVK105"], at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {number(size)} ký tự, "
+                                       f"quá giới hạn {number(LIST_TEXT_MAX)} ký tự của một danh sách.",
                                        "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm."))
-
-
-def _vi_number(value: Any) -> str:
-    """1.000.000: the Vietnamese thousands separator."""
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
 def _show(value: Any) -> str:
@@ -169,16 +165,16 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
         elif kw in ("minimum", "maximum"):
             bound = "nhỏ hơn" if kw == "minimum" else "lớn hơn"
             yield ctx.problem(RULES["DVK105"], path, f"{where}: `{_show(err.instance)}` không được {bound} "
-                              f"{_vi_number(err.validator_value)}.",
+                              f"{number(err.validator_value)}.",
                               "" if kw == "minimum" else "Kiểm tra lại số (thừa chữ số?) và đơn vị tính.")
         elif kw == "maxLength":
-            yield ctx.problem(RULES["DVK105"], path, f"{where} dài {_vi_number(len(err.instance))} ký tự, quá giới hạn "
-                              f"{_vi_number(err.validator_value)} ký tự.",
+            yield ctx.problem(RULES["DVK105"], path, f"{where} dài {number(len(err.instance))} ký tự, quá giới hạn "
+                              f"{number(err.validator_value)} ký tự.",
                               "Viết ngắn gọn ý chính; phần kể chi tiết đặt ở nội dung hồ sơ (dưới dòng `---` thứ hai) "
                               "hoặc thành tệp đính kèm.")
         elif kw == "maxItems":
-            yield ctx.problem(RULES["DVK105"], path, f"{where} có {_vi_number(len(err.instance))} mục, quá giới hạn "
-                              f"{_vi_number(err.validator_value)} mục.",
+            yield ctx.problem(RULES["DVK105"], path, f"{where} có {number(len(err.instance))} mục, quá giới hạn "
+                              f"{number(err.validator_value)} mục.",
                               "Giữ các mục tiêu biểu; danh sách đầy đủ đặt thành tệp đính kèm.")
         elif kw == "uniqueItems":
             yield ctx.problem(RULES["DVK105"], path, f"{where} có giá trị lặp lại.", "Mỗi giá trị chỉ ghi một lần.")
