@@ -22,7 +22,7 @@ from dvk_build import verify
 from dvk_build.config import default_config
 from dvk_build.model import Model, Recognition
 from dvk_build.search import dvk_index
-from dvk_build.search.terms import fnv1a, fold, shard_of, syllables, terms
+from dvk_build.search.terms import fnv1a, fold, page_terms, shard_of, syllables
 
 INDEX_JS = ROOT / "content" / "pages" / "assets" / "dvk-index.js"
 
@@ -65,8 +65,10 @@ def test_fold_strips_every_mark_and_đ() -> None:
 
 
 def test_terms_are_syllables_and_adjacent_pairs_with_their_spelling() -> None:
-    assert list(terms("Đê điều mới")) == [("de", "đê"), ("dieu", "điều"), ("de dieu", "đê điều"),
-                                          ("moi", "mới"), ("dieu moi", "điều mới")]
+    counted, length = page_terms([("Đê điều mới", 2)])
+    assert counted == {("de", "đê"): 2, ("dieu", "điều"): 2, ("de dieu", "đê điều"): 2,
+                       ("moi", "mới"): 2, ("dieu moi", "điều mới"): 2}
+    assert length == 3
 
 
 def test_fnv1a_is_the_standard_32_bit_hash() -> None:

@@ -27,7 +27,7 @@ from dvk_build.config import default_config
 from dvk_build.model import build_catalogue
 from dvk_build.export import site_files
 from dvk_build.render.model_page import model_contents
-from dvk_build.render.site import RenderedPages, render_pages
+from dvk_build.render.site import RenderedPages, SiteRenderer
 from dvk_build.search.pages import search_pages
 from dvk_build.site_context import Site, SiteContext
 from dvk_build.validate.engine import check_paths
@@ -61,7 +61,7 @@ def pipeline(text: str | bytes, folder: Path) -> None:
 def render_site(catalogue) -> RenderedPages:  # type: ignore[no-untyped-def]
     """Every page and file of the site in memory, as the plugin composes them (no MkDocs)."""
     ctx = SiteContext(catalogue, Site(CONFIG))
-    pages = render_pages(ctx)
+    pages = SiteRenderer(ctx).render()
     pages.add(search_pages(ctx)).add(site_files.outputs(ctx))
     model_contents(catalogue)
     return pages

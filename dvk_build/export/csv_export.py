@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from ..model import Catalogue
 from ..site_context import Site
-from .records import Table, rows
+from .records import rows
 
 PATH = "du-lieu/mo-hinh.csv"
 BOM = "\ufeff"  # without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese
@@ -46,9 +46,9 @@ def write_row(writer: Any, values: list[Any]) -> None:
     writer.writerow([text_of(v) for v in values])
 
 
-def render(catalogue: Catalogue, ctx: Site, table: Table | None = None) -> bytes:
+def render(catalogue: Catalogue, ctx: Site) -> bytes:
     """The CSV file: a header row of column names, then the models, newest recognition first."""
-    header, body = table or rows(catalogue, ctx)
+    header, body = rows(catalogue, ctx)
     out = io.StringIO(newline="")
     writer = start(out, header)
     for r in body:

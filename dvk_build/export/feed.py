@@ -87,10 +87,7 @@ def render(catalogue: Catalogue, ctx: Site) -> bytes:
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML_NS}}}lang": "vi"})
     _el(feed, "title", f"{site.get('name', '')}: mô hình mới được công nhận", type="text")
     _el(feed, "subtitle", " ".join(str(site.get("illustrative_notice", "")).split()), type="text")
-    if ctx.site_url:
-        _el(feed, "id", ctx.site_url)
-    else:
-        _el(feed, "id", f"tag:{FALLBACK_AUTHORITY},2021:feed")
+    _el(feed, "id", ctx.site_url or f"tag:{FALLBACK_AUTHORITY},2021:feed")
     _el(feed, "link", rel="self", type="application/atom+xml", href=ctx.absolute(PATH))
     _el(feed, "link", rel="alternate", type="text/html", href=ctx.absolute("danh-muc/") if ctx.site_url else "danh-muc/")
     newest = max((m.recognized_on for m in models if m.recognized_on), default=None)

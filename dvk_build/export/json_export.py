@@ -15,34 +15,24 @@ PATH = "du-lieu/mo-hinh.json"
 SCHEMA_PATH = "du-lieu/mo-hinh.schema.json"
 
 
-def _licence(ctx: Site) -> Json:
-    """The data licence from config.yaml."""
-    site = ctx.config.site
-    return {"name": site.get("licence", ""), "url": site.get("licence_url", "")}
-
-
 def _header(ctx: Site, pointer: str = "") -> Json:
     """Fields every JSON file starts with; `$schema` only when the schema's absolute address is known."""
     schema_ref = {"$schema": ctx.absolute(SCHEMA_PATH) + pointer} if ctx.site_url else {}
+    site = ctx.config.site
     return {
         **schema_ref,
-        "title": ctx.config.site.get("name", ""),
+        "title": site.get("name", ""),
         "generated": ctx.generated_iso,
-        "licence": _licence(ctx),
-        "notice": " ".join(str(ctx.config.site.get("illustrative_notice", "")).split()),
+        "licence": {"name": site.get("licence", ""), "url": site.get("licence_url", "")},
+        "notice": " ".join(str(site.get("illustrative_notice", "")).split()),
         "source": ctx.absolute("du-lieu/"),
     }
 
 
-def records(catalogue: Catalogue, ctx: Site) -> list[Json]:
-    """One record per published model, newest recognition first."""
-    cols = json_columns(ctx.config)
-    return [record(m, ctx, cols) for m in catalogue.models]
-
-
-def document(catalogue: Catalogue, ctx: Site, recs: list[Json] | None = None) -> Json:
+def document(catalogue: Catalogue, ctx: Site) -> Json:
     """{generated, count, licence, …, models: […]}; `models` is the only list (verify.py finds the rows by it)."""
-    models = recs if recs is not None else records(catalogue, ctx)
+    cols = json_columns(ctx.config)
+    models = [record(m, ctx, cols) for m in catalogue.models]  # newest recognition first
     return {**_header(ctx), "count": len(models), "models": models}
 
 

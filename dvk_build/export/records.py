@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 
 from ..config import Config
 from ..model import Catalogue, Model
+from ..register import Unit
 from ..vietnamese import number
 from ..schema import DATE_PATTERN, SLUG_PATTERN, build_schema
 from ..site_context import Site
@@ -237,25 +238,22 @@ def _unit_code_columns() -> list[Column]:
     commune = {"type": ["string", "null"], "pattern": "^[0-9]{5}$"}
     src = "mã đơn vị hành chính theo danh mục chính thức"
 
-    def then(m: Model, attr: str) -> str | None:
-        return getattr(m.unit_then, attr) or None if m.unit_then else None
-
-    def now(m: Model, attr: str) -> str | None:
-        return getattr(m.unit_today, attr) or None if m.unit_today else None
+    def of(unit: Unit | None, attr: str) -> str | None:
+        return getattr(unit, attr) or None if unit else None
 
     return [
         Column("province_code_now", f"Mã tỉnh, thành phố hiện nay ({src} từ ngày 1/7/2025)", CODE, province,
-               get=lambda m, c: now(m, "province_code")),
+               get=lambda m, c: of(m.unit_today, "province_code")),
         Column("commune_now", "Xã, phường, đặc khu hiện nay (sau sắp xếp năm 2025; suy ra từ danh mục)", TEXT,
-               {"type": ["string", "null"]}, get=lambda m, c: now(m, "commune")),
+               {"type": ["string", "null"]}, get=lambda m, c: of(m.unit_today, "commune")),
         Column("commune_code_now", f"Mã xã, phường, đặc khu hiện nay ({src} từ ngày 1/7/2025)", CODE, commune,
-               get=lambda m, c: now(m, "commune_code")),
+               get=lambda m, c: of(m.unit_today, "commune_code")),
         Column("province_code_at_recognition", f"Mã tỉnh, thành phố tại thời điểm công nhận ({src} của giai đoạn)",
-               CODE, province, get=lambda m, c: then(m, "province_code")),
+               CODE, province, get=lambda m, c: of(m.unit_then, "province_code")),
         Column("district_code_at_recognition", f"Mã huyện tại thời điểm công nhận ({src} trước ngày 1/7/2025)",
-               CODE, district, get=lambda m, c: then(m, "district_code")),
+               CODE, district, get=lambda m, c: of(m.unit_then, "district_code")),
         Column("commune_code_at_recognition", f"Mã xã, phường, thị trấn tại thời điểm công nhận ({src} của giai đoạn)",
-               CODE, commune, get=lambda m, c: then(m, "commune_code")),
+               CODE, commune, get=lambda m, c: of(m.unit_then, "commune_code")),
     ]
 
 
@@ -343,32 +341,27 @@ def _monitoring(e: Json) -> str:
 
 def _recognition_columns(config: Config) -> list[Column]:
     """In CSV and Excel, `recognitions` is one group of columns per tier, lowest first."""
-    out: list[Column] = []
-    for tier in config.tiers_in_order():
-        def pick(m: Model, slug: str = tier.slug) -> Any:
+    label = config.label
+    # (key, label, kind, value of the tier's latest recognition)
+    parts: list[tuple[str, str, str, Callable[[Any], Any]]] = [
+        ("body", label("recognitions[].body"), TEXT, lambda r: r.body),
+        ("notice.number", f"{label('recognitions[].notice.number')} ({label('recognitions[].notice')})", TEXT,
+         lambda r: r.notice_number),
+        ("notice.date", label("recognitions[].notice.date"), DATE, lambda r: _date(r.notice_date)),
+        ("vote", f"{label('recognitions[].vote')} (số phiếu tán thành/số thành viên)", TEXT,
+         lambda r: f"{r.vote_in_favor}/{r.vote_members}" if r.vote_members else None),
+    ]
+
+    def get(slug: str, value: Callable[[Any], Any]) -> Callable[[Model, Site], Any]:
+        def one(m: Model, c: Site) -> Any:
             found = [r for r in m.recognitions if r.tier == slug]
-            return found[-1] if found else None
+            return value(found[-1]) if found else None
 
-        def vote(m: Model, c: Site, pick: Callable[[Model], Any] = pick) -> str | None:
-            r = pick(m)
-            return f"{r.vote_in_favor}/{r.vote_members}" if r and r.vote_members else None
+        return one
 
-        base = f"recognitions.{tier.slug}"
-        out += [
-            Column(f"{base}.body", f"{tier.label}: {config.label('recognitions[].body')}", TEXT,
-                   {"type": ["string", "null"]}, formats=frozenset({TABLE}),
-                   get=lambda m, c, pick=pick: pick(m).body if pick(m) else None),
-            Column(f"{base}.notice.number", f"{tier.label}: {config.label('recognitions[].notice.number')} "
-                   f"({config.label('recognitions[].notice')})", TEXT, {"type": ["string", "null"]},
-                   formats=frozenset({TABLE}), get=lambda m, c, pick=pick: pick(m).notice_number if pick(m) else None),
-            Column(f"{base}.notice.date", f"{tier.label}: {config.label('recognitions[].notice.date')}", DATE,
-                   {"type": ["string", "null"]}, formats=frozenset({TABLE}),
-                   get=lambda m, c, pick=pick: _date(pick(m).notice_date) if pick(m) else None),
-            Column(f"{base}.vote", f"{tier.label}: {config.label('recognitions[].vote')} "
-                   "(số phiếu tán thành/số thành viên)", TEXT, {"type": ["string", "null"]},
-                   formats=frozenset({TABLE}), get=vote),
-        ]
-    return out
+    return [Column(f"recognitions.{tier.slug}.{key}", f"{tier.label}: {text}", kind, {"type": ["string", "null"]},
+                   formats=frozenset({TABLE}), get=get(tier.slug, value))
+            for tier in config.tiers_in_order() for key, text, kind, value in parts]
 
 
 _BODY = Column("body_markdown", "Nội dung hồ sơ dưới phần thông tin đầu tệp (Markdown): cách làm, kinh nghiệm",
@@ -475,10 +468,7 @@ def row_of_record(rec: Json, m: Model, ctx: Site, cols: list[Column], shared: li
     return [_cell_of(col, rec[col.name]) if same else cell(col, m, ctx) for col, same in zip(cols, shared)]
 
 
-Table = tuple[list[str], list[list[Any]]]  # header, rows: what CSV and Excel both write
-
-
-def rows(catalogue: Catalogue, ctx: Site) -> Table:
+def rows(catalogue: Catalogue, ctx: Site) -> tuple[list[str], list[list[Any]]]:
     """Header and one row per published model, newest recognition first (the catalogue's order)."""
     cols = table_columns(ctx.config)
     return [c.name for c in cols], [row(m, ctx, cols) for m in catalogue.models]

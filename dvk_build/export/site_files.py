@@ -6,10 +6,8 @@ import io
 import json
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, Callable, ContextManager, Iterator, TextIO
 
-from ..config import Config
 from ..model import Catalogue, Model
 from ..schema import build_schema
 from ..site_context import Output, Page, Site, SiteContext, front_matter
@@ -21,36 +19,23 @@ from .records import in_record, json_columns, model_json_path, record, row_of_re
 
 PAGE = "du-lieu/index.md"
 DOSSIER_SCHEMA_PATH = "du-lieu/dossier.schema.json"
-
-
-@dataclass(frozen=True)
-class Download:
-    """One file listed on the data page."""
-
-    path: str
-    link: str  # relative to du-lieu/
-    what: str
-    size: int  # bytes
-
-
-def _listed(config: Config) -> list[tuple[str, str, str]]:
-    """The files the data page lists: (path, link from du-lieu/, what it holds)."""
-    return [
-        (csv_export.PATH, "mo-hinh.csv",
-         "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)"),
-        (xlsx_readable.PATH, "mo-hinh-de-doc.xlsx",
-         "Tệp Excel để đọc: cột tiếng Việt, tên đầy đủ thay cho mã, số tiền và ngày tháng định dạng sẵn, "
-         "lọc được theo cấp, lĩnh vực, tỉnh"),
-        (xlsx_export.PATH, "mo-hinh.xlsx", "Tệp Excel cho phần mềm: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"),
-        (json_export.PATH, "mo-hinh.json",
-         "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)"),
-        (json_export.SCHEMA_PATH, "mo-hinh.schema.json",
-         "JSON Schema mô tả tệp mo-hinh.json (và tệp JSON riêng của từng mô hình)"),
-        (DOSSIER_SCHEMA_PATH, "dossier.schema.json",
-         "JSON Schema của hồ sơ mô hình (phần thông tin đầu tệp mà biên tập viên soạn)"),
-        (feed.PATH, "../feed.xml",
-         f"Nguồn tin Atom: các mô hình mới được công nhận, mới nhất trước (tối đa {feed.LIMIT} mô hình)"),
-    ]
+# The files the data page lists: (path, link from du-lieu/, what it holds).
+_LISTED = [
+    (csv_export.PATH, "mo-hinh.csv",
+     "Bảng tính CSV: mỗi mô hình một dòng (UTF-8 có BOM, mở trực tiếp bằng Excel, LibreOffice)"),
+    (xlsx_readable.PATH, "mo-hinh-de-doc.xlsx",
+     "Tệp Excel để đọc: cột tiếng Việt, tên đầy đủ thay cho mã, số tiền và ngày tháng định dạng sẵn, "
+     "lọc được theo cấp, lĩnh vực, tỉnh"),
+    (xlsx_export.PATH, "mo-hinh.xlsx", "Tệp Excel cho phần mềm: cùng các dòng như tệp CSV, kèm trang “Giải thích” các cột"),
+    (json_export.PATH, "mo-hinh.json",
+     "JSON: đầy đủ nhất, giữ nguyên các danh sách (chỉ tiêu, các lần công nhận, khen thưởng, nơi nhân rộng)"),
+    (json_export.SCHEMA_PATH, "mo-hinh.schema.json",
+     "JSON Schema mô tả tệp mo-hinh.json (và tệp JSON riêng của từng mô hình)"),
+    (DOSSIER_SCHEMA_PATH, "dossier.schema.json",
+     "JSON Schema của hồ sơ mô hình (phần thông tin đầu tệp mà biên tập viên soạn)"),
+    (feed.PATH, "../feed.xml",
+     f"Nguồn tin Atom: các mô hình mới được công nhận, mới nhất trước (tối đa {feed.LIMIT} mô hình)"),
+]
 
 
 def model_file_paths(catalogue: Catalogue) -> list[str]:
@@ -61,10 +46,9 @@ def model_file_paths(catalogue: Catalogue) -> list[str]:
 
 def small_files(catalogue: Catalogue, ctx: Site) -> dict[str, bytes]:
     """The schemas and the feed: quick to make in the build (the feed reads the newest models only)."""
-    config = ctx.config
     return {
         json_export.SCHEMA_PATH: json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8"),
-        DOSSIER_SCHEMA_PATH: (json.dumps(build_schema(config), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        DOSSIER_SCHEMA_PATH: (json.dumps(build_schema(ctx.config), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         feed.PATH: feed.render(catalogue, ctx),
     }
 
@@ -88,7 +72,7 @@ def write_model_files(site: Site, folder: str, count: int, spool: str, build: in
             sizes[path] = os.fstat(f.fileno()).st_size
 
     try:
-        _stream_model_files(site.config, site, count, read_spool(spool), text, put)
+        _stream_model_files(site, count, read_spool(spool), text, put)
     finally:
         out.close()
     return sizes
@@ -104,17 +88,17 @@ def model_files(catalogue: Catalogue, ctx: Site) -> dict[str, bytes]:
         yield out
         files[path] = out.getvalue().encode("utf-8")
 
-    _stream_model_files(ctx.config, ctx, len(catalogue.models), iter(catalogue.models), text, files.__setitem__)
+    _stream_model_files(ctx, len(catalogue.models), iter(catalogue.models), text, files.__setitem__)
     return files
 
 
-def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[Model],
+def _stream_model_files(ctx: Site, count: int, models: Iterator[Model],
                         text: Callable[[str], ContextManager[TextIO]], put: Callable[[str, bytes], None]) -> None:
     """CSV, Excel, the catalogue JSON and each model's JSON in one pass over `models`, one model held at a time.
 
     `text(path)` opens a text file to write, `put(path, data)` writes a whole file.
     """
-    table_cols, json_cols = table_columns(config), json_columns(config)
+    table_cols, json_cols = table_columns(ctx.config), json_columns(ctx.config)
     header = [c.name for c in table_cols]
     shared = in_record(table_cols, json_cols)
     written = 0
@@ -122,9 +106,10 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
         table = csv_export.start(csv_out, header)
         head, tail = json_export.document_ends(ctx, count)
         json_out.write(head)
+        readable = xlsx_readable.ReadableWorkbook(ctx, count)
 
         def table_rows() -> Iterator[list[Any]]:
-            """Each model's row; on the way, its JSON record, its own file and its CSV row are written."""
+            """Each model's row; on the way, its JSON record, its own file, its CSV and readable rows are written."""
             nonlocal written
             for m in models:
                 rec = record(m, ctx, json_cols)
@@ -132,18 +117,12 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
                 put(model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8"))
                 values = row_of_record(rec, m, ctx, table_cols, shared)
                 csv_export.write_row(table, values)
+                readable.add(values)
                 written += 1
                 yield values
 
-        readable = xlsx_readable.ReadableWorkbook(ctx, count)
-
-        def both_workbooks() -> Iterator[list[Any]]:
-            for values in table_rows():
-                readable.add(values)
-                yield values
-
         # the workbook pulls the rows: one pass writes every file
-        put(xlsx_export.PATH, xlsx_export.write(header, both_workbooks(), count, ctx))
+        put(xlsx_export.PATH, xlsx_export.write(header, table_rows(), count, ctx))
         put(xlsx_readable.PATH, readable.close())
         json_out.write(tail)
     if written != count:  # the workbook's filter range and the JSON's count were written for `count`
@@ -152,12 +131,11 @@ def _stream_model_files(config: Config, ctx: Site, count: int, models: Iterator[
 
 def data_page(ctx: SiteContext, sizes: dict[str, int]) -> Page:
     """The page `du-lieu/`, listing each file with its size: made once the files exist."""
-    downloads = [Download(p, link, what, sizes[p]) for p, link, what in _listed(ctx.config)]
-    return Page(PAGE, _page(ctx, downloads))
+    return Page(PAGE, _page(ctx, [(link, what, sizes[p]) for p, link, what in _LISTED]))
 
 
-def _page(context: SiteContext, downloads: list[Download]) -> str:
-    """The Markdown of `du-lieu/`."""
+def _page(context: SiteContext, downloads: list[tuple[str, str, int]]) -> str:
+    """The Markdown of `du-lieu/`; `downloads`: (link from du-lieu/, what the file holds, its size in bytes)."""
     ctx = context.site
     site = ctx.config.site
     n = len(context.catalogue.models)
@@ -165,7 +143,7 @@ def _page(context: SiteContext, downloads: list[Download]) -> str:
     licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
     licence_md = f"[{licence}]({licence_url})" if licence_url else licence
     generated = ctx.generated
-    rows = "\n".join(f"| [{d.link.rsplit('/', 1)[-1]}]({d.link}) | {d.what} | {file_size(d.size)} |" for d in downloads)
+    rows = "\n".join(f"| [{link.rsplit('/', 1)[-1]}]({link}) | {what} | {file_size(size)} |" for link, what, size in downloads)
     description = (f"Tải về {n} mô hình “Dân vận khéo” đã được công nhận dưới dạng CSV, Excel, JSON và nguồn tin Atom; "
                    "bảng mã giải thích từng cột, giấy phép và cách trích dẫn.")
     cite = (f"{site.get('name', '')} ({generated.year}). *Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận* "

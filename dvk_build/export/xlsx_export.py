@@ -15,7 +15,7 @@ import xlsxwriter.workbook
 from ..model import Catalogue
 from .codebook import entries
 from ..site_context import Site
-from .records import DATE, Table, rows, table_columns
+from .records import DATE, rows, table_columns
 
 PATH = "du-lieu/mo-hinh.xlsx"
 EXCEL_CELL_LIMIT = 32767  # characters; Excel refuses to open a file with a longer cell
@@ -45,11 +45,19 @@ def _value(value: Any, kind: str) -> Any:
 _STORED_LOCK = threading.Lock()
 
 
+def finish(wb: Any, raw: io.BytesIO, ctx: Site, title: str) -> bytes:
+    """The workbook's bytes: its properties dated `ctx.generated`, closed and re-zipped (`_fixed_zip`)."""
+    naive = ctx.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    wb.set_properties({"title": title, "author": ctx.config.site.get("name", "dvk"),
+                       "created": naive})  # also written as the time last modified: no clock in the file
+    close_stored(wb)
+    return _fixed_zip(raw.getvalue(), ctx.generated)
+
+
 def close_stored(wb: Any) -> None:
     """`wb.close()` with XlsxWriter's zip written uncompressed: `_fixed_zip` re-zips every part anyway, so
-    deflating them here too was a second compression (and a decompression) of the whole workbook for
-    nothing; the bytes `_fixed_zip` returns are the same. XlsxWriter has no option for it: the
-    compression its `_store_workbook` reads is swapped for the call (with a lock: threads share the module).
+    deflating them here too was a second compression of the whole workbook for nothing. XlsxWriter has
+    no option for it: the compression its `_store_workbook` reads is swapped for the call (with a lock).
     """
     module = xlsxwriter.workbook
     with _STORED_LOCK:
@@ -96,9 +104,9 @@ def _write_row(ws: Any, r: int, values: list[Any], kinds: list[str] | None = Non
             ws.write_string(r, c, str(value), style)
 
 
-def render(catalogue: Catalogue, ctx: Site, table: Table | None = None) -> bytes:
+def render(catalogue: Catalogue, ctx: Site) -> bytes:
     """Sheet "Mô hình" (bold, frozen header row) and sheet "Giải thích" (the codebook)."""
-    header, body = table or rows(catalogue, ctx)
+    header, body = rows(catalogue, ctx)
     return write(header, body, len(body), ctx)
 
 
@@ -129,8 +137,4 @@ def write(header: list[str], body: Iterable[list[Any]], count: int, ctx: Site) -
     for r, e in enumerate(entries(ctx.config), start=1):
         _write_row(book, r, [e.name, e.meaning, e.type, e.values_text, e.formats_text, e.note], style=wrap)
 
-    naive = ctx.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    wb.set_properties({"title": ctx.config.site.get("name", ""), "author": ctx.config.site.get("name", "dvk"),
-                       "created": naive})  # also written as the time last modified: no clock in the file
-    close_stored(wb)
-    return _fixed_zip(raw.getvalue(), ctx.generated)
+    return finish(wb, raw, ctx, ctx.config.site.get("name", ""))

@@ -16,7 +16,7 @@ import xlsxwriter
 from ..model import Catalogue
 from ..site_context import Site
 from .records import CODE, CODES, INTEGER, LIST_SEP, NUMBER, Column, rows, table_columns
-from .xlsx_export import _OPTIONS, _fixed_zip, _value, close_stored
+from .xlsx_export import _OPTIONS, _value, finish
 
 PATH = "du-lieu/mo-hinh-de-doc.xlsx"
 # Columns for programs, not people: the model's code and the address of its JSON file.
@@ -40,10 +40,6 @@ def headings(cols: list[Column]) -> list[str]:
     return out
 
 
-def _labels(col: Column) -> dict[str, str]:
-    return {str(code): label for code, label in col.values}
-
-
 class ReadableWorkbook:
     """A workbook written one model at a time (XlsxWriter's constant memory): `add` each row, then `close`.
 
@@ -58,10 +54,9 @@ class ReadableWorkbook:
         self.order = first + [i for i in kept if cols[i].name != FIRST]
         self.cols = [cols[i] for i in self.order]
         self.headings = headings(self.cols)
-        self.labels = [_labels(c) for c in self.cols]
+        self.labels = [{str(code): label for code, label in c.values} for c in self.cols]
         self.raw = io.BytesIO()
-        self.wb = xlsxwriter.Workbook(self.raw, _OPTIONS)
-        wb = self.wb
+        wb = self.wb = xlsxwriter.Workbook(self.raw, _OPTIONS)
         self.head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#FFF3CD",
                                    "border": 1})
         self.text = None  # text cells plain, as in the machine workbook: a format on each cell slows XlsxWriter
@@ -124,11 +119,7 @@ class ReadableWorkbook:
         for r, (key, text) in enumerate(line for line in lines if line[1]):
             info.write_string(r, 0, key, self.head)
             info.write_string(r, 1, text, wrap)
-        naive = generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        self.wb.set_properties({"title": f"{site.get('name', '')}: danh sách mô hình", "author": site.get("name", "dvk"),
-                                "created": naive})
-        close_stored(self.wb)
-        return _fixed_zip(self.raw.getvalue(), generated)
+        return finish(self.wb, self.raw, self.ctx, f"{site.get('name', '')}: danh sách mô hình")
 
 
 def render(catalogue: Catalogue, ctx: Site) -> bytes:

@@ -55,6 +55,15 @@ def _communes() -> tuple[tuple[Unit, Point], ...]:
                  if u.lat is not None and u.lon is not None)
 
 
+@lru_cache(maxsize=1)
+def _province_points() -> dict[str, list[tuple[int, int]]]:
+    """Each province's communes as points of the national map, by province code."""
+    points: dict[str, list[tuple[int, int]]] = {}
+    for u, pt in _communes():
+        points.setdefault(u.province_code, []).append((pt.x, pt.y))
+    return points
+
+
 def dots_path(points: Iterable[tuple[int, int]]) -> str:
     """Points as one path of zero-length segments (round caps draw them as dots), relative moves."""
     out: list[str] = []
@@ -91,9 +100,7 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
     by_province = Counter(m.unit_today.province_code for m in models if m.unit_today)
     per_commune = counts_by_commune(models)
     provinces = {p.province_code: p for p in register.provinces(register.CURRENT)}
-    points: dict[str, list[tuple[int, int]]] = {}
-    for u, pt in _communes():
-        points.setdefault(u.province_code, []).append((pt.x, pt.y))
+    points = _province_points()
     total, with_models = len(models), len(per_commune)
     title = "Bản đồ mô hình “Dân vận khéo” theo tỉnh, thành phố"
     desc = (f"{_models_word(total)} ở {text.number(with_models)} xã, phường, đặc khu của "
@@ -116,15 +123,11 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
             parts.append(f'<g class="dvk-map-off"><path id="{map_id}-p{code}" d="{d}"/></g>')
     parts.append('</g><g class="dvk-map-dots" aria-hidden="true">')
     parts.extend(f'<use href="#{map_id}-p{code}"/>' for code in sorted(provinces))
-    parts.append("</g>")
-    parts.append(_commune_classes(per_commune, 1.0))
-    parts.append(_island_labels())
-    parts.append(_legend(WIDTH))
-    parts.append("</svg>")
+    parts += ["</g>", _commune_classes(per_commune), _island_labels(), _legend(), "</svg>"]
     return "".join(parts)
 
 
-def _commune_classes(per_commune: Counter[str], scale: float) -> str:
+def _commune_classes(per_commune: Counter[str]) -> str:
     """Communes with models, one path per size class (not links: the national map links provinces)."""
     where = {u.commune_code: pt for u, pt in _communes()}
     classes: dict[int, list[tuple[int, int]]] = {}
@@ -134,9 +137,8 @@ def _commune_classes(per_commune: Counter[str], scale: float) -> str:
             classes.setdefault(_size_class(per_commune[code]), []).append((pt.x, pt.y))
     out = ['<g class="dvk-map-models" aria-hidden="true">']
     for i in sorted(classes):
-        out.append(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1] * scale:g}" d="{dots_path(classes[i])}"/>')
-    out.append("</g>")
-    return "".join(out)
+        out.append(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1]:g}" d="{dots_path(classes[i])}"/>')
+    return "".join(out) + "</g>"
 
 
 def _islands() -> list[tuple[str, str, Point]]:
@@ -152,14 +154,13 @@ def _island_labels() -> str:
         x = min(pt.x, WIDTH - 120)  # Trường Sa lies near the edge: its widest line (~230 units on a phone) inside
         out.append(f'<text text-anchor="middle" x="{x}" y="{pt.y + 24}">{escape(name)} '
                    f'<tspan class="dvk-map-owner" x="{x}" dy="1.2em">{escape(owner)}</tspan></text>')
-    out.append("</g>")
-    return "".join(out)
+    return "".join(out) + "</g>"
 
 
-def _legend(width: int) -> str:
+def _legend() -> str:
     """Top right, outside the country (the map draws no neighbours), spaced for the phone's larger text."""
     # 30 units a row: a 21px phone label in Noto Sans has a 28.6-unit line box (26 let boxes overlap).
-    x, y, step = round(width * 0.55), 34, 30
+    x, y, step = round(WIDTH * 0.55), 34, 30
     labels = ("1 mô hình", "2-3", "4-9", "10-29", "30 trở lên")
     out = [f'<g class="dvk-map-legend" aria-hidden="true"><text x="{x}" y="{y}">Số mô hình '
            f'<tspan x="{x}" dy="1.2em">ở một xã, phường:</tspan></text>']
@@ -167,8 +168,7 @@ def _legend(width: int) -> str:
         cy = y + 2 * step + i * step
         out.append(f'<path class="dvk-map-c{i}" stroke-width="{size:g}" d="M{x + 6} {cy - 6}h0"/>'
                    f'<text x="{x + 20}" y="{cy}">{label}</text>')
-    out.append("</g>")
-    return "".join(out)
+    return "".join(out) + "</g>"
 
 
 def province_table(models: list[Model], link_prefix: str) -> str:
@@ -207,8 +207,6 @@ def province_map(province_code: str, models: list[Model], catalogue_url: str, ma
     own = [u for u in register.communes(register.CURRENT, province_code) if u.lat is not None]
     if prov is None or not own:
         return ""
-    lats = [u.lat for u in own]
-    lons = [u.lon for u in own]
     # leave the far-out special zones (Hoàng Sa, Trường Sa) out of the frame: they would shrink the province
     main = [u for u in own if u.commune_code not in ISLANDS] or own
     lat_lo, lat_hi = min(u.lat for u in main), max(u.lat for u in main)
@@ -221,7 +219,6 @@ def province_map(province_code: str, models: list[Model], catalogue_url: str, ma
         scale = 760 / (lat_hi - lat_lo)
         height = 760
     width = round((lon_hi - lon_lo) * COS * scale)
-    del lats, lons
 
     def at(u: Unit) -> tuple[int, int]:
         return round((u.lon - lon_lo) * COS * scale), round((lat_hi - u.lat) * scale)
@@ -285,10 +282,7 @@ BASE_FILE = "assets/ban-do-viet-nam.svg"
 @lru_cache(maxsize=1)
 def base_map() -> str:
     """The country's communes as faint dots, provinces as light areas: the locator maps' background (one file)."""
-    points: dict[str, list[tuple[int, int]]] = {}
-    for u, pt in _communes():
-        points.setdefault(u.province_code, []).append((pt.x, pt.y))
-    paths = "".join(f'<path d="{dots_path(p)}"/>' for _, p in sorted(points.items()))
+    paths = "".join(f'<path d="{dots_path(p)}"/>' for _, p in sorted(_province_points().items()))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}">'
             f'<g fill="none" stroke="#e3e7ea" stroke-width="8" stroke-linecap="round">{paths}</g>'
             f'<g fill="none" stroke="#b4bec5" stroke-width="1.6" stroke-linecap="round">{paths}</g>'

@@ -36,14 +36,14 @@ class ModelContent:
     edit_path: str  # the dossier behind the page, for "Sửa trang này"
 
 
-def shift_headings(source: str, by: int = 1) -> str:
+def shift_headings(source: str) -> str:
     """Demote body headings so a dossier's `##` sits under the page's own sections."""
     out, fenced = [], False
     for line in source.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         if not fenced and _HEADING_LINE_RE.match(line):
-            line = "#" * by + line
+            line = "#" + line
         out.append(line)
     return "\n".join(out)
 
@@ -117,7 +117,7 @@ def timeline(m: Model) -> str:
     return ""
 
 
-def model_contents(catalogue: Catalogue, site_url: str | None = None) -> dict[str, ModelContent]:
+def model_contents(catalogue: Catalogue) -> dict[str, ModelContent]:
     """Every model page's content by slug, in memory (tests, fuzzing); the build writes them one by one instead."""
-    pages = ModelPages(environment(catalogue.config), catalogue, site_url)
+    pages = ModelPages(environment(catalogue.config), catalogue, None)
     return {m.slug: pages.content(m) for m in catalogue.models}

@@ -38,11 +38,7 @@ _LINK_OUT_RE = re.compile(r'<a href="((?:https?:)?//[^"]*)"(?![^>]*\brel=)')
 
 def sanitize(fragment: str) -> str:
     """The HTML fragment with everything outside the allowlist removed; links to other hosts `noopener noreferrer`."""
-    return _LINK_OUT_RE.sub(r'<a href="\1" rel="noopener noreferrer"', _clean(fragment))
-
-
-def _clean(fragment: str) -> str:
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=set(TAGS),
         clean_content_tags=DROP_WITH_CONTENT,
@@ -52,3 +48,4 @@ def _clean(fragment: str) -> str:
         link_rel=None,  # our links are same-site or plain references; keep the markup as written
         strip_comments=True,
     )
+    return _LINK_OUT_RE.sub(r'<a href="\1" rel="noopener noreferrer"', cleaned)

@@ -121,13 +121,9 @@ def _call(spec: FieldSpec, macro: str, from_model: set[str]) -> str:
     return f'{{% set v = at(d, "{spec.path}") %}}{{% if {test} %}}{call}{{% endif %}}'
 
 
-def heading_id(label: str) -> str:
-    """The id Python-Markdown's `toc` gives a heading: the links people shared to a step keep working."""
-    return slugify(label, "-")
-
-
 def _heading(level: int, label: str) -> str:
-    return f'<h{level} id="{heading_id(label)}">{_literal(label)}</h{level}>'
+    """The id is the one Python-Markdown's `toc` gives a heading: the links people shared to a step keep working."""
+    return f'<h{level} id="{slugify(label, "-")}">{_literal(label)}</h{level}>'
 
 
 def template_source(config: Config, sections: list[Section], from_model: set[str]) -> str:

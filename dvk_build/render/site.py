@@ -99,9 +99,10 @@ class SiteRenderer:
         uri = "index.md"
         meta = front_matter(self.config.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
                      hide=["navigation", "toc"])
-        tiers = [t for t in self.config.tiers_in_order() if self._in_tier(t.slug)]
+        tiers = [t for t in self.config.tiers_in_order() if self._models_in("tier", t.slug)]
         newest = self.catalogue.models[:6]
-        counts = (tuple(len(self._in_tier(t.slug)) for t in tiers), tuple(len(self._in_field(f)) for f in self.config.fields))
+        counts = (tuple(len(self._models_in("tier", t.slug)) for t in tiers),
+                  tuple(len(self._models_in("field", f)) for f in self.config.fields))
         if not self._want(uri, ("home", tuple(t.slug for t in tiers), counts, self._counts()), [m.slug for m in newest]):
             return
         country_map = self._country_figure("tinh/")
@@ -111,15 +112,11 @@ class SiteRenderer:
                                                 country_map=Markup(country_map))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
-    def _in_tier(self, tier: str) -> list[Model]:
-        if ("tier", tier) not in self._in:
-            self._in["tier", tier] = self.catalogue.in_tier(tier)
-        return self._in["tier", tier]
-
-    def _in_field(self, field_slug: str) -> list[Model]:
-        if ("field", field_slug) not in self._in:
-            self._in["field", field_slug] = self.catalogue.in_field(field_slug)
-        return self._in["field", field_slug]
+    def _models_in(self, kind: str, slug: str) -> list[Model]:
+        """The models of a tier or a field (`Catalogue.in_tier`, `in_field`), worked out once per render."""
+        if (kind, slug) not in self._in:
+            self._in[kind, slug] = getattr(self.catalogue, f"in_{kind}")(slug)
+        return self._in[kind, slug]
 
     def _counts(self) -> Hashable:
         """Models per province and per commune: what the maps and the province index show."""
@@ -138,7 +135,7 @@ class SiteRenderer:
                                             if self.catalogue.models else "")
         return kept[1]
 
-    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group], description: str = "",
+    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group],
                  hide: Sequence[str] = (), figure: Callable[[], str] = str, figure_key: Hashable = None) -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
@@ -156,29 +153,28 @@ class SiteRenderer:
             if not self._want(uri, signature, [m.slug for _, m in chunk]):
                 continue
             title = heading if n == 1 else f"{heading} (trang {n})"
-            meta = front_matter(title, description or intro, **({"hide": list(hide)} if hide else {}))
+            meta = front_matter(title, intro, **({"hide": list(hide)} if hide else {}))
             out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
                                                     groups=page_groups, pages=pages, page=n, base=base,
                                                     figure=Markup(figure()) if n == 1 else "")))
 
     def _tiers(self, out: Output) -> None:
         for tier in self.config.tiers_in_order():
-            models = self._in_tier(tier.slug)
+            models = self._models_in("tier", tier.slug)
             groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.config.fields.values()]
             intro = (f"{len(models)} mô hình được công nhận {tier.label.lower()}, xếp theo lĩnh vực. "
                      f"Tiêu chuẩn {tier.label.lower()}: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
-            self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro,
-                          [g for g in groups if g.models])
+            self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro, groups)
 
     def _fields(self, out: Output) -> None:
         for f in self.config.fields.values():
-            models = self._in_field(f.slug)
+            models = self._models_in("field", f.slug)
             groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
                       for t in reversed(self.config.tiers_in_order())]
             intro = f"{len(models)} mô hình thuộc lĩnh vực {f.label}, xếp theo cấp công nhận cao nhất."
             if f.description:
                 intro = f"{f.description} {intro}"
-            self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, [g for g in groups if g.models])
+            self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, groups)
 
     def _provinces(self, out: Output) -> None:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
@@ -195,7 +191,7 @@ class SiteRenderer:
             # drawn only for a page rendered (its first): the preview renders one page of one listing
             figure = (lambda code=code, models=models: maps.province_figure(code, models, "../../danh-muc/")) if code else str
             self._listing(out, f"tinh/{text.province_slug(name)}/", f"Mô hình “Dân vận khéo” – {name}",
-                          f"{len(models)} mô hình của {name}.{note}", [g for g in groups if g.models], figure=figure,
+                          f"{len(models)} mô hình của {name}.{note}", groups, figure=figure,
                           figure_key=tuple(sorted(maps.counts_by_commune(models).items())))
 
     def _province_index(self, out: Output, uri: str, rows: list[Group]) -> None:
@@ -258,9 +254,3 @@ class SiteRenderer:
         meta = front_matter("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.",
                             hide=["navigation"])  # the menu column held one link: the charts take its width
         out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))
-
-
-def render_pages(ctx: SiteContext) -> RenderedPages:
-    """The catalogue's Markdown pages (home, listings, statistics, rules) with the HTML blocks they stand for;
-    model pages are HTML of their own (model_page.py)."""
-    return SiteRenderer(ctx).render()

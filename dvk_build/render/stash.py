@@ -12,11 +12,9 @@ from markupsafe import Markup
 class HtmlStash:
     """Placeholders for the generated HTML blocks of every page of one build.
 
-    Python-Markdown re-parses every raw HTML block with `html.parser` to find where it ends; on
-    generated pages that are mostly HTML this was the largest cost of the build. The templates
-    mark their HTML with `{% filter html %}`; Markdown sees one word per block, and `restore`
-    swaps each word back just before the page is written. Blocks wait here zlib-compressed:
-    compressed they take about a third of the memory (bench/README.md).
+    Python-Markdown re-parses every raw HTML block to find where it ends, the largest cost of a build
+    of generated pages: templates mark their HTML with `{% filter html %}`, Markdown sees one word per
+    block, and `restore` swaps each word back just before the page is written. Blocks wait compressed.
     """
 
     def __init__(self) -> None:

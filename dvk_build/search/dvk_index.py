@@ -125,30 +125,19 @@ def record(m: Model) -> Record:
     return parts, _result(m), filters_of(m), sort_key(m.title), text[:EXCERPT_CHARS]
 
 
-def build(models: Iterable[Model]) -> dict[str, bytes]:
-    """Every file of the index (path under FOLDER → bytes) for the published models, in catalogue order."""
-    return build_records(map(record, models))
+def write_from_spool(spool: str, folder: str, build_process: int) -> int:
+    """`build` of a spool file's models (workers.py), its files written under `folder` by the worker; how many.
 
-
-def build_from_spool(spool: str) -> dict[str, bytes]:
-    """`build` of the models of a spool file (workers.py), read one at a time: a worker's job."""
+    Written while the build process renders pages, not handed back to it (pickled, then written after the
+    last page). The caller removes any earlier index first (`write` does both for an index made in memory).
+    """
     gc.disable()  # the index makes no reference cycles: the collector would only walk it again and again
     try:
-        return build(read_spool(spool))
+        files = build(read_spool(spool))
     finally:
         gc.enable()
-
-
-def write_from_spool(spool: str, folder: str, build: int) -> int:
-    """`build_from_spool`, its files written under the site folder `folder` by the worker itself; how many.
-
-    A worker's job: the files are written while the build process renders pages, not handed back to it
-    (pickled, then written one by one after the last page, when nothing else runs beside it).
-    The caller removes any earlier index first (`write` does both for an index made in memory).
-    """
-    files = build_from_spool(spool)
     count = len(files)
-    out = SiteFolder(folder, build)
+    out = SiteFolder(folder, build_process)
     try:
         for path in list(files):
             out.write(f"{FOLDER}/{path}", files.pop(path))  # each file's bytes let go once written
@@ -157,8 +146,11 @@ def write_from_spool(spool: str, folder: str, build: int) -> int:
     return count
 
 
-def build_records(records: Iterable[Record]) -> dict[str, bytes]:
-    """`build` from each model's `record`, read once in catalogue order (a stream: texts are dropped as read)."""
+def build(models: Iterable[Model]) -> dict[str, bytes]:
+    """Every file of the index (path under FOLDER → bytes) for the published models, in catalogue order.
+
+    Each model's `record` is read once, in order (a stream: texts are dropped as read).
+    """
     index: dict[str, _Postings] = {}
     lengths = array("I")
     files: dict[str, bytes] = {}
@@ -166,7 +158,7 @@ def build_records(records: Iterable[Record]) -> dict[str, bytes]:
     facets: list[list[tuple[str, str]]] = []
     titles: list[str] = []
     page = -1
-    for page, (parts, result, filters, title, text) in enumerate(records):
+    for page, (parts, result, filters, title, text) in enumerate(map(record, models)):
         files[f"x/{page}.json.gz"] = _gzip(text)
         results.append(result)
         if len(results) == CHUNK:

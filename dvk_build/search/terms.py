@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable, Iterator
+from typing import Iterable
 
 # Unicode word characters, as the browser's /[\p{L}\p{N}_]+/u reads them (dvk-index.js): on NFC text
 # every Vietnamese letter is one code point, so a syllable is one match.
@@ -27,26 +27,12 @@ def fold(syllable: str) -> str:
     return folded
 
 
-def terms(text: str) -> Iterator[tuple[str, str]]:
-    """(folded term, exact spelling) of every syllable and every pair of adjacent syllables.
+def page_terms(parts: Iterable[tuple[str, int]]) -> tuple[Counter[tuple[str, str]], int]:
+    """(folded term, exact spelling) of every syllable and every pair of adjacent syllables of each
+    (text, weight), counted `weight` times, and the number of syllables (the build's hot loop).
 
     Pairs make a phrase rank above its syllables scattered over a page ("nông thôn mới", "đê điều"),
     without the positions Pagefind stores (bench/README.md: positions are what made it heavy).
-    """
-    words = syllables(text)
-    previous = previous_folded = ""
-    for word in words:
-        folded = fold(word)
-        yield folded, word
-        if previous:
-            yield f"{previous_folded} {folded}", f"{previous} {word}"
-        previous, previous_folded = word, folded
-
-
-def page_terms(parts: Iterable[tuple[str, int]]) -> tuple[Counter[tuple[str, str]], int]:
-    """What `terms` yields for each (text, weight), counted `weight` times, and the number of syllables.
-
-    The same result as looping over `terms`, at C speed: this is the build's hot loop.
     """
     pairs: Counter[tuple[str, str]] = Counter()
     length = 0

@@ -117,12 +117,8 @@ def check_paths(
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while dossiers pile up.
-
-    Loading keeps every dossier's data alive, so each collection walks all of them again: at
-    province scale a large share of the run (bench/README.md). Reference counting still frees everything that
-    is not a cycle; the collector runs again (if it ran before) as soon as we are done.
-    """
+    """No cyclic garbage collection while dossiers pile up: loading keeps every dossier's data alive, so
+    each collection would walk all of them again (bench/README.md). Reference counting frees the rest."""
     enabled = gc.isenabled()
     gc.disable()
     try:

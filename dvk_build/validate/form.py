@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from ..config import Config
 from ..problem import Problem
 from ..schema import DATE_PATTERN, build_schema
+from ..vietnamese import number
 from .context import DossierContext, field_path
 from .fastschema import Check, compile_schema
 from .limits import LIST_TEXT_MAX
@@ -75,14 +76,9 @@ def _long_lists(ctx: DossierContext, node: dict[str, Any], path: tuple[Any, ...]
             size = _text_size(value)
             if size > LIST_TEXT_MAX:
                 at = path + (key,)
-                out.append(ctx.problem(RULES["DVK105"], at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {_vi_number(size)} ký tự, "
-                                       f"quá giới hạn {_vi_number(LIST_TEXT_MAX)} ký tự của một danh sách.",
+                out.append(ctx.problem(RULES["DVK105"], at, f"{ctx.where(at)}: các mục cộng lại dài khoảng {number(size)} ký tự, "
+                                       f"quá giới hạn {number(LIST_TEXT_MAX)} ký tự của một danh sách.",
                                        "Giữ các mục tiêu biểu, viết ngắn gọn; danh sách đầy đủ đặt thành tệp đính kèm."))
-
-
-def _vi_number(value: Any) -> str:
-    """1.000.000: the Vietnamese thousands separator."""
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
 def _show(value: Any) -> str:
@@ -113,20 +109,8 @@ def _type_hint(ctx: DossierContext, path: tuple[Any, ...], wanted: list[str]) ->
     return " ".join(_TYPE_HINT[w] for w in wanted if w in _TYPE_HINT)
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "để trống"
-    if isinstance(value, bool):
-        return "đúng/sai"
-    if isinstance(value, int):
-        return "số nguyên"
-    if isinstance(value, float):
-        return "số"
-    if isinstance(value, str):
-        return "chữ"
-    if isinstance(value, list):
-        return "danh sách"
-    return "nhóm trường"
+# What a value is, in the words of DVK102's message (a mapping, or anything else, is a group of fields).
+_KIND_VI = {type(None): "để trống", bool: "đúng/sai", int: "số nguyên", float: "số", str: "chữ", list: "danh sách"}
 
 
 def check_form(ctx: DossierContext) -> Iterator[Problem]:
@@ -157,7 +141,8 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
             names = " hoặc ".join(_TYPE_VI.get(w, w) for w in wanted if w != "null")
             yield ctx.problem(
                 RULES["DVK102"], path,
-                f"{where} phải là {names}, nhưng đang là {_kind(err.instance)} `{_show(err.instance)}`.",
+                f"{where} phải là {names}, nhưng đang là {_KIND_VI.get(type(err.instance), 'nhóm trường')} "
+                f"`{_show(err.instance)}`.",
                 _type_hint(ctx, path, wanted),
             )
         elif kw == "enum":
@@ -180,16 +165,16 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
         elif kw in ("minimum", "maximum"):
             bound = "nhỏ hơn" if kw == "minimum" else "lớn hơn"
             yield ctx.problem(RULES["DVK105"], path, f"{where}: `{_show(err.instance)}` không được {bound} "
-                              f"{_vi_number(err.validator_value)}.",
+                              f"{number(err.validator_value)}.",
                               "" if kw == "minimum" else "Kiểm tra lại số (thừa chữ số?) và đơn vị tính.")
         elif kw == "maxLength":
-            yield ctx.problem(RULES["DVK105"], path, f"{where} dài {_vi_number(len(err.instance))} ký tự, quá giới hạn "
-                              f"{_vi_number(err.validator_value)} ký tự.",
+            yield ctx.problem(RULES["DVK105"], path, f"{where} dài {number(len(err.instance))} ký tự, quá giới hạn "
+                              f"{number(err.validator_value)} ký tự.",
                               "Viết ngắn gọn ý chính; phần kể chi tiết đặt ở nội dung hồ sơ (dưới dòng `---` thứ hai) "
                               "hoặc thành tệp đính kèm.")
         elif kw == "maxItems":
-            yield ctx.problem(RULES["DVK105"], path, f"{where} có {_vi_number(len(err.instance))} mục, quá giới hạn "
-                              f"{_vi_number(err.validator_value)} mục.",
+            yield ctx.problem(RULES["DVK105"], path, f"{where} có {number(len(err.instance))} mục, quá giới hạn "
+                              f"{number(err.validator_value)} mục.",
                               "Giữ các mục tiêu biểu; danh sách đầy đủ đặt thành tệp đính kèm.")
         elif kw == "uniqueItems":
             yield ctx.problem(RULES["DVK105"], path, f"{where} có giá trị lặp lại.", "Mỗi giá trị chỉ ghi một lần.")

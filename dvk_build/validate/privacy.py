@@ -101,7 +101,6 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     EMAIL_RE: re.compile(r"@|\[a|\(a|a(?<=\sa)(?:t|\scòng|\smóc)\s"),
     # one piece of each form of ADDRESS_RE: house number, lane number `12/3`, "địa chỉ", residence
     # word before "tại/ở", "nhà ông/bà ..."
-    # (every branch begins with a literal: the regex engine then skips ahead quickly)
     ADDRESS_RE: re.compile("|".join(
         ["/\\d", "số nhà", "nhà số", "địa chỉ"]
         + [rf"{w}\s+(?:tại|ở)" for w in ("trú", "ngụ", "sinh sống", "nhà riêng", "nhà ở")]

@@ -21,10 +21,6 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
 _YAML_START = re.compile(r"^\s*(?:- )?[A-Za-z_]+:(?:\s|$)|^# .*:")
 
 
-def _family(code: str) -> str:
-    return code[3]
-
-
 def _language(snippet: str) -> str:
     """`yaml` for front-matter snippets, `text` for file names and descriptions, `markdown` for body text."""
     first = snippet.lstrip("\n").split("\n", 1)[0]
@@ -86,12 +82,12 @@ def render_markdown() -> str:
         out.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.label} | {SOURCE_LABELS[r.source]} | {title} |")
     out.append("")
     for digit, name, lead in FAMILIES:
-        family = [r for r in rules if _family(r.code) == digit]
+        family = [r for r in rules if r.code[3] == digit]
         if not family:
             continue
         out += [f"## {name} (DVK{digit}xx)", "", lead, ""]
         out += [render_rule(r) for r in family]
-    unknown = [r for r in rules if _family(r.code) not in {d for d, _, _ in FAMILIES}]
+    unknown = [r for r in rules if r.code[3] not in {d for d, _, _ in FAMILIES}]
     if unknown:
         out += ["## Quy tắc khác", ""] + [render_rule(r) for r in unknown]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -12,7 +12,7 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
 
 
-def closest(name: str, names: Iterable[str], cutoff: float = 0.6) -> str | None:
+def closest(name: str, names: Iterable[str]) -> str | None:
     """The name difflib.get_close_matches would pick, or None.
 
     A name it would pick shares most of its letter pairs with the typed one, so the shortlist of
@@ -20,5 +20,5 @@ def closest(name: str, names: Iterable[str], cutoff: float = 0.6) -> str | None:
     """
     typed = _pairs(name)
     shortlist = sorted(names, key=lambda candidate: -len(typed & _pairs(candidate)))[:SHORTLIST]
-    found = difflib.get_close_matches(name, shortlist, n=1, cutoff=cutoff)
+    found = difflib.get_close_matches(name, shortlist, n=1, cutoff=0.6)
     return found[0] if found else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -192,10 +193,7 @@ def _joined(ctx: DossierContext) -> tuple[str, str | None, list[int], int]:
         _collect(ctx.data, texts)
         if ctx.body.strip():
             texts.append(ctx.body)
-        starts, at = [], 0
-        for t in texts:
-            starts.append(at)
-            at += len(t) + 1
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))[:-1]
         text = "\n".join(texts)
         low = text.lower()
         body = len(texts) - 1 if ctx.body.strip() else -1  # the body's index, the last spot

@@ -1,12 +1,5 @@
-"""DVK306: a notice or decision number in neither usual form.
-
-Two forms are in use, and both are accepted:
-
-- Party documents: number-TYPE/BODY, e.g. `05-TB/ĐU`, `21-TB/ĐU`, `145-TB/HU`, `123-QĐ/TU`,
-  `58-QĐ/BDVTU` (the issuing committee after the slash);
-- State documents: number/TYPE-AGENCY, e.g. `1520/QĐ-UBND`, `45/QĐ-UBND`, `12/QĐ-BTĐKT`, with
-  an optional year for legal documents (`25/2024/QĐ-UBND`). A People's Committee decision
-  recognizing or rewarding a model uses this form.
+"""DVK306: a notice or decision number in neither usual form, Party (number-TYPE/BODY) or State
+(number/TYPE-AGENCY, with an optional year: a People's Committee decision); see the patterns below.
 
 Anything else (`Thông báo số 5`, `021`, `QĐ-UBND`, `1520/QĐ`) is reported.
 """

@@ -14,14 +14,9 @@ RULE = RULES["DVK402"]
 
 def _groups(ctx: DossierContext) -> list[list[PathKey]]:
     """Paths of dates in the order they must run; dates in one group are unordered."""
-    groups: list[list[PathKey]] = [[("idea", "registered", "date")]]
-    groups.append([("rollout", part, "date") for part in ("steering_committee", "survey_team", "propaganda_team", "survey",
-                                                      "assignment", "commitment", "plan")])
-    groups.append([("evaluation", "date")])
-    for i, _ in ctx.items("recognitions"):
-        for part in ("report", "vote", "notice"):
-            groups.append([("recognitions", i, part, "date")])
-    return groups
+    rollout = ("steering_committee", "survey_team", "propaganda_team", "survey", "assignment", "commitment", "plan")
+    return [[("idea", "registered", "date")], [("rollout", part, "date") for part in rollout], [("evaluation", "date")],
+            *([("recognitions", i, part, "date")] for i, _ in ctx.items("recognitions") for part in ("report", "vote", "notice"))]
 
 
 def name(ctx: DossierContext, path: PathKey) -> str:
