@@ -11,6 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import dvk_build.preview as preview_module
+from dvk_build.preview import Preview
 from conftest import article, generated_dossiers, make_dvk_project, move_to_farthest_field
 
 
@@ -18,15 +19,19 @@ def _html(site: Path, src_uri: str) -> str:
     return (site / src_uri.replace("index.md", "index.html")).read_text(encoding="utf-8")
 
 
-def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _served(tmp_path: Path) -> tuple[Path, Preview, Path]:
+    """300 generated dossiers built as `mkdocs serve` builds them: the project file, the preview, the site."""
     cfg = make_dvk_project(tmp_path, generated_dossiers(tmp_path, 300))
     config = load_config(config_file=str(cfg))
     plugin = config.plugins["dvk"]
     plugin.on_startup(command="serve", dirty=False)
     build(config)
-    preview = plugin.preview
-    site = Path(config.site_dir)
-    assert preview is not None and preview.last is not None
+    assert plugin.preview is not None and plugin.preview.last is not None
+    return cfg, plugin.preview, Path(config.site_dir)
+
+
+def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg, preview, site = _served(tmp_path)
 
     # move one model of the catalogue's first page to the field farthest from its own
     slug = re.search(r'href="\.\./mo-hinh/([^/"]+)/"', (site / "danh-muc/index.html").read_text("utf-8")).group(1)
@@ -81,14 +86,7 @@ def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.Monk
 def test_counts_follow_in_the_first_pass(tmp_path: Path) -> None:
     """An old model (not among the home page's newest, not on its listings' first pages) changes field: the home
     page's counts and every listing's first page are up to date after the first pass, not one second later."""
-    cfg = make_dvk_project(tmp_path, generated_dossiers(tmp_path, 300))
-    config = load_config(config_file=str(cfg))
-    plugin = config.plugins["dvk"]
-    plugin.on_startup(command="serve", dirty=False)
-    build(config)
-    preview = plugin.preview
-    site = Path(config.site_dir)
-    assert preview is not None and preview.last is not None
+    cfg, preview, site = _served(tmp_path)
     last_page = max((site / "danh-muc").glob("trang-*/index.html"), key=lambda p: int(p.parent.name.split("-")[1]))
     slug = re.findall(r'href="\.\./\.\./mo-hinh/([^/"]+)/"', last_page.read_text("utf-8"))[-1]
     before = dict(preview.last.renderer.listed)
