@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import report as reporting
+from .cli_new import target_paths
 from .config import default_config
 from .forms.facts import FORMS
 from .load.files import discover
@@ -20,14 +21,6 @@ from .validate.suggest import closest
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
-def _find(models_dir: Path, slug: str) -> Path | None:
-    """The dossier file of `slug`: `<slug>.md` or the bundle `<slug>/index.md`."""
-    for path in (models_dir / f"{slug}.md", models_dir / slug / "index.md"):
-        if path.is_file():
-            return path
-    return None
-
-
 def _cmd_forms(args: argparse.Namespace) -> int:
     models_dir = Path(args.models)
     if not models_dir.is_dir():
@@ -37,7 +30,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     if args.template and len(forms) > 1:
         sys.stderr.write("dvk: lỗi cách dùng: --template là mẫu của một văn bản; chọn thêm --form 2a hoặc --form 2b.\n")
         return EXIT_USAGE
-    path = _find(models_dir, args.slug)
+    path = next((p for p in target_paths(models_dir, args.slug) if p.is_file()), None)  # <slug>.md, <slug>/index.md
     if path is None:
         slugs = sorted(item.slug for item in discover([models_dir]))
         near = closest(args.slug, slugs)
