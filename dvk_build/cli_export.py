@@ -26,17 +26,13 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _render(fmt: str, catalogue, ctx: Site) -> bytes:  # type: ignore[no-untyped-def]
-    """The export file's bytes in the chosen format (each format imported when chosen: `dvk check` loads this module)."""
-    if fmt == "csv":
-        from .export import csv_export
+    """The export file's bytes in the chosen format (the exports imported only when a file is made)."""
+    from .export import csv_export, json_export, xlsx_export
 
+    if fmt == "csv":
         return csv_export.render(catalogue, ctx)
     if fmt == "xlsx":
-        from .export import xlsx_export
-
         return xlsx_export.render(catalogue, ctx)
-    from .export import json_export
-
     return json_export.dumps(json_export.document(catalogue, ctx), indent=2).encode("utf-8")
 
 
