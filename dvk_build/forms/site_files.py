@@ -27,10 +27,7 @@ def published(config: Config, models: list[Model]) -> bool:
 
 
 def write_forms(config: Config, folder: str, spool: str, build: int) -> dict[str, int]:
-    """Every model's documents, from the models of `spool`, written under the site folder; each one's size.
-
-    A worker's job (about 1 ms a document, bench/bench_forms.py), while MkDocs renders the pages.
-    """
+    """A worker's job while MkDocs renders the pages: each model of `spool`'s documents, written; their sizes."""
     forms = FormSet.load(config)
     out = SiteFolder(folder, build)
     sizes: dict[str, int] = {}

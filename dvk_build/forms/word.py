@@ -37,23 +37,13 @@ def _environment() -> jinja2.Environment:
     return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
-def _snippet(source: str, lineno: int | None) -> str:
-    """The words of the template around a Jinja error line (docxtpl numbers lines by paragraph)."""
-    if not lineno:
-        return ""
-    lines = source.splitlines()[max(lineno - 2, 0): lineno + 1]
-    text = " ".join(" ".join(re.sub(r"<[^>]+>", "", line).split()) for line in lines).strip()
-    return f" (gần: “{text[:120]}”)" if text else ""
-
-
 class FormTemplate:
     """A .docx whose placeholders are docxtpl tags, ready to be filled (`render`) as often as needed.
 
     docxtpl's own `render` loads the document with python-docx and compiles the Jinja source on each
-    call: about 60 ms a document, 20 minutes for a site of 10,000 models. Here docxtpl prepares the
-    XML (`patch_xml`: tags split across Word runs joined, `{%p %}` paragraph and `{%tr %}` row tags)
-    and Jinja compiles it once; each fill renders the parts that hold placeholders and writes them
-    into a zip beside the other parts, compressed once (bench/bench_forms.py: about 1 ms a document).
+    call (bench/README.md, `bench_forms.py`). Here docxtpl prepares the XML (`patch_xml`: tags split
+    across Word runs joined, `{%p %}` paragraph and `{%tr %}` row tags) and Jinja compiles it once; each
+    fill renders the parts that hold placeholders into a zip whose other parts were compressed once.
     What a fill produces is what `DocxTemplate.render` produces (tests compare both).
     """
 
@@ -99,10 +89,7 @@ class FormTemplate:
     def variables(self) -> set[str]:
         """The top-level placeholder names the template uses."""
         env = _environment()
-        names: set[str] = set()
-        for source in self.sources.values():
-            names |= meta.find_undeclared_variables(env.parse(source))
-        return names
+        return set().union(*(meta.find_undeclared_variables(env.parse(source)) for source in self.sources.values()))
 
     def check(self, known: Iterable[str]) -> None:
         """TemplateProblem naming each placeholder the template uses that dvk does not fill."""
@@ -119,12 +106,8 @@ class FormTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled .docx."""
-        stored = []
-        for name, member in self._members:
-            if isinstance(member, jinja2.Template):
-                member = _Stored.of(self._fill(name, member, context), _FAST)
-            stored.append((name, member))
-        return _zip(stored)
+        return _zip([(name, _Stored.of(self._fill(name, m, context), _FAST) if isinstance(m, jinja2.Template) else m)
+                     for name, m in self._members])
 
     def _fill(self, part: str, template: jinja2.Template, context: Mapping[str, Any]) -> bytes:
         try:
@@ -183,9 +166,12 @@ def _near(env: jinja2.Environment, source: str) -> str:
     lined = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
     try:
         env.from_string(lined)
+        return ""
     except jinja2.TemplateSyntaxError as exc:
-        return _snippet(lined, exc.lineno)
-    return ""
+        lineno = exc.lineno
+    lines = lined.splitlines()[max(lineno - 2, 0): lineno + 1] if lineno else []
+    text = " ".join(" ".join(re.sub(r"<[^>]+>", "", line).split()) for line in lines).strip()
+    return f" (gần: “{text[:120]}”)" if text else ""
 
 
 def _undefined(exc: jinja2.UndefinedError) -> str:
