@@ -10,9 +10,6 @@ from ..model import Model
 from .facts import FORMS, for_forms, placeholders
 from .word import FormTemplate, TemplateProblem, default_template
 
-__all__ = ["FORMS", "FormSet", "TemplateProblem", "filename", "forms_of", "known_placeholders", "site_links"]
-
-
 def filename(m: Model, form: str) -> str:
     """`<slug>-mau-2a.docx`: the model's name stays on the file once downloaded beside others."""
     return f"{m.slug}-mau-{form}.docx"
@@ -26,15 +23,6 @@ def forms_of(m: Model) -> tuple[str, ...]:
 def site_links(config: Config) -> bool:
     """Whether model pages offer the documents for download (`forms.site_links` in config.yaml)."""
     return bool((config.forms or {}).get("site_links", True))
-
-
-def configured_template(config: Config, form: str, root: Path) -> Path | None:
-    """The province's template for `form` named in config.yaml (`forms.templates`), relative to the project folder."""
-    named = ((config.forms or {}).get("templates") or {}).get(form)
-    if not named:
-        return None
-    path = Path(str(named))
-    return path if path.is_absolute() else root / path
 
 
 def known_placeholders() -> set[str]:
@@ -55,8 +43,9 @@ class FormSet:
              override: Path | None = None) -> "FormSet":
         """`override` (one form only) beats config.yaml, which beats dvk's default; TemplateProblem if unusable."""
         out = cls()
+        named = (config.forms or {}).get("templates") or {}  # province templates, relative to the project folder
         for form in forms:
-            path = override or configured_template(config, form, root)
+            path = override or (root / str(named[form]) if named.get(form) else None)
             if path is None:
                 out.templates[form] = FormTemplate(default_template(form), name=f"mẫu mặc định {form}", check_output=False)
                 continue
