@@ -56,10 +56,6 @@ def long_date(value: Any) -> str:
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
-def _money(value: Any) -> str:
-    return vnd(value) or BLANK
-
-
 def _amount(value: Any, unit: Any) -> str:
     """300 ha, 80%, 3,1 triệu đồng/ha/vụ."""
     if not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -138,8 +134,7 @@ def _place_for(tier: str | None, m: Model) -> str:
 
 def _full_locality(m: Model) -> str:
     loc = m.locality
-    parts = [loc.get(k) for k in ("commune", "district", "province") if loc.get(k)]
-    text = ", ".join(_text(p) for p in parts) or BLANK
+    text = ", ".join(_text(loc[k]) for k in ("commune", "district", "province") if loc.get(k)) or BLANK
     today, then = m.unit_today, m.unit_then
     if today is not None and then is not None and then.register == "legacy":  # derived from the register
         return f"{text} (nay là {today.name})"
@@ -161,9 +156,8 @@ def _tier_label(m: Model, tier: str | None) -> str:
 
 def _vote_body(m: Model, rec: Recognition | None) -> str:
     """Who voted (`vote.body_kind`, e.g. Ban thường vụ cấp ủy), by its label in config.yaml; BLANK when not recorded."""
-    kind = getattr(rec, "vote_body_kind", None) if rec else None
-    body = (getattr(m.config, "vote_bodies", None) or {}).get(kind or "")
-    return _text(getattr(body, "label", None) if body else None)
+    body = m.config.vote_bodies.get(rec.vote_body_kind or "") if rec else None
+    return _text(body.label if body else None)
 
 
 def _targets(m: Model) -> list[dict[str, str]]:
@@ -255,8 +249,6 @@ def placeholders(m: Model, form: str, tier: str | None = None) -> dict[str, Any]
 
 def for_forms(m: Model, forms: tuple[str, ...], tier: str | None = None) -> dict[str, dict[str, Any]]:
     """The placeholders of each form in `forms`; what they share is computed once."""
-    if any(form not in FORMS for form in forms):
-        raise ValueError(forms)
     rec = pick_recognition(m, tier)
     rec_tier = rec.tier if rec else tier
     body = (rec.body if rec else "") or ""
@@ -288,7 +280,6 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
     ev = _evaluation(m)
     funding, interests, registered = idea.get("funding") or {}, idea.get("interests") or {}, idea.get("registered") or {}
     period = c.periods.get(m.period)
-    kind = c.holder_kinds.get(m.holder_kind, BLANK)
     holder_name = _text(holder.get("name"))
     self_assessment = ev.get("self_assessment") or m.computed_assessment
     replicability = ev.get("replicability") or {}
@@ -302,7 +293,7 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
         "giai_doan": _text(m.period),
         "huong_dan": _text(period.guideline if period else None),
         "chu_the": {
-            "loai": kind,
+            "loai": c.holder_kinds.get(m.holder_kind, BLANK),
             "ten": holder_name,
             "chuc_vu": _text(holder.get("title")) if holder.get("title") else "",
             "ten_day_du": holder_name + (f", {_text(holder['title'])}" if holder.get("title") else ""),
@@ -326,7 +317,7 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
             "ngay": short_date(rec.vote_date if rec else None),
             "so_thanh_vien": _text(rec.vote_members if rec else None),
             "tan_thanh": _text(rec.vote_in_favor if rec else None),
-            "co_mat": _text(getattr(rec, "vote_present", None) if rec else None),
+            "co_mat": _text(rec.vote_present if rec else None),
             "co_quan": _vote_body(m, rec),
         },
         "y_tuong": {
@@ -334,7 +325,7 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
             "pham_vi": _sentence(idea.get("scope")),
             "dieu_kien": _sentence(idea.get("conditions")),
             "nong_cot": _lines(idea.get("core_team")),
-            "kinh_phi": _money(funding.get("amount_vnd")),
+            "kinh_phi": vnd(funding.get("amount_vnd")) or BLANK,
             "nguon_kinh_phi": "; ".join(_lines(funding.get("sources"))),
             "loi_ich": _sentence(idea.get("benefits")),
             "kho_khan": _sentence(idea.get("difficulties")),
@@ -352,7 +343,7 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
             "phan_cong": _assignment(rollout),
             "cam_ket": _commitment(rollout),
             "ngay_ke_hoach": short_date((rollout.get("plan") or {}).get("date")),
-            "kinh_phi_ke_hoach": _money((rollout.get("plan") or {}).get("budget_vnd")),
+            "kinh_phi_ke_hoach": vnd((rollout.get("plan") or {}).get("budget_vnd")) or BLANK,
             "hoat_dong": _lines((rollout.get("plan") or {}).get("activities")),
         },
         "theo_doi": _monitoring(m),
@@ -362,7 +353,7 @@ def _shared(m: Model, rec: Recognition | None, rec_tier: str | None, body: str) 
             "qua_trinh": _sentence(ev.get("process")),
             "lan_toa": _sentence(ev.get("spread")),
             "ben_vung": _sentence(ev.get("sustainability")),
-            "kinh_phi_thuc_te": _money(ev.get("funding_actual_vnd")),
+            "kinh_phi_thuc_te": vnd(ev.get("funding_actual_vnd")) or BLANK,
             "bai_hoc": _sentence(ev.get("lessons")),
             "pham_vi_nhan_rong": f"có thể nhân rộng {scope_tier.label.lower()} ({scope_tier.scope})" if scope_tier else BLANK,
             "cach_nhan_rong": _sentence(replicability.get("how")) if replicability.get("how") else "",
