@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any, Callable, Iterable
 
 from ..config import Config
@@ -148,7 +149,6 @@ def _label(config: Config, path: str) -> str:
         if parent in config.field_labels:
             label = f"{config.label(parent)}: {label}"
     return label
-
 
 
 def _dossier_columns(config: Config) -> list[Column]:
@@ -352,15 +352,11 @@ def _recognition_columns(config: Config) -> list[Column]:
          lambda r: f"{r.vote_in_favor}/{r.vote_members}" if r.vote_members else None),
     ]
 
-    def get(slug: str, value: Callable[[Any], Any]) -> Callable[[Model, Site], Any]:
-        def one(m: Model, c: Site) -> Any:
-            found = [r for r in m.recognitions if r.tier == slug]
-            return value(found[-1]) if found else None
-
-        return one
+    def latest(slug: str, value: Callable[[Any], Any], m: Model, c: Site) -> Any:
+        return next((value(r) for r in reversed(m.recognitions) if r.tier == slug), None)
 
     return [Column(f"recognitions.{tier.slug}.{key}", f"{tier.label}: {text}", kind, {"type": ["string", "null"]},
-                   formats=frozenset({TABLE}), get=get(tier.slug, value))
+                   formats=frozenset({TABLE}), get=partial(latest, tier.slug, value))
             for tier in config.tiers_in_order() for key, text, kind, value in parts]
 
 
