@@ -129,13 +129,8 @@ def _stream_model_files(ctx: Site, count: int, models: Iterator[Model],
         raise RuntimeError(f"nhận {written} mô hình, cần {count}")
 
 
-def data_page(ctx: SiteContext, sizes: dict[str, int]) -> Page:
-    """The page `du-lieu/`, listing each file with its size: made once the files exist."""
-    return Page(PAGE, _page(ctx, [(link, what, sizes[p]) for p, link, what in _LISTED]))
-
-
-def _page(context: SiteContext, downloads: list[tuple[str, str, int]]) -> str:
-    """The Markdown of `du-lieu/`; `downloads`: (link from du-lieu/, what the file holds, its size in bytes)."""
+def data_page(context: SiteContext, sizes: dict[str, int]) -> Page:
+    """The page `du-lieu/`, listing each file with its size (`sizes`: bytes by path): made once the files exist."""
     ctx = context.site
     site = ctx.config.site
     n = len(context.catalogue.models)
@@ -143,13 +138,14 @@ def _page(context: SiteContext, downloads: list[tuple[str, str, int]]) -> str:
     licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
     licence_md = f"[{licence}]({licence_url})" if licence_url else licence
     generated = ctx.generated
-    rows = "\n".join(f"| [{link.rsplit('/', 1)[-1]}]({link}) | {what} | {file_size(size)} |" for link, what, size in downloads)
+    rows = "\n".join(f"| [{link.rsplit('/', 1)[-1]}]({link}) | {what} | {file_size(sizes[path])} |"
+                     for path, link, what in _LISTED)
     description = (f"Tải về {n} mô hình “Dân vận khéo” đã được công nhận dưới dạng CSV, Excel, JSON và nguồn tin Atom; "
                    "bảng mã giải thích từng cột, giấy phép và cách trích dẫn.")
     cite = (f"{site.get('name', '')} ({generated.year}). *Dữ liệu mở: các mô hình “Dân vận khéo” đã được công nhận* "
             f"[tập dữ liệu, {licence}]. Bản tạo ngày {generated.day}/{generated.month}/{generated.year}. "
             f"{ctx.absolute('du-lieu/')}")
-    return f"""---
+    return Page(PAGE, f"""---
 {front_matter("Dữ liệu mở", description, hide=["navigation"])}
 ---
 
@@ -200,7 +196,7 @@ Dữ liệu được chia sẻ theo giấy phép {licence_md}. Khi dùng lại, 
 > {cite}
 
 Xin trích kèm ngày tạo bản dữ liệu đã dùng: dữ liệu thay đổi mỗi khi có mô hình mới được công nhận.
-"""
+""")
 
 
 def outputs(ctx: SiteContext) -> Output:
