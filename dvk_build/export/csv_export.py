@@ -13,12 +13,9 @@ from .records import rows
 
 PATH = "du-lieu/mo-hinh.csv"
 BOM = "\ufeff"  # without it Excel reads UTF-8 as the ANSI code page and garbles Vietnamese
-# A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
-# LibreOffice (CSV injection, OWASP); numbers are written as numbers, so only text is quoted this way.
-# OWASP's guard, made to hold against what spreadsheets skip before a formula: leading spaces and
-# line breaks (` =1+1`, a newline then `=`), the fullwidth signs they read as ASCII (`＝`, `＋`,
-# `－`, `＠`); and at the start of each value a list joined into one cell (`…; =HYPERLINK(`), since
-# a spreadsheet splitting on `;` makes it a cell of its own.
+# CSV injection (OWASP): text starting with `=`, `+`, `-`, `@`, a tab or a CR is a formula to Excel and LibreOffice,
+# also after the spaces and line breaks they skip (` =1+1`), as the fullwidth signs they read as ASCII (`＝＋－＠`),
+# and at the start of each value of a list joined into one cell (`…; =HYPERLINK(`: split on `;`, a cell of its own).
 _FORMULA_RE = re.compile(r"(^|; | \| )([\s\u00a0\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20])")
 
 

@@ -50,8 +50,7 @@ class ReadableWorkbook:
         self.ctx = ctx
         cols = table_columns(ctx.config)
         kept = [i for i, c in enumerate(cols) if c.name not in LEFT_OUT]
-        first = [i for i in kept if cols[i].name == FIRST]
-        self.order = first + [i for i in kept if cols[i].name != FIRST]
+        self.order = sorted(kept, key=lambda i: cols[i].name != FIRST)  # stable: the others keep their order
         self.cols = [cols[i] for i in self.order]
         self.headings = headings(self.cols)
         self.labels = [{str(code): label for code, label in c.values} for c in self.cols]
@@ -85,8 +84,7 @@ class ReadableWorkbook:
             return
         if labels and col.kind in (CODE, CODES, INTEGER):
             codes = str(value).split(LIST_SEP) if col.kind == CODES else [str(value)]
-            shown = [labels.get(code, code) for code in codes]
-            ws.write_string(r, c, LIST_SEP.join(shown), self.text)
+            ws.write_string(r, c, LIST_SEP.join(labels.get(code, code) for code in codes), self.text)
         elif isinstance(value, bool):
             ws.write_string(r, c, "Có" if value else "Không", self.text)
         elif isinstance(value, (int, float)):

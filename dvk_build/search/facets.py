@@ -31,13 +31,8 @@ def filters_of(m: Model) -> list[tuple[str, str]]:
     filters.append((PROVINCE, text.province_slug(m.province)))
     if m.unit_today is not None and m.unit_today.commune_code:
         filters.append((COMMUNE, m.unit_today.commune_code))
-    if m.year:
-        filters.append((YEAR, str(m.year)))
-    if m.holder_kind:
-        filters.append((KIND, m.holder_kind))
-    if m.self_assessment:
-        filters.append((ASSESSMENT, m.self_assessment))
-    return filters
+    return filters + [(key, str(v)) for key, v in ((YEAR, m.year), (KIND, m.holder_kind),
+                                                   (ASSESSMENT, m.self_assessment)) if v]
 
 
 def commune_names(catalogue: Catalogue) -> dict[str, str]:
