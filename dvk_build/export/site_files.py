@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from typing import Any, Callable, ContextManager, Iterator, TextIO
 
 from ..model import Catalogue, Model
@@ -59,22 +59,19 @@ def write_model_files(site: Site, folder: str, count: int, spool: str, build: in
     A worker's job: it runs while MkDocs renders the pages, and stops once the build process `build` has ended.
     """
     sizes: dict[str, int] = {}
-    out = SiteFolder(folder, build)
+    with closing(SiteFolder(folder, build)) as out:
 
-    def put(path: str, data: bytes) -> None:
-        sizes[path] = out.write(path, data)
+        def put(path: str, data: bytes) -> None:
+            sizes[path] = out.write(path, data)
 
-    @contextmanager
-    def text(path: str) -> Iterator[TextIO]:
-        with open(out.open(path), "w", encoding="utf-8", newline="") as f:
-            yield f
-            f.flush()
-            sizes[path] = os.fstat(f.fileno()).st_size
+        @contextmanager
+        def text(path: str) -> Iterator[TextIO]:
+            with open(out.open(path), "w", encoding="utf-8", newline="") as f:
+                yield f
+                f.flush()
+                sizes[path] = os.fstat(f.fileno()).st_size
 
-    try:
         _stream_model_files(site, count, read_spool(spool), text, put)
-    finally:
-        out.close()
     return sizes
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 from ..config import Config
 from ..model import Model
 from ..workers import SiteFolder, read_spool
@@ -29,14 +31,11 @@ def published(config: Config, models: list[Model]) -> bool:
 def write_forms(config: Config, folder: str, spool: str, build: int) -> dict[str, int]:
     """A worker's job while MkDocs renders the pages: each model of `spool`'s documents, written; their sizes."""
     forms = FormSet.load(config)
-    out = SiteFolder(folder, build)
     sizes: dict[str, int] = {}
-    try:
+    with closing(SiteFolder(folder, build)) as out:
         for m in read_spool(spool):
             for name, data in forms.fill(m, forms=forms_of(m)).items():
                 sizes[f"{m.url}{name}"] = out.write(f"{m.url}{name}", data)
-    finally:
-        out.close()
     return sizes
 
 

@@ -30,6 +30,7 @@ import math
 import re
 import shutil
 from array import array
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -137,12 +138,9 @@ def write_from_spool(spool: str, folder: str, build_process: int) -> int:
     finally:
         gc.enable()
     count = len(files)
-    out = SiteFolder(folder, build_process)
-    try:
+    with closing(SiteFolder(folder, build_process)) as out:
         for path in list(files):
             out.write(f"{FOLDER}/{path}", files.pop(path))  # each file's bytes let go once written
-    finally:
-        out.close()
     return count
 
 
