@@ -265,16 +265,10 @@ def model_json_path(m: Model) -> str:
 # --- what the dossier holds but the exports show differently --------------------------------------
 
 
-def _official_only(path: str) -> Callable[[Model, Site], Any]:
+def _official_only(parent: str, key: str, m: Model, ctx: Site) -> Any:
     """The site shows a contact's phone or e-mail only when the dossier marks it official; so do the exports."""
-    parent, key = path.rsplit(".", 1)
-
-    def get(m: Model, ctx: Site) -> Any:
-        """The value, or None unless its group is marked `official`."""
-        group = _at(m.data, parent) or {}
-        return _plain(group.get(key)) if isinstance(group, dict) and group.get("official") else None
-
-    return get
+    group = _at(m.data, parent) or {}
+    return _plain(group.get(key)) if isinstance(group, dict) and group.get("official") else None
 
 
 def _attachments(m: Model, ctx: Site) -> list[Json] | None:
@@ -380,7 +374,7 @@ def _customize(col: Column, config: Config) -> list[Column]:
     if spec.table:
         col = replace(col, table=_TABLE_WRITERS[spec.table])
     if spec.value == "official":
-        col = replace(col, get=_official_only(col.name))
+        col = replace(col, get=partial(_official_only, *col.name.rsplit(".", 1)))
     elif spec.value == "attachments":
         schema = copy.deepcopy(col.schema)
         schema["items"]["properties"]["url"] = {"title": "Địa chỉ tệp", "type": "string"}
