@@ -131,7 +131,6 @@ def data_page(context: SiteContext, sizes: dict[str, int]) -> Page:
     ctx = context.site
     site = ctx.config.site
     n = len(context.catalogue.models)
-    notice = " ".join(str(site.get("illustrative_notice", "")).split())
     licence, licence_url = site.get("licence", ""), site.get("licence_url", "")
     licence_md = f"[{licence}]({licence_url})" if licence_url else licence
     generated = ctx.generated
@@ -153,7 +152,7 @@ thống kê, nghiên cứu hoặc đưa lên trang khác. Dữ liệu được t
 kiểm tra; hồ sơ chưa được công nhận không có trong dữ liệu.</p>
 
 !!! warning "Dữ liệu minh họa"
-    {notice}
+    {json_export.notice(ctx)}
 
 ## Tải về
 
