@@ -229,7 +229,7 @@ def build(models: Iterable[Model]) -> dict[str, bytes]:
     for k, group in enumerate(groups):
         raw = b"{" + b",".join(group) + b"}"  # terms sorted, as `encoded` was
         groups[k] = []
-        # level 6, not 9: the shards are most of the index's bytes; 9 took three times the CPU for 2% smaller
+        # level 6, not 9: the shards are most of the index's bytes, and 9 costs far more CPU (bench/README.md)
         files[f"t/{k}.json.gz"] = gzip.compress(raw, compresslevel=6, mtime=0)
     files["filters.json.gz"] = _gzip(_facets(facets))
     files["title.json.gz"] = _gzip(sorted(range(len(titles)), key=lambda i: (titles[i], i)))
