@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..model import Catalogue, Model
 from ..schema import SCHEMA_ID
 from ..site_context import Site
-from .records import json_columns, record
+from .records import Json, json_columns, record
 
-Json = dict[str, Any]
 PATH = "du-lieu/mo-hinh.json"
 SCHEMA_PATH = "du-lieu/mo-hinh.schema.json"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import os
 from contextlib import closing, contextmanager
 from typing import Any, Callable, ContextManager, Iterator, TextIO
@@ -48,7 +47,7 @@ def small_files(catalogue: Catalogue, ctx: Site) -> dict[str, bytes]:
     """The schemas and the feed: quick to make in the build (the feed reads the newest models only)."""
     return {
         json_export.SCHEMA_PATH: json_export.dumps(json_export.schema(ctx), indent=2).encode("utf-8"),
-        DOSSIER_SCHEMA_PATH: (json.dumps(build_schema(ctx.config), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        DOSSIER_SCHEMA_PATH: json_export.dumps(build_schema(ctx.config), indent=2).encode("utf-8"),
         feed.PATH: feed.render(catalogue, ctx),
     }
 
