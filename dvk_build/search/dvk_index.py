@@ -288,8 +288,7 @@ def write(site: Path, files: dict[str, bytes] | None) -> None:
 def read_urls(site: Path) -> list[str] | None:
     """The page URLs of a written index, one per record (None when the site has no dvk index)."""
     folder = Path(site) / FOLDER
-    entry = folder / ENTRY
-    if not entry.is_file():
+    if not (folder / ENTRY).is_file():
         return None
     urls: list[str] = []
     for chunk in sorted((folder / "m").glob("*.json.gz")):  # every file: one beyond the count is an error too
