@@ -105,12 +105,9 @@ def _kind(schema: Json) -> str:
         if "enum" in items:
             return CODES
         return RECORDS if "object" in _types(items) else TEXTS
-    if "integer" in kinds:
-        return INTEGER
-    if "number" in kinds:
-        return NUMBER
-    if "boolean" in kinds:
-        return BOOLEAN
+    for kind in (INTEGER, NUMBER, BOOLEAN):  # named as the JSON Schema types they stand for
+        if kind in kinds:
+            return kind
     if schema.get("pattern") == DATE_PATTERN:
         return DATE
     return TEXT
