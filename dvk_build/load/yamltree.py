@@ -253,9 +253,7 @@ def _scalar(node: yaml.ScalarNode, tree: Tree) -> Any:
     if not tag.startswith(_TAG):
         tree.trap("DVK005", f"Không hỗ trợ thẻ YAML `{tag}`.", "Xóa thẻ bắt đầu bằng `!`.", node)
         return value
-    kind = tag[len(_TAG) :]
-    if kind == "str":
-        return value
+    kind = tag[len(_TAG) :]  # not "str": _build takes those
     if kind == "null":
         return None
     if kind == "bool":
