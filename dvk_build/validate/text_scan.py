@@ -127,16 +127,10 @@ def all_spots(ctx: DossierContext, index: int | None = None) -> list[Spot]:
     Computed once per dossier: the safety and privacy rules all read it. Paths are built lazily,
     in order: with `index`, only as far as that spot (at least).
     """
-    done = ctx.cache.get("spots")
-    if done is None:
-        done = ctx.cache["spots"] = ([], _iter_spots(ctx))
-    spots, rest = done
-    while rest is not None and (index is None or len(spots) <= index):
-        spot = next(rest, None)
-        if spot is None:
-            ctx.cache["spots"] = (spots, None)
-            break
-        spots.append(spot)
+    if "spots" not in ctx.cache:
+        ctx.cache["spots"] = ([], _iter_spots(ctx))
+    spots, rest = ctx.cache["spots"]
+    spots.extend(itertools.islice(rest, None if index is None else max(0, index + 1 - len(spots))))
     return spots
 
 
@@ -175,12 +169,10 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
         if i + 1 >= len(starts):
             break
         m = needs.search(text, starts[i + 1])  # on to the next spot
-    if not hits:
-        return []
     # same texts, same order, with their paths (only as far as needed: a hit in the body, money
     # amounts for the digit patterns in most dossiers, needs no path of any field)
-    fields = hits[-2] if hits[-1] == body and len(hits) > 1 else hits[-1]
-    spots = all_spots(ctx, fields) if fields != body else []
+    fields = [i for i in hits if i != body]
+    spots = all_spots(ctx, fields[-1]) if fields else []
     return [body_spot(ctx) if i == body else spots[i] for i in hits]
 
 
@@ -264,8 +256,8 @@ class Finding:
     what: str
 
 
-def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None, int]]:
-    """(name, value, offset) of each attribute of the tag whose name ends at pos, HTML5 tokenizer style."""
+def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None]]:
+    """(name, value) of each attribute of the tag whose name ends at pos, HTML5 tokenizer style."""
     n = len(text)
     while pos < n:
         while pos < n and (text[pos].isspace() or text[pos] == "/"):
@@ -280,7 +272,7 @@ def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None, int]]:
         while pos < n and text[pos].isspace():
             pos += 1
         if pos >= n or text[pos] != "=":
-            yield name, None, start
+            yield name, None
             continue
         pos += 1
         while pos < n and text[pos].isspace():
@@ -295,7 +287,7 @@ def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None, int]]:
             while pos < n and not (text[pos].isspace() or text[pos] == ">"):
                 pos += 1
             value = text[vstart:pos]
-        yield name, value, start
+        yield name, value
 
 
 def _tag_end(text: str, pos: int) -> int:
@@ -344,7 +336,7 @@ def _tags(text: str) -> Iterator[Finding]:
         if tag not in ALLOWED_TAGS:
             yield Finding(m.start(), end, f"thẻ HTML `<{tag}>` không được phép")
             continue
-        for name, value, _ in _attrs(text[:end], m.end()):
+        for name, value in _attrs(text[:end], m.end()):
             problem = _check_attr(tag, name, value)
             if problem:
                 yield Finding(m.start(), end, problem)
@@ -378,11 +370,8 @@ def unsafe_findings(text: str) -> list[Finding]:
     """Every unsafe piece of text, in order, one per place."""
     if not TRIGGER_RE.search(text):
         return []
-    found: list[Finding] = []
-    for m in _CONTROL_RE.finditer(text):
-        found.append(Finding(m.start(), m.end(), f"ký tự điều khiển U+{ord(m.group(0)):04X}"))
-    for m in _DECL_RE.finditer(text):
-        found.append(Finding(m.start(), m.end(), "khai báo HTML/XML (`<!…>`, `<?…>`)"))
+    found = [Finding(m.start(), m.end(), f"ký tự điều khiển U+{ord(m[0]):04X}") for m in _CONTROL_RE.finditer(text)]
+    found += [Finding(m.start(), m.end(), "khai báo HTML/XML (`<!…>`, `<?…>`)") for m in _DECL_RE.finditer(text)]
     found.extend(_tags(text))
     found.extend(_links(text))
     found.extend(_attr_lists(text))
