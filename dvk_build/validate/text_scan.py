@@ -256,53 +256,23 @@ class Finding:
     what: str
 
 
+# One attribute as the HTML5 tokenizer reads it: a name (a first `=` belongs to it), then maybe `=` and
+# a value, quoted (to its closing quote or the end) or not; and where a tag ends, quotes respected.
+_ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
+_TAG_END_RE = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
+
+
 def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None]]:
-    """(name, value) of each attribute of the tag whose name ends at pos, HTML5 tokenizer style."""
-    n = len(text)
-    while pos < n:
-        while pos < n and (text[pos].isspace() or text[pos] == "/"):
-            pos += 1
-        if pos >= n or text[pos] == ">":
-            return
-        start = pos
-        pos += 1  # a first `=` belongs to the name, as in the HTML5 tokenizer
-        while pos < n and not (text[pos].isspace() or text[pos] in "/>="):
-            pos += 1
-        name = text[start:pos]
-        while pos < n and text[pos].isspace():
-            pos += 1
-        if pos >= n or text[pos] != "=":
-            yield name, None
-            continue
-        pos += 1
-        while pos < n and text[pos].isspace():
-            pos += 1
-        if pos < n and text[pos] in "\"'":
-            quote = text[pos]
-            close = text.find(quote, pos + 1)
-            close = n if close < 0 else close
-            value, pos = text[pos + 1:close], close + 1
-        else:
-            vstart = pos
-            while pos < n and not (text[pos].isspace() or text[pos] == ">"):
-                pos += 1
-            value = text[vstart:pos]
-        yield name, value
+    """(name, value) of each attribute of the tag whose name ends at pos."""
+    while m := _ATTR_RE.match(text, pos):
+        pos = m.end()
+        yield m[1], next((v for v in m.groups()[1:] if v is not None), None)
 
 
 def _tag_end(text: str, pos: int) -> int:
-    """Offset just after the `>` that closes the tag (quotes respected), or the text's end."""
-    quote = ""
-    for i in range(pos, len(text)):
-        c = text[i]
-        if quote:
-            if c == quote:
-                quote = ""
-        elif c in "\"'":
-            quote = c
-        elif c == ">":
-            return i + 1
-    return len(text)
+    """Offset just after the `>` that closes the tag, or the text's end."""
+    m = _TAG_END_RE.match(text, pos)
+    return m.end() if m else len(text)
 
 
 def _check_attr(tag: str, name: str, value: str | None) -> str | None:
