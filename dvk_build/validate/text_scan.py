@@ -141,10 +141,9 @@ def _iter_spots(ctx: DossierContext) -> Iterator[Spot]:
         if isinstance(node, str):
             if not _INERT_RE.fullmatch(node):
                 yield Spot(node, path)
-        elif isinstance(node, dict):
-            stack.extend(reversed([(v, path + (k,)) for k, v in node.items()]))
-        elif isinstance(node, list):
-            stack.extend(reversed([(v, path + (i,)) for i, v in enumerate(node)]))
+        elif isinstance(node, (dict, list)):
+            pairs = node.items() if isinstance(node, dict) else enumerate(node)
+            stack.extend(reversed([(v, path + (k,)) for k, v in pairs]))
     if ctx.body.strip():
         yield body_spot(ctx)
 

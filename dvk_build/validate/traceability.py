@@ -90,10 +90,9 @@ def render_markdown(rules_url: str | None = None) -> str:
     def code(c: str) -> str:
         rule = RULES[c]
         link = f"[{c}]({rules_url}#{c.lower()})" if rules_url is not None else f"`{c}`"
-        tags = [rule.severity.label]
-        if rule.source is not Source.GUIDELINE:
-            tags.insert(0, SOURCE_LABELS[rule.source])
-        return f"{link} {rule.name} ({', '.join(tags)})"
+        level = rule.severity.label
+        tags = level if rule.source is Source.GUIDELINE else f"{SOURCE_LABELS[rule.source]}, {level}"
+        return f"{link} {rule.name} ({tags})"
 
     lines = [
         "## Đối chiếu hướng dẫn với hồ sơ và quy tắc kiểm tra { #doi-chieu-huong-dan }",
