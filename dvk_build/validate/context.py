@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from ..config import SUMMARY_RECORD, Config, Period
 from ..load.yamltree import PathKey, Tree
@@ -116,12 +116,9 @@ class DossierContext:
             _walk_dates(self.data, (), found)
         return found
 
-    def dates(self) -> Iterator[tuple[PathKey, dt.date]]:
+    def dates(self) -> list[tuple[PathKey, dt.date]]:
         """Every valid date in the dossier with its path (invalid ones are DVK106's)."""
-        for path, raw in self.date_texts():
-            parsed = parse_date(raw)
-            if parsed:
-                yield path, parsed
+        return [(path, day) for path, raw in self.date_texts() if (day := parse_date(raw))]
 
 
 # What one item of a list is called, by the list's key (positions are counted from 1).
