@@ -47,10 +47,7 @@ class FieldSpec:
     @property
     def parent(self) -> str:
         """The enclosing field's path (`idea.targets` for `idea.targets[].id`); "" at the top."""
-        if "." not in self.path:
-            return ""
-        head = self.path.rsplit(".", 1)[0]
-        return head[:-2] if head.endswith("[]") else head
+        return self.path.rpartition(".")[0].removesuffix("[]")
 
     @property
     def page_label(self) -> str:

@@ -22,9 +22,7 @@ Json = dict[str, Any]
 
 def _codes(config: Config, spec: FieldSpec) -> list[str]:
     """The codes a `code`/`codes` field allows: its own list, or the keys of a table of config.yaml."""
-    if isinstance(spec.values, tuple):
-        return list(spec.values)
-    return list(getattr(config, spec.values))
+    return list(spec.values if isinstance(spec.values, tuple) else getattr(config, spec.values))
 
 
 def _value(config: Config, spec: FieldSpec, specs: dict[str, FieldSpec]) -> Json:
@@ -65,8 +63,7 @@ def _value(config: Config, spec: FieldSpec, specs: dict[str, FieldSpec]) -> Json
 
 def _object(config: Config, specs: dict[str, FieldSpec], path: str, nullable: bool) -> Json:
     """An object whose properties are the declared children of `path` ("" for the dossier)."""
-    inner = path[:-2] if path.endswith("[]") else path
-    kids = children(specs, inner)
+    kids = children(specs, path.removesuffix("[]"))
     schema: Json = {"type": ["object", "null"] if nullable else "object",
                     "properties": {k.key: _field(config, k, specs) for k in kids}, "additionalProperties": False}
     required = [k.key for k in kids if k.required]

@@ -27,8 +27,10 @@ def discover(paths: list[Path]) -> list[Found]:
         elif path.is_dir():
             root = path / "models" if (path / "models").is_dir() else path
             found.extend(_walk(root))
+        elif path.name == "index.md":  # `dvk check index.md` inside a bundle: the slug is the folder's name, not ""
+            found.append(Found(path, path.absolute().parent.name, path.parent))
         else:
-            found.append(_describe(path))
+            found.append(Found(path, path.stem, None))
     return found
 
 
@@ -36,17 +38,8 @@ def _is_bundle(folder: Path) -> bool:
     """A folder holding index.md and no other dossier: one bundle, not a folder of dossiers."""
     if not (folder / "index.md").is_file() or (folder / "models").is_dir():
         return False
-    for child in folder.iterdir():
-        if child.suffix == ".md" and child.name != "index.md" or child.is_dir() and (child / "index.md").is_file():
-            return False
-    return True
-
-
-def _describe(file: Path) -> Found:
-    if file.name == "index.md":
-        # `dvk check index.md` from inside the bundle: the slug is the folder's name, not ""
-        return Found(file, file.absolute().parent.name, file.parent)
-    return Found(file, file.stem, None)
+    return not any(child.suffix == ".md" and child.name != "index.md"
+                   or child.is_dir() and (child / "index.md").is_file() for child in folder.iterdir())
 
 
 def _walk(root: Path) -> list[Found]:

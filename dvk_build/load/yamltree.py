@@ -73,9 +73,8 @@ class Trap:
 class Tree:
     """The data, the traps found while building it, and positions of every value and key.
 
-    Positions are only needed for problems, which most dossiers do not have: they are worked out
-    on first use, by composing the front matter `source` again (a few hundred microseconds for a
-    dossier with a problem, instead of a dict of ~200 paths kept for every dossier).
+    Positions are only needed for problems, which most dossiers do not have: they are worked out on
+    first use, by composing the front matter `source` again, rather than kept for every dossier.
     """
 
     data: Any
@@ -253,9 +252,7 @@ def _scalar(node: yaml.ScalarNode, tree: Tree) -> Any:
     if not tag.startswith(_TAG):
         tree.trap("DVK005", f"Không hỗ trợ thẻ YAML `{tag}`.", "Xóa thẻ bắt đầu bằng `!`.", node)
         return value
-    kind = tag[len(_TAG) :]
-    if kind == "str":
-        return value
+    kind = tag[len(_TAG) :]  # not "str": _build takes those
     if kind == "null":
         return None
     if kind == "bool":
@@ -289,8 +286,8 @@ def _scalar(node: yaml.ScalarNode, tree: Tree) -> Any:
             parsed = _CONSTRUCTOR.construct_yaml_timestamp(node)
         except (ValueError, TypeError):
             return value
-        if isinstance(parsed, dt.datetime):
-            return parsed.date().isoformat() if parsed.time() == dt.time() else parsed.isoformat()
+        if isinstance(parsed, dt.datetime) and parsed.time() == dt.time():
+            return parsed.date().isoformat()
         return parsed.isoformat()
     tree.trap("DVK005", f"Không hỗ trợ kiểu YAML `{kind}`.", "Ghi giá trị dạng chữ hoặc số.", node)
     return value

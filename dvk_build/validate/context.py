@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from ..config import SUMMARY_RECORD, Config, Period
 from ..load.yamltree import PathKey, Tree
@@ -116,12 +116,9 @@ class DossierContext:
             _walk_dates(self.data, (), found)
         return found
 
-    def dates(self) -> Iterator[tuple[PathKey, dt.date]]:
+    def dates(self) -> list[tuple[PathKey, dt.date]]:
         """Every valid date in the dossier with its path (invalid ones are DVK106's)."""
-        for path, raw in self.date_texts():
-            parsed = parse_date(raw)
-            if parsed:
-                yield path, parsed
+        return [(path, day) for path, raw in self.date_texts() if (day := parse_date(raw))]
 
 
 # What one item of a list is called, by the list's key (positions are counted from 1).
@@ -135,6 +132,11 @@ _ITEM = {
 def field_path(at: PathKey) -> str:
     """The declared field a data path is a value of: ('idea', 'targets', 0, 'id') → `idea.targets[].id`."""
     return ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
+
+
+def lower_first(text: str) -> str:
+    """text with its first letter lowercased, to go on in a sentence."""
+    return text[:1].lower() + text[1:]
 
 
 def _walk_dates(node: Any, path: PathKey, out: list[tuple[PathKey, str]]) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -19,11 +19,8 @@ from .neighbours import Neighbour, neighbours
 from .registry import CORPUS_CHECKS, DOSSIER_CHECKS, SUMMARY_CHECKS
 
 
-@dataclass
-class Report:
-    dossiers: list[DossierContext] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0
+class Report(LoadResult):
+    """What was loaded, with the problems of the rules too."""
 
     @property
     def errors(self) -> list[Problem]:

@@ -41,17 +41,14 @@ def _type_check(kinds: list[str]) -> Check:
 
 
 def _all(checks: list[Check]) -> Check:
-    if not checks:
-        return lambda v: True
     if len(checks) == 1:
         return checks[0]
-    if len(checks) == 2:
+    if len(checks) == 2:  # most: a type and a length or bounds; one lambda is faster than the loop
         a, b = checks
         return lambda v: a(v) and b(v)
-    items = tuple(checks)
 
     def every(v: Any) -> bool:
-        for c in items:
+        for c in checks:
             if not c(v):
                 return False
         return True

@@ -132,8 +132,7 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
                 hint = f"Có phải ý bạn là `{near[0]}`?" if near else f"Các trường được dùng ở đây: {', '.join(allowed)}."
                 yield ctx.problem(RULES["DVK101"], path + (key,), f"Trường `{key}` không có trong định dạng hồ sơ.", hint, on_key=True)
         elif kw == "required":
-            missing = re.findall(r"'([^']+)' is a required property", err.message)
-            for key in missing:
+            for key in re.findall(r"'([^']+)' is a required property", err.message):
                 sub = ctx.label(path + (key,))
                 yield ctx.problem(RULES["DVK104"], path, f"{where}: thiếu trường bắt buộc `{key}`, “{sub}”.", f"Thêm dòng `{key}: ...`.")
         elif kw == "type":

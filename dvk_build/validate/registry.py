@@ -7,7 +7,7 @@ import pkgutil
 from types import ModuleType
 
 from . import rules as _rules
-from .rule import RULES, Rule
+from .rule import RULES
 
 MODULES: tuple[ModuleType, ...] = tuple(
     importlib.import_module(f"{_rules.__name__}.{info.name}")
@@ -17,9 +17,8 @@ for _module in MODULES:  # a module checking an undeclared rule, or another's, f
     if _module.RULE is not RULES.get(_module.__name__.rsplit(".", 1)[1].split("_", 1)[0].upper()):
         raise ImportError(f"{_module.__name__}: RULE is not the rule of rules.yaml its name gives")
 
-REGISTRY: dict[str, ModuleType] = {m.RULE.code: m for m in MODULES}
 DOSSIER_CHECKS = [m.check for m in MODULES if hasattr(m, "check")]
 # what a summary record (`record: tom-tat`) is checked by: the rules on what a list holds
 SUMMARY_CHECKS = [m.check for m in MODULES if hasattr(m, "check") and m.RULE.summary]
 CORPUS_CHECKS = [m.check_corpus for m in MODULES if hasattr(m, "check_corpus")]
-__all__ = ["MODULES", "REGISTRY", "RULES", "Rule", "DOSSIER_CHECKS", "SUMMARY_CHECKS", "CORPUS_CHECKS"]
+__all__ = ["MODULES", "RULES", "DOSSIER_CHECKS", "SUMMARY_CHECKS", "CORPUS_CHECKS"]

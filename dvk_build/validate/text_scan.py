@@ -127,16 +127,10 @@ def all_spots(ctx: DossierContext, index: int | None = None) -> list[Spot]:
     Computed once per dossier: the safety and privacy rules all read it. Paths are built lazily,
     in order: with `index`, only as far as that spot (at least).
     """
-    done = ctx.cache.get("spots")
-    if done is None:
-        done = ctx.cache["spots"] = ([], _iter_spots(ctx))
-    spots, rest = done
-    while rest is not None and (index is None or len(spots) <= index):
-        spot = next(rest, None)
-        if spot is None:
-            ctx.cache["spots"] = (spots, None)
-            break
-        spots.append(spot)
+    if "spots" not in ctx.cache:
+        ctx.cache["spots"] = ([], _iter_spots(ctx))
+    spots, rest = ctx.cache["spots"]
+    spots.extend(itertools.islice(rest, None if index is None else max(0, index + 1 - len(spots))))
     return spots
 
 
@@ -147,10 +141,9 @@ def _iter_spots(ctx: DossierContext) -> Iterator[Spot]:
         if isinstance(node, str):
             if not _INERT_RE.fullmatch(node):
                 yield Spot(node, path)
-        elif isinstance(node, dict):
-            stack.extend(reversed([(v, path + (k,)) for k, v in node.items()]))
-        elif isinstance(node, list):
-            stack.extend(reversed([(v, path + (i,)) for i, v in enumerate(node)]))
+        elif isinstance(node, (dict, list)):
+            pairs = node.items() if isinstance(node, dict) else enumerate(node)
+            stack.extend(reversed([(v, path + (k,)) for k, v in pairs]))
     if ctx.body.strip():
         yield body_spot(ctx)
 
@@ -175,12 +168,10 @@ def spots_matching(ctx: DossierContext, needs: re.Pattern[str], lower: bool = Fa
         if i + 1 >= len(starts):
             break
         m = needs.search(text, starts[i + 1])  # on to the next spot
-    if not hits:
-        return []
     # same texts, same order, with their paths (only as far as needed: a hit in the body, money
     # amounts for the digit patterns in most dossiers, needs no path of any field)
-    fields = hits[-2] if hits[-1] == body and len(hits) > 1 else hits[-1]
-    spots = all_spots(ctx, fields) if fields != body else []
+    fields = [i for i in hits if i != body]
+    spots = all_spots(ctx, fields[-1]) if fields else []
     return [body_spot(ctx) if i == body else spots[i] for i in hits]
 
 
@@ -264,53 +255,23 @@ class Finding:
     what: str
 
 
-def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None, int]]:
-    """(name, value, offset) of each attribute of the tag whose name ends at pos, HTML5 tokenizer style."""
-    n = len(text)
-    while pos < n:
-        while pos < n and (text[pos].isspace() or text[pos] == "/"):
-            pos += 1
-        if pos >= n or text[pos] == ">":
-            return
-        start = pos
-        pos += 1  # a first `=` belongs to the name, as in the HTML5 tokenizer
-        while pos < n and not (text[pos].isspace() or text[pos] in "/>="):
-            pos += 1
-        name = text[start:pos]
-        while pos < n and text[pos].isspace():
-            pos += 1
-        if pos >= n or text[pos] != "=":
-            yield name, None, start
-            continue
-        pos += 1
-        while pos < n and text[pos].isspace():
-            pos += 1
-        if pos < n and text[pos] in "\"'":
-            quote = text[pos]
-            close = text.find(quote, pos + 1)
-            close = n if close < 0 else close
-            value, pos = text[pos + 1:close], close + 1
-        else:
-            vstart = pos
-            while pos < n and not (text[pos].isspace() or text[pos] == ">"):
-                pos += 1
-            value = text[vstart:pos]
-        yield name, value, start
+# One attribute as the HTML5 tokenizer reads it: a name (a first `=` belongs to it), then maybe `=` and
+# a value, quoted (to its closing quote or the end) or not; and where a tag ends, quotes respected.
+_ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
+_TAG_END_RE = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
+
+
+def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None]]:
+    """(name, value) of each attribute of the tag whose name ends at pos."""
+    while m := _ATTR_RE.match(text, pos):
+        pos = m.end()
+        yield m[1], next((v for v in m.groups()[1:] if v is not None), None)
 
 
 def _tag_end(text: str, pos: int) -> int:
-    """Offset just after the `>` that closes the tag (quotes respected), or the text's end."""
-    quote = ""
-    for i in range(pos, len(text)):
-        c = text[i]
-        if quote:
-            if c == quote:
-                quote = ""
-        elif c in "\"'":
-            quote = c
-        elif c == ">":
-            return i + 1
-    return len(text)
+    """Offset just after the `>` that closes the tag, or the text's end."""
+    m = _TAG_END_RE.match(text, pos)
+    return m.end() if m else len(text)
 
 
 def _check_attr(tag: str, name: str, value: str | None) -> str | None:
@@ -344,7 +305,7 @@ def _tags(text: str) -> Iterator[Finding]:
         if tag not in ALLOWED_TAGS:
             yield Finding(m.start(), end, f"thẻ HTML `<{tag}>` không được phép")
             continue
-        for name, value, _ in _attrs(text[:end], m.end()):
+        for name, value in _attrs(text[:end], m.end()):
             problem = _check_attr(tag, name, value)
             if problem:
                 yield Finding(m.start(), end, problem)
@@ -378,11 +339,8 @@ def unsafe_findings(text: str) -> list[Finding]:
     """Every unsafe piece of text, in order, one per place."""
     if not TRIGGER_RE.search(text):
         return []
-    found: list[Finding] = []
-    for m in _CONTROL_RE.finditer(text):
-        found.append(Finding(m.start(), m.end(), f"ký tự điều khiển U+{ord(m.group(0)):04X}"))
-    for m in _DECL_RE.finditer(text):
-        found.append(Finding(m.start(), m.end(), "khai báo HTML/XML (`<!…>`, `<?…>`)"))
+    found = [Finding(m.start(), m.end(), f"ký tự điều khiển U+{ord(m[0]):04X}") for m in _CONTROL_RE.finditer(text)]
+    found += [Finding(m.start(), m.end(), "khai báo HTML/XML (`<!…>`, `<?…>`)") for m in _DECL_RE.finditer(text)]
     found.extend(_tags(text))
     found.extend(_links(text))
     found.extend(_attr_lists(text))

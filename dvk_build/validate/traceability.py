@@ -7,6 +7,7 @@ from importlib.resources import files
 
 import yaml
 
+from .context import lower_first
 from .rule import RULES, Rule, Source
 
 GUIDELINE = "Hướng dẫn bổ sung các bước xây dựng mô hình “Dân vận khéo”, giai đoạn 2021-2025 (Ban Dân vận Tỉnh ủy)"
@@ -66,19 +67,15 @@ def describe_source(rule: Rule) -> str:
     """The rule's source in Vietnamese, as `dvk rules` and the page `quy-tac/` show it."""
     clause = BY_ID.get(rule.clause)
     if rule.source is Source.GUIDELINE and clause is not None:
-        return f"{GUIDELINE_SHORT}, {_lower_first(clause.ref)} (dòng {clause.line} của văn bản)"
+        return f"{GUIDELINE_SHORT}, {lower_first(clause.ref)} (dòng {clause.line} của văn bản)"
     if rule.source is Source.READING:
-        where = f", {_lower_first(clause.ref)} (dòng {clause.line})" if clause is not None and clause.line else ""
+        where = f", {lower_first(clause.ref)} (dòng {clause.line})" if clause is not None and clause.line else ""
         return f"Cách đọc của dvk, không phải yêu cầu của hướng dẫn{where}: {rule.cite}"
     if rule.source is Source.CITED:
         return rule.cite
     if rule.source is Source.REFORM:
         return f"{REFORM}. {rule.cite}".strip()
     return f"{FORMAT}" + (f"; {rule.cite}" if rule.cite else "")
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _cell(text: str) -> str:
@@ -93,10 +90,9 @@ def render_markdown(rules_url: str | None = None) -> str:
     def code(c: str) -> str:
         rule = RULES[c]
         link = f"[{c}]({rules_url}#{c.lower()})" if rules_url is not None else f"`{c}`"
-        tags = [rule.severity.label]
-        if rule.source is not Source.GUIDELINE:
-            tags.insert(0, SOURCE_LABELS[rule.source])
-        return f"{link} {rule.name} ({', '.join(tags)})"
+        level = rule.severity.label
+        tags = level if rule.source is Source.GUIDELINE else f"{SOURCE_LABELS[rule.source]}, {level}"
+        return f"{link} {rule.name} ({tags})"
 
     lines = [
         "## Đối chiếu hướng dẫn với hồ sơ và quy tắc kiểm tra { #doi-chieu-huong-dan }",

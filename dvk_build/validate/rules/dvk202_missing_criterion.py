@@ -3,7 +3,7 @@
 from typing import Iterator
 
 from ...problem import Problem
-from ..context import DossierContext
+from ..context import DossierContext, lower_first
 from ..rule import RULES
 
 RULE = RULES["DVK202"]
@@ -19,5 +19,5 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
             yield ctx.problem(
                 RULE, ("criteria", crit.key) if ctx.get("criteria") else ("recognitions",),
                 f"Thiếu minh chứng cho tiêu chí `{crit.key}`: {crit.label}.",
-                f"Thêm `criteria.{crit.key}`: nêu việc làm, số liệu cho thấy mô hình “{crit.label[:1].lower() + crit.label[1:]}”.",
+                f"Thêm `criteria.{crit.key}`: nêu việc làm, số liệu cho thấy mô hình “{lower_first(crit.label)}”.",
             )

@@ -15,8 +15,7 @@ def judged_on(ctx: DossierContext) -> dt.date:
     """The day whose rules apply: the first recognition vote (or notice), else today (a draft)."""
     days = [parse_date(ctx.get("recognitions", i, "vote", "date")) or parse_date(ctx.get("recognitions", i, "notice", "date"))
             for i, _ in ctx.items("recognitions")]
-    known = [d for d in days if d is not None]
-    return min(known) if known else ctx.today
+    return min((d for d in days if d is not None), default=ctx.today)
 
 
 def check(ctx: DossierContext) -> Iterator[Problem]:

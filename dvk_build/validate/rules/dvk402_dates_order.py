@@ -6,7 +6,7 @@ from typing import Iterator
 from ...load.yamltree import PathKey
 from ...problem import Problem
 from ...vietnamese import vi_date
-from ..context import DossierContext, parse_date
+from ..context import DossierContext, lower_first, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK402"]
@@ -83,13 +83,10 @@ def _chain(ctx: DossierContext) -> Iterator[Problem]:
                     line = ctx.tree.pos(before_path)[0]
                     yield ctx.problem(
                         RULE, path,
-                        f"{name(ctx, path)} ({vi_date(day)}) sớm hơn {_lower(name(ctx, before_path))} ({vi_date(before)}, dòng {line}).",
+                        f"{name(ctx, path)} ({vi_date(day)}) sớm hơn {lower_first(name(ctx, before_path))} "
+                        f"({vi_date(before)}, dòng {line}).",
                         "Các bước phải theo thứ tự thời gian; kiểm tra lại một trong hai ngày.",
                     )
         for path, day in present:
             if latest is None or day > latest[0]:
                 latest = (day, path)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
