@@ -27,7 +27,6 @@ from .config import default_config
 
 LEGACY = "legacy"  # 63-province register, in force until 30 June 2025
 CURRENT = "2025"  # 34-province register, from 1 July 2025
-REGISTERS = (LEGACY, CURRENT)
 PACKAGE = "vietnamadminunits"
 
 # Prefixes a name may carry, longest first so "Thành phố" is not read as "Thành".
@@ -227,7 +226,7 @@ def _data() -> _Data:
 
 def register_of(period: str) -> str:
     """The register a dossier period uses: a register name, or a period slug of config.yaml."""
-    if period in REGISTERS:
+    if period in (LEGACY, CURRENT):
         return period
     found = default_config().periods.get(period)
     if found is None:
@@ -340,11 +339,6 @@ def lookup(province: str, district: str | None = None, commune: str | None = Non
     return Match(None, "commune", reason, tuple(suggest(province, district, commune, register)))
 
 
-def lookup_current(province: str, commune: str | None = None) -> Match:
-    """Match a unit of today (the 2025 register): a dossier's `current_province`/`current_commune`."""
-    return lookup(province, None, commune, CURRENT)
-
-
 def suggest(province: str, district: str | None = None, commune: str | None = None,
             period: str = LEGACY, limit: int = 3) -> list[Unit]:
     """The real units closest to a locality that is not in the register, best first.
@@ -383,7 +377,4 @@ def suggest(province: str, district: str | None = None, commune: str | None = No
         out += close(reg.communes[pcode], commune, "commune", near=dists[0].district_code if dists else "")
     if commune and not out:
         out = close(communes(register), commune, "commune", 0.9)
-    seen: dict[str, Unit] = {}
-    for u in out:
-        seen.setdefault(u.code, u)
-    return list(seen.values())[:limit]
+    return list(dict.fromkeys(out))[:limit]  # a unit found twice is named once
