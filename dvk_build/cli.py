@@ -7,12 +7,11 @@ import importlib
 import sys
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from .cli_vietnamese import VietnameseParser
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-Handler = Callable[[argparse.Namespace], int]
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    handler: Handler = args.handler
-    return handler(args)
+    return args.handler(args)  # type: ignore[no-any-return]
 
 
 if __name__ == "__main__":  # pragma: no cover
