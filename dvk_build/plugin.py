@@ -251,16 +251,14 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         be there: MkDocs copies static files next."""
         self.env = env
         self._write_model_pages(env, config, files)
-        for job in ("exports", "forms"):
-            if job in self.jobs:
-                self._result(job)
-        if "exports" in self.jobs:
-            # read again now that its sizes are known: waiting for them in MkDocs' reading loop kept
-            # the main process idle while the exports were written
-            self._export_sizes = self._result("exports")
-            data_page = files.get_file_from_path(site_files.PAGE)
-            if data_page is not None and data_page.page is not None:
-                _populate_page(data_page.page, config, files)
+        self._export_sizes = self._result("exports")  # on_files always starts it
+        if "forms" in self.jobs:
+            self._result("forms")
+        # the data page, read again now that its sizes are known: waiting for them in MkDocs' reading loop
+        # kept the main process idle while the exports were written
+        data_page = files.get_file_from_path(site_files.PAGE)
+        if data_page is not None and data_page.page is not None:
+            _populate_page(data_page.page, config, files)
         return env
 
     def _write_model_pages(self, env: Any, config: MkDocsConfig, files: Files) -> None:

@@ -324,8 +324,5 @@ class Preview:
 
 def known_dossiers(dossiers: list[DossierContext], root: Path) -> dict[str, Neighbour]:
     """Every dossier loaded by the full build, as the rules across dossiers see the ones not re-checked."""
-    out: dict[str, Neighbour] = {}
-    for ctx in dossiers:
-        file = root / ctx.path
-        out[str(file)] = Neighbour(ctx.slug, file, ctx.word("replication", "derived_from"), root)
-    return out
+    return {str(root / ctx.path): Neighbour(ctx.slug, root / ctx.path, ctx.word("replication", "derived_from"), root)
+            for ctx in dossiers}
