@@ -35,7 +35,6 @@ class Outcome:
     headings: list[int] = field(default_factory=list)  # group headings, totals, signatures: not models
     blank: int = 0
     encoding: str = ""
-    sheet: str = ""
     unused_columns: list[str] = field(default_factory=list)
 
 
@@ -46,7 +45,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
                 mapping: dict[str, str] | None = None, province: str = "", dry_run: bool = False,
                 report: Report = lambda row, message, error: None) -> Outcome:
     table = open_table(path, sheet)
-    out = Outcome(encoding=table.encoding, sheet=table.sheet)
+    out = Outcome(encoding=table.encoding)
     rows = table.rows
     head = list(islice(rows, HEADER_LOOKAHEAD))
     columns = find_columns(head, known_headings(config, mapping))
