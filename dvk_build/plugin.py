@@ -310,11 +310,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         if self._epoch_set is not None and os.environ.get("SOURCE_DATE_EPOCH") == self._epoch_set:
             del os.environ["SOURCE_DATE_EPOCH"]  # this build's: the next one (mkdocs serve) reads its own content
         self._epoch_set = None
-        if atomic is None:
-            return
-        if publish:
+        if atomic is not None and publish:
             atomic.publish(strict)
-        else:
+        elif atomic is not None:
             atomic.abandon()
 
     def _post_build(self, config: MkDocsConfig) -> None:

@@ -143,7 +143,6 @@ def data_dir() -> Path:
 
 @dataclass
 class _Register:
-    name: str
     provinces: dict[str, Unit] = field(default_factory=dict)  # province code → unit
     districts: dict[str, list[Unit]] = field(default_factory=dict)  # province code → its districts
     communes: dict[str, list[Unit]] = field(default_factory=dict)  # province code → its communes
@@ -167,7 +166,7 @@ def _data() -> _Data:
     folder = data_dir()
     con = sqlite3.connect(f"file:{folder / 'dataset.db'}?mode=ro", uri=True)
     try:
-        legacy = _Register(LEGACY)
+        legacy = _Register()
         keys: dict[str, str] = {}  # converter key "province_district_ward" → legacy commune/district code
         rows = con.execute(
             "SELECT province, provinceCode, provinceLat, provinceLon, district, districtCode, districtLat, districtLon,"
@@ -192,7 +191,7 @@ def _data() -> _Data:
                         legacy.former.setdefault(pcode, {}).setdefault(old, []).append(unit)
             else:
                 keys[f"{pkey}_{dkey}_"] = "D" + dcode
-        current = _Register(CURRENT)
+        current = _Register()
         new_keys: dict[tuple[str, str], str] = {}
         province_keys: dict[str, str] = {}
         for (prov, pcode, plat, plon, ward, wcode, wlat, wlon, pkey, wkey) in con.execute(
