@@ -91,7 +91,6 @@ class Match:
         return self.current_options[0] if self.current_options else None
 
 
-# --- names -------------------------------------------------------------------------------
 def fold_tones(text: str) -> str:
     """Case-folded NFC with each syllable's tone mark moved to its end (Hòa = Hoà)."""
     out = []
@@ -132,7 +131,6 @@ def key(name: str, level: str) -> str:
     return fold_tones(strip_prefix(name, level))
 
 
-# --- data --------------------------------------------------------------------------------
 def data_dir() -> Path:
     """The package's data folder, found without importing the package (its parser is heavy)."""
     spec = importlib.util.find_spec(PACKAGE)
@@ -267,7 +265,6 @@ def current_of(unit: Unit) -> tuple[Unit, ...]:
     return tuple(data.registers[CURRENT].by_code[c] for c in data.to_current[unit.commune_code])
 
 
-# --- matching ----------------------------------------------------------------------------
 def _find(reg: _Register, level: str, province_code: str, name: str, district_code: str = "") -> list[Unit]:
     """Units of `reg` whose name at `level` matches (same proper name; same prefix when one is
     given and several match), among the provinces, or the districts or communes of a province."""

@@ -63,9 +63,6 @@ def _slug_of(url: str) -> str | None:
     return m.group(1) if m else None
 
 
-# --- what each artefact holds ---------------------------------------------------------------
-
-
 def model_pages(site: Path) -> list[str]:
     """Slugs that have a page `mo-hinh/<slug>/index.html`."""
     folder = site / "mo-hinh"
@@ -142,9 +139,6 @@ def csv_rows(path: Path) -> list[str] | None:
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding="utf-8-sig", newline="") as f:  # row by row: the file grows with the catalogue
         return [row.get("slug") or "?" for row in csv.DictReader(f)]
-
-
-# --- the check --------------------------------------------------------------------------------
 
 
 def gaps(site: Path, recognized: Iterable[str]) -> list[Gap]:
