@@ -321,9 +321,8 @@ def _terminal_ask() -> Ask | None:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    config = default_config()
     try:
-        path = create(args, config, dt.date.today(), _terminal_ask())
+        path = create(args, default_config(), dt.date.today(), _terminal_ask())
     except NewError as exc:
         sys.stderr.write(exc.message + "\n")
         return exc.code
