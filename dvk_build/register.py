@@ -256,13 +256,11 @@ def current_of(unit: Unit) -> tuple[Unit, ...]:
         return (unit,)
     data = _data()
     new_province = data.registers[CURRENT].provinces[data.province_to_current[unit.province_code]]
-    if not unit.commune:
-        # an island district without communes (Côn Đảo, Lý Sơn...) became a special zone
-        island = data.to_current.get("D" + unit.district_code) if unit.district else None
-        if island:
-            return tuple(data.registers[CURRENT].by_code[c] for c in island)
-        return (new_province,)
-    return tuple(data.registers[CURRENT].by_code[c] for c in data.to_current[unit.commune_code])
+    if unit.commune:
+        codes = data.to_current[unit.commune_code]
+    else:  # an island district without communes (Côn Đảo, Lý Sơn...) became a special zone; others, the province
+        codes = data.to_current.get("D" + unit.district_code, ()) if unit.district else ()
+    return tuple(data.registers[CURRENT].by_code[c] for c in codes) or (new_province,)
 
 
 def _find(reg: _Register, level: str, province_code: str, name: str, district_code: str = "") -> list[Unit]:

@@ -32,14 +32,10 @@ class Gap:
     twice: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        parts = []
-        if self.missing:
-            parts.append(f"thiếu {len(self.missing)}: {_names(self.missing)}")
-        if self.extra:
-            parts.append(f"thừa {len(self.extra)}: {_names(self.extra)}")
-        if self.twice:
-            parts.append(f"lặp lại: {_names(self.twice)}")
-        return f"- {self.where}: " + "; ".join(parts)
+        parts = [f"thiếu {len(self.missing)}: {_names(self.missing)}" if self.missing else "",
+                 f"thừa {len(self.extra)}: {_names(self.extra)}" if self.extra else "",
+                 f"lặp lại: {_names(self.twice)}" if self.twice else ""]
+        return f"- {self.where}: " + "; ".join(p for p in parts if p)
 
 
 class IncompleteBuild(Exception):
