@@ -37,14 +37,13 @@ class AtomicOutput:
         self._warnings = _Count()
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
-    def publish(self, strict: bool) -> bool:
+    def publish(self, strict: bool) -> None:
         """Swap the finished site in; not when strict mode is about to abort on a warning (the old site stays)."""
-        logging.getLogger("mkdocs").removeHandler(self._warnings)
         if strict and self._warnings.count:
             self.abandon()
-            return False
-        swap_in(self.tmp, self.target)
-        return True
+        else:
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            swap_in(self.tmp, self.target)
 
     def abandon(self) -> None:
         """A failed build: its folder goes, the site stays."""

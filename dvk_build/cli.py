@@ -7,12 +7,11 @@ import importlib
 import sys
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from .cli_vietnamese import VietnameseParser
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-Handler = Callable[[argparse.Namespace], int]
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,8 @@ def command_module(name: str) -> ModuleType:
 
 
 def build_parser(full: Iterable[str] | None = None) -> argparse.ArgumentParser:
-    """The parser: every command listed, and the arguments of those in `full` (of all when None).
-
-    A command not in `full` is listed with its help line only, without importing its module.
-    """
+    """The parser: every command listed, and the arguments of those in `full` (of all when None); a command
+    not in `full` is listed with its help line only, without importing its module."""
     wanted = set(COMMANDS) if full is None else set(full)
     parser = VietnameseParser(prog="dvk", description="Công cụ hồ sơ mô hình “Dân vận khéo”.")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseParser, title="Lệnh")
@@ -94,8 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    handler: Handler = args.handler
-    return handler(args)
+    return args.handler(args)  # type: ignore[no-any-return]
 
 
 if __name__ == "__main__":  # pragma: no cover

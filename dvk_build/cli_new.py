@@ -85,12 +85,8 @@ def target_paths(directory: Path, slug: str) -> tuple[Path, Path]:
 
 
 def schema_ref(directory: Path) -> str:
-    """A path to the committed schema relative to the new file, else the published URL.
-
-    yaml-language-server resolves a relative modeline path from the file's own
-    folder, so the path works offline inside this repository; a unit's own
-    repository has no `schema/` and gets the public URL instead.
-    """
+    """A path to the committed schema relative to the new file (yaml-language-server resolves it from the file's
+    folder: it works offline in this repository), else the published URL (a unit's own repository has no `schema/`)."""
     start = directory.resolve()
     for folder in (start, *start.parents):
         candidate = folder / SCHEMA_FILE
@@ -165,14 +161,12 @@ def gather(args: argparse.Namespace, config: Config, today: dt.date, ask: Ask | 
     if wrong:
         raise NewError(EXIT_USAGE, f"dvk new: lĩnh vực {', '.join(wrong)} không thuộc giai đoạn {period}."
                                    f" Chọn trong: {', '.join(allowed)}.")
-    if not fields:
-        if ask is not None:
-            options = [(f, config.fields[f].label) for f in allowed]
-            fields = _choose(ask, "Lĩnh vực của mô hình:", options, allowed[0], many=True)
-        else:
-            # The schema needs at least one field; say loudly that this one is a guess.
-            fields = [allowed[0]]
-            sys.stderr.write(f"dvk new: chưa chọn lĩnh vực (--field), tạm ghi `{allowed[0]}`; hãy sửa lại cho đúng.\n")
+    if not fields and ask is not None:
+        options = [(f, config.fields[f].label) for f in allowed]
+        fields = _choose(ask, "Lĩnh vực của mô hình:", options, allowed[0], many=True)
+    elif not fields:  # the schema needs at least one field: say loudly that this one is a guess
+        fields = [allowed[0]]
+        sys.stderr.write(f"dvk new: chưa chọn lĩnh vực (--field), tạm ghi `{allowed[0]}`; hãy sửa lại cho đúng.\n")
     return Answers(slug=slug, title=title, kind=kind, period=period, fields=tuple(fields))
 
 
@@ -327,9 +321,8 @@ def _terminal_ask() -> Ask | None:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    config = default_config()
     try:
-        path = create(args, config, dt.date.today(), _terminal_ask())
+        path = create(args, default_config(), dt.date.today(), _terminal_ask())
     except NewError as exc:
         sys.stderr.write(exc.message + "\n")
         return exc.code

@@ -32,10 +32,6 @@ MESSAGES: dict[str, str] = {
     "unknown parser %(parser_name)r (choices: %(choices)s)": "không có lệnh %(parser_name)r (chọn một trong %(choices)s)",
     "option '%(option)s' is deprecated": "tùy chọn '%(option)s' không còn được dùng",
 }
-USAGE = "Cách dùng: "
-POSITIONALS = "Tham số"
-OPTIONALS = "Tùy chọn"
-HELP = "In hướng dẫn này rồi thoát."
 
 _PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sr]")
 
@@ -71,7 +67,7 @@ class VietnameseHelpFormatter(argparse.HelpFormatter):
     """Help with the usage line in Vietnamese."""
 
     def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
 class VietnameseParser(argparse.ArgumentParser):
@@ -81,10 +77,11 @@ class VietnameseParser(argparse.ArgumentParser):
         add_help = kwargs.pop("add_help", True)
         kwargs.setdefault("formatter_class", VietnameseHelpFormatter)
         super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = POSITIONALS
-        self._optionals.title = OPTIONALS
+        self._positionals.title = "Tham số"
+        self._optionals.title = "Tùy chọn"
         if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP)
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="In hướng dẫn này rồi thoát.")
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

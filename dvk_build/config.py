@@ -57,11 +57,8 @@ class Period:
 
     def rules_on(self, day: dt.date) -> RulesInForce | None:
         """The rules in force on a day (the oldest set for a day before all of them)."""
-        current = self.rules_in_force[0] if self.rules_in_force else None
-        for rules in self.rules_in_force:
-            if rules.start <= day:
-                current = rules
-        return current
+        started = [rules for rules in self.rules_in_force if rules.start <= day]
+        return started[-1] if started else next(iter(self.rules_in_force), None)
 
 
 @dataclass(frozen=True)
@@ -209,10 +206,8 @@ def _vote_body(slug: str, raw: dict[str, Any]) -> VoteBody:
     return VoteBody(slug, raw["label"], VoteRule(rule["electorate"], source))
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Load a configuration file (the shipped one by default)."""
-    if path is None:
-        return default_config()
+def load_config(path: Path) -> Config:
+    """Load a configuration file (`default_config()`: the shipped one)."""
     with open(path, encoding="utf-8") as fh:
         return _parse(yaml.load(fh, Loader=_LOADER))  # noqa: S506 - a safe loader
 

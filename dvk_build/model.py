@@ -51,7 +51,6 @@ class Model:
     derived_children: list[str] = field(default_factory=list)
     place: Place | None = None  # the locality in the register (None only for a dossier that was not checked)
 
-    # --- plain accessors -------------------------------------------------
     @property
     def title(self) -> str:
         return str(self.data["title"])

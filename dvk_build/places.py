@@ -61,7 +61,7 @@ def _resolve(names: tuple[str | None, ...], register_name: str) -> Place:
             elif today.commune:
                 conflicts.append(("current_commune", cur_commune, " hoặc ".join(u.commune for u in options)))
             else:  # only the province is derived: the commune written must exist in it
-                found = register.lookup_current(today.province, cur_commune)
+                found = register.lookup(today.province, None, cur_commune, register.CURRENT)
                 if found.ok and found.unit is not None:
                     today = found.unit
                 else:

@@ -251,16 +251,14 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         be there: MkDocs copies static files next."""
         self.env = env
         self._write_model_pages(env, config, files)
-        for job in ("exports", "forms"):
-            if job in self.jobs:
-                self._result(job)
-        if "exports" in self.jobs:
-            # read again now that its sizes are known: waiting for them in MkDocs' reading loop kept
-            # the main process idle while the exports were written
-            self._export_sizes = self._result("exports")
-            data_page = files.get_file_from_path(site_files.PAGE)
-            if data_page is not None and data_page.page is not None:
-                _populate_page(data_page.page, config, files)
+        self._export_sizes = self._result("exports")  # on_files always starts it
+        if "forms" in self.jobs:
+            self._result("forms")
+        # the data page, read again now that its sizes are known: waiting for them in MkDocs' reading loop
+        # kept the main process idle while the exports were written
+        data_page = files.get_file_from_path(site_files.PAGE)
+        if data_page is not None and data_page.page is not None:
+            _populate_page(data_page.page, config, files)
         return env
 
     def _write_model_pages(self, env: Any, config: MkDocsConfig, files: Files) -> None:
@@ -312,11 +310,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         if self._epoch_set is not None and os.environ.get("SOURCE_DATE_EPOCH") == self._epoch_set:
             del os.environ["SOURCE_DATE_EPOCH"]  # this build's: the next one (mkdocs serve) reads its own content
         self._epoch_set = None
-        if atomic is None:
-            return
-        if publish:
+        if atomic is not None and publish:
             atomic.publish(strict)
-        else:
+        elif atomic is not None:
             atomic.abandon()
 
     def _post_build(self, config: MkDocsConfig) -> None:

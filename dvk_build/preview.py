@@ -85,7 +85,6 @@ class Preview:
         self._timer: threading.Timer | None = None
         self._same_epoch: Callable[[], None] = lambda: None
 
-    # --- errors --------------------------------------------------------------------------------
     def set_errors(self, errors: list[Problem], limit: int) -> None:
         self.limit = limit
         self.errors = {}
@@ -97,7 +96,6 @@ class Preview:
         errors = sorted((p for ps in self.errors.values() for p in ps), key=lambda p: (p.path, p.line, p.col, p.code))
         self.box = banner(errors, self.limit) if errors else ""
 
-    # --- watching --------------------------------------------------------------------------------
     def attach(self, server: Any, full_build: Callable[[], None], watched: list[str]) -> None:
         """Take over the server's rebuilds: dossiers watched by inotify, other paths noted, the builder wrapped."""
         if not hasattr(server, "_rebuild_cond"):  # another MkDocs: its own watch, full builds
@@ -176,7 +174,6 @@ class Preview:
             self._observer.stop()
             self._observer = None
 
-    # --- building --------------------------------------------------------------------------------
     def rebuild(self, full_build: Callable[[], None]) -> None:
         """Called by the server's build loop: the incremental update when it can, else MkDocs' full build."""
         with self.lock:
@@ -324,8 +321,5 @@ class Preview:
 
 def known_dossiers(dossiers: list[DossierContext], root: Path) -> dict[str, Neighbour]:
     """Every dossier loaded by the full build, as the rules across dossiers see the ones not re-checked."""
-    out: dict[str, Neighbour] = {}
-    for ctx in dossiers:
-        file = root / ctx.path
-        out[str(file)] = Neighbour(ctx.slug, file, ctx.word("replication", "derived_from"), root)
-    return out
+    return {str(root / ctx.path): Neighbour(ctx.slug, root / ctx.path, ctx.word("replication", "derived_from"), root)
+            for ctx in dossiers}

@@ -27,7 +27,6 @@ from .config import default_config
 
 LEGACY = "legacy"  # 63-province register, in force until 30 June 2025
 CURRENT = "2025"  # 34-province register, from 1 July 2025
-REGISTERS = (LEGACY, CURRENT)
 PACKAGE = "vietnamadminunits"
 
 # Prefixes a name may carry, longest first so "Thành phố" is not read as "Thành".
@@ -92,7 +91,6 @@ class Match:
         return self.current_options[0] if self.current_options else None
 
 
-# --- names -------------------------------------------------------------------------------
 def fold_tones(text: str) -> str:
     """Case-folded NFC with each syllable's tone mark moved to its end (Hòa = Hoà)."""
     out = []
@@ -133,7 +131,6 @@ def key(name: str, level: str) -> str:
     return fold_tones(strip_prefix(name, level))
 
 
-# --- data --------------------------------------------------------------------------------
 def data_dir() -> Path:
     """The package's data folder, found without importing the package (its parser is heavy)."""
     spec = importlib.util.find_spec(PACKAGE)
@@ -144,7 +141,6 @@ def data_dir() -> Path:
 
 @dataclass
 class _Register:
-    name: str
     provinces: dict[str, Unit] = field(default_factory=dict)  # province code → unit
     districts: dict[str, list[Unit]] = field(default_factory=dict)  # province code → its districts
     communes: dict[str, list[Unit]] = field(default_factory=dict)  # province code → its communes
@@ -168,7 +164,7 @@ def _data() -> _Data:
     folder = data_dir()
     con = sqlite3.connect(f"file:{folder / 'dataset.db'}?mode=ro", uri=True)
     try:
-        legacy = _Register(LEGACY)
+        legacy = _Register()
         keys: dict[str, str] = {}  # converter key "province_district_ward" → legacy commune/district code
         rows = con.execute(
             "SELECT province, provinceCode, provinceLat, provinceLon, district, districtCode, districtLat, districtLon,"
@@ -193,7 +189,7 @@ def _data() -> _Data:
                         legacy.former.setdefault(pcode, {}).setdefault(old, []).append(unit)
             else:
                 keys[f"{pkey}_{dkey}_"] = "D" + dcode
-        current = _Register(CURRENT)
+        current = _Register()
         new_keys: dict[tuple[str, str], str] = {}
         province_keys: dict[str, str] = {}
         for (prov, pcode, plat, plon, ward, wcode, wlat, wlon, pkey, wkey) in con.execute(
@@ -227,7 +223,7 @@ def _data() -> _Data:
 
 def register_of(period: str) -> str:
     """The register a dossier period uses: a register name, or a period slug of config.yaml."""
-    if period in REGISTERS:
+    if period in (LEGACY, CURRENT):
         return period
     found = default_config().periods.get(period)
     if found is None:
@@ -260,16 +256,13 @@ def current_of(unit: Unit) -> tuple[Unit, ...]:
         return (unit,)
     data = _data()
     new_province = data.registers[CURRENT].provinces[data.province_to_current[unit.province_code]]
-    if not unit.commune:
-        # an island district without communes (Côn Đảo, Lý Sơn...) became a special zone
-        island = data.to_current.get("D" + unit.district_code) if unit.district else None
-        if island:
-            return tuple(data.registers[CURRENT].by_code[c] for c in island)
-        return (new_province,)
-    return tuple(data.registers[CURRENT].by_code[c] for c in data.to_current[unit.commune_code])
+    if unit.commune:
+        codes = data.to_current[unit.commune_code]
+    else:  # an island district without communes (Côn Đảo, Lý Sơn...) became a special zone; others, the province
+        codes = data.to_current.get("D" + unit.district_code, ()) if unit.district else ()
+    return tuple(data.registers[CURRENT].by_code[c] for c in codes) or (new_province,)
 
 
-# --- matching ----------------------------------------------------------------------------
 def _find(reg: _Register, level: str, province_code: str, name: str, district_code: str = "") -> list[Unit]:
     """Units of `reg` whose name at `level` matches (same proper name; same prefix when one is
     given and several match), among the provinces, or the districts or communes of a province."""
@@ -340,11 +333,6 @@ def lookup(province: str, district: str | None = None, commune: str | None = Non
     return Match(None, "commune", reason, tuple(suggest(province, district, commune, register)))
 
 
-def lookup_current(province: str, commune: str | None = None) -> Match:
-    """Match a unit of today (the 2025 register): a dossier's `current_province`/`current_commune`."""
-    return lookup(province, None, commune, CURRENT)
-
-
 def suggest(province: str, district: str | None = None, commune: str | None = None,
             period: str = LEGACY, limit: int = 3) -> list[Unit]:
     """The real units closest to a locality that is not in the register, best first.
@@ -383,7 +371,4 @@ def suggest(province: str, district: str | None = None, commune: str | None = No
         out += close(reg.communes[pcode], commune, "commune", near=dists[0].district_code if dists else "")
     if commune and not out:
         out = close(communes(register), commune, "commune", 0.9)
-    seen: dict[str, Unit] = {}
-    for u in out:
-        seen.setdefault(u.code, u)
-    return list(seen.values())[:limit]
+    return list(dict.fromkeys(out))[:limit]  # a unit found twice is named once

@@ -30,8 +30,8 @@ class ThemePages:
     """
 
     def __init__(self, config: MkDocsConfig, env: jinja2.Environment, nav: Navigation, files: Files,
-                 pages: ModelPages, post: Callable[[str], str] = lambda output: output) -> None:
-        self.config, self.nav, self.pages, self.post = config, nav, pages, post
+                 pages: ModelPages) -> None:
+        self.config, self.nav, self.pages = config, nav, pages
         self.template = env.get_template(FRAME)
         self.documentation = files.documentation_pages()  # the `pages` of the context: listed once, not per page
         self._drawn: dict[str, Markup] = {}
@@ -54,12 +54,11 @@ class ThemePages:
             page.edit_url = self.config.repo_url.rstrip("/") + "/edit/main/" + content.edit_path
         context = get_context(self.nav, self.documentation, self.config, page)
         context["dvk_once"] = self.once
-        return self.post(self.template.render(context))
+        return self.template.render(context)
 
-    def write(self, m: Model) -> str:
-        """Render the model's page into the site folder; its path."""
+    def write(self, m: Model) -> None:
+        """Render the model's page into the site folder."""
         path = os.path.join(self.config.site_dir, "mo-hinh", m.slug, "index.html")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", errors="xmlcharrefreplace") as fh:
             fh.write(self.render(m))
-        return path

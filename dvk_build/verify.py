@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from .search.dvk_index import read_urls
 
@@ -32,14 +32,10 @@ class Gap:
     twice: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        parts = []
-        if self.missing:
-            parts.append(f"thiếu {len(self.missing)}: {_names(self.missing)}")
-        if self.extra:
-            parts.append(f"thừa {len(self.extra)}: {_names(self.extra)}")
-        if self.twice:
-            parts.append(f"lặp lại: {_names(self.twice)}")
-        return f"- {self.where}: " + "; ".join(parts)
+        parts = [f"thiếu {len(self.missing)}: {_names(self.missing)}" if self.missing else "",
+                 f"thừa {len(self.extra)}: {_names(self.extra)}" if self.extra else "",
+                 f"lặp lại: {_names(self.twice)}" if self.twice else ""]
+        return f"- {self.where}: " + "; ".join(p for p in parts if p)
 
 
 class IncompleteBuild(Exception):
@@ -61,9 +57,6 @@ def _compare(where: str, expected: set[str], found: Iterable[str]) -> Gap | None
 def _slug_of(url: str) -> str | None:
     m = MODEL_URL_RE.search(url.split("#")[0].split("?")[0])
     return m.group(1) if m else None
-
-
-# --- what each artefact holds ---------------------------------------------------------------
 
 
 def model_pages(site: Path) -> list[str]:
@@ -110,14 +103,6 @@ def search_records(site: Path) -> list[str] | None:
     return None if urls is None else [_slug_of(u) or u or "?" for u in urls]
 
 
-def _row_slug(row: dict[str, Any]) -> str | None:
-    for key in ("slug", "id", "ma", "url", "duong_dan", "link"):
-        value = row.get(key)
-        if isinstance(value, str) and value:
-            return _slug_of(value) or value
-    return None
-
-
 # A record's "slug" key in our JSON export: after `{` or `,`, quotes unescaped (inside a string they would be \").
 _JSON_SLUG = re.compile(rb'[{,]\s*"slug"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
@@ -143,16 +128,13 @@ def json_rows(path: Path, chunk: int = 1 << 22) -> list[str] | None:
 
 
 def csv_rows(path: Path) -> list[str] | None:
-    """Slugs of the rows of an exported CSV file (UTF-8, a BOM allowed)."""
+    """Slugs of the rows of the exported CSV file (UTF-8, a BOM allowed), from its `slug` column."""
     if not path.is_file():
         return None
     # the check bounds every cell far below it, but the reader's default 131,072 must never be what fails a build
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     with path.open(encoding="utf-8-sig", newline="") as f:  # row by row: the file grows with the catalogue
-        return [_row_slug({k.strip().lower(): v for k, v in row.items() if k}) or "?" for row in csv.DictReader(f)]
-
-
-# --- the check --------------------------------------------------------------------------------
+        return [row.get("slug") or "?" for row in csv.DictReader(f)]
 
 
 def gaps(site: Path, recognized: Iterable[str]) -> list[Gap]:

@@ -111,7 +111,5 @@ def file_size(n: int) -> str:
     """`12,3 kB`: a file's size with the Vietnamese decimal comma."""
     if n < 1000:
         return f"{n} byte"
-    for unit, scale in (("kB", 1e3), ("MB", 1e6)):
-        if n < scale * 1000 or unit == "MB":
-            return f"{n / scale:.1f} {unit}".replace(".", ",")
-    return f"{n} byte"
+    unit, scale = ("kB", 1e3) if n < 1e6 else ("MB", 1e6)
+    return f"{n / scale:.1f} {unit}".replace(".", ",")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -13,10 +14,9 @@ from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 
-# How often a worker writing files asks whether the build still runs: reading /proc/<pid>/stat of a
-# large build process costs about as much as writing a small file, and the watcher thread
-# (`_die_with_build`) ends the worker within its own 0.2 s anyway.
-ALIVE_EVERY = 0.05  # seconds
+# How often (seconds) a worker writing files asks whether the build still runs: a look at /proc/<pid>/stat costs
+# about a small file's write, and the watcher thread (`_die_with_build`) ends the worker within 0.2 s anyway.
+ALIVE_EVERY = 0.05
 # Modules the workers need, imported once in the fork server rather than in each worker.
 PRELOAD = ["dvk_build.export.site_files", "dvk_build.search.dvk_index"]
 _PLAIN = (str, bytes, int, float, bool, type(None))
@@ -80,10 +80,8 @@ class SiteFolder:
             folder = "/".join(parts[:i])
             if folder in self._folders:
                 continue
-            try:
+            with contextlib.suppress(FileExistsError):
                 os.mkdir(folder, dir_fd=self.fd)
-            except FileExistsError:
-                pass
             self._folders.add(folder)
         return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=self.fd)
 

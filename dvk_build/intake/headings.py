@@ -115,14 +115,10 @@ def find_columns(rows: Sequence[tuple[int, list[Any]]], table: dict[str, str]) -
         if sub and (title_col >= len(below) or below[title_col] is None):
             keys.update(sub)
             header_rows = (number, rows[i + 1][0])
-        by_key: dict[str, int] = {}
-        for col, key in sorted(keys.items()):
-            by_key.setdefault(key, col)
-        by_key.pop("ignore", None)
-        named_cols = set(keys)
-        unused = [str(cell).strip() for col, cell in enumerate(cells) if cell is not None and col not in named_cols
+        by_key = {key: col for col, key in sorted(keys.items(), reverse=True) if key != "ignore"}  # first column wins
+        unused = [str(cell).strip() for col, cell in enumerate(cells) if cell is not None and col not in keys
                   and not (len(header_rows) == 2 and col < len(below) and below[col] is not None)]
         if len(header_rows) == 2:
-            unused += [str(cell).strip() for col, cell in enumerate(below) if cell is not None and col not in named_cols]
+            unused += [str(cell).strip() for col, cell in enumerate(below) if cell is not None and col not in keys]
         return Columns(by_key, header_rows, unused)
     return None

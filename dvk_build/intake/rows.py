@@ -119,7 +119,6 @@ class RowReader:
         except values.CellError as exc:
             problems.append(RowProblem(UNKNOWN_TIER, str(exc)))
             tier = None
-        notice_date = None
         try:
             notice_date = values.date(self.cell(cells, "notice_date"))
             year = values.year(self.cell(cells, "year"))

@@ -35,7 +35,6 @@ class Outcome:
     headings: list[int] = field(default_factory=list)  # group headings, totals, signatures: not models
     blank: int = 0
     encoding: str = ""
-    sheet: str = ""
     unused_columns: list[str] = field(default_factory=list)
 
 
@@ -46,7 +45,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
                 mapping: dict[str, str] | None = None, province: str = "", dry_run: bool = False,
                 report: Report = lambda row, message, error: None) -> Outcome:
     table = open_table(path, sheet)
-    out = Outcome(encoding=table.encoding, sheet=table.sheet)
+    out = Outcome(encoding=table.encoding)
     rows = table.rows
     head = list(islice(rows, HEADER_LOOKAHEAD))
     columns = find_columns(head, known_headings(config, mapping))
@@ -61,8 +60,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     known = existing.scan(directory)
     seen: dict[tuple[str, str, str], int] = {}
     ref = schema_ref(directory)
-    last_header = columns.header_rows[-1]
-    for number, cells in chain((item for item in head if item[0] > last_header), rows):
+    for number, cells in chain((item for item in head if item[0] > columns.header_rows[-1]), rows):
         texts = [values.text(c) for c in cells]
         skip = reader.not_a_model(texts)
         if skip == "blank":
@@ -117,6 +115,5 @@ def _check(text: str, shown: str, slug: str, config: Config, today: dt.date) -> 
     """The validator's verdict on a record before it is written: what `dvk check` would say of the file."""
     source = split(decode(text.encode("utf-8")))
     tree = parse(source.front_matter, source.fm_first_line)
-    ctx = DossierContext(path=shown, slug=slug, data=tree.data, tree=tree, body=source.body,
-                         body_first_line=source.body_first_line, config=config, today=today)
-    return check_dossier(ctx)
+    return check_dossier(DossierContext(path=shown, slug=slug, data=tree.data, tree=tree, body=source.body,
+                                        body_first_line=source.body_first_line, config=config, today=today))

@@ -21,7 +21,6 @@ class TableError(Exception):
 class Table:
     rows: Iterator[tuple[int, list[Cell]]]  # (1-based row number in the sheet or line in the file, cells)
     encoding: str  # what the text was read as ("xlsx" for a workbook)
-    sheet: str
 
 
 def open_table(path: Path, sheet: str | None = None) -> Table:
@@ -66,7 +65,7 @@ def _xlsx(path: Path, sheet: str | None) -> Table:
         finally:
             book.close()
 
-    return Table(rows(), "xlsx", ws.title)
+    return Table(rows(), "xlsx")
 
 
 def _fold_name(name: str) -> str:
@@ -112,7 +111,7 @@ def _csv(path: Path) -> Table:
             yield start, [c if c != "" else None for c in cells]
             start = reader.line_num + 1
 
-    return Table(rows(), encoding, "")
+    return Table(rows(), encoding)
 
 
 def excel_serial_date(value: float) -> dt.date | None:

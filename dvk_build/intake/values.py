@@ -105,11 +105,9 @@ def _lookup(config: Config, section: str, labels: dict[str, list[str]]) -> dict[
 
 def lookups(config: Config) -> dict[str, dict[str, str]]:
     """The spellings of fields, tiers and holder kinds a list may use."""
-    tiers = {slug: [t.label, t.short] for slug, t in config.tiers.items()}
-    fields = {slug: [f.label] for slug, f in config.fields.items()}
-    kinds = {slug: [label] for slug, label in config.holder_kinds.items()}
-    return {"fields": _lookup(config, "fields", fields), "tiers": _lookup(config, "tiers", tiers),
-            "kinds": _lookup(config, "kinds", kinds)}
+    return {"fields": _lookup(config, "fields", {slug: [f.label] for slug, f in config.fields.items()}),
+            "tiers": _lookup(config, "tiers", {slug: [t.label, t.short] for slug, t in config.tiers.items()}),
+            "kinds": _lookup(config, "kinds", {slug: [label] for slug, label in config.holder_kinds.items()})}
 
 
 def fields(cell: Any, table: dict[str, str], config: Config) -> list[str]:
