@@ -114,6 +114,13 @@ def _literal(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def _fact(spec: FieldSpec, label: str, opening: str) -> str:
+    """A plain fact's `<dt>`/`<dd>`, written while the field has a value (`code_label` gets the field's own spec)."""
+    value = _FACT_VALUE.get(spec.type, "{{ v }}").replace("spec", f'specs["{spec.path}"]')
+    return (f'{opening} set v = at(d, "{spec.path}") %}}{{% if v is not none and v != "" and v != [] %}}'
+            f" <dt>{_literal(label)}</dt> <dd>{value}</dd>{{% endif %}}")
+
+
 def _call(spec: FieldSpec, macro: str, from_model: set[str]) -> str:
     """A display macro's call for one field (skipped while the field is empty, unless it shows derived values)."""
     call = f'{{{{ show.{macro}(specs["{spec.path}"], v, m, here) }}}}'
@@ -143,11 +150,7 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
                 if macro != "fact":
                     facts.append(_call(spec, macro, from_model))
                     continue
-                value = _FACT_VALUE.get(spec.type, "{{ v }}")
-                if spec.type in ("code", "codes"):
-                    value = value.replace("spec", f'specs["{spec.path}"]')
-                facts.append(f'{{% set v = at(d, "{spec.path}") %}}{{% if v is not none and v != "" and v != [] %}}'
-                             f" <dt>{_literal(spec.page_label)}</dt> <dd>{value}</dd>{{% endif %}}")
+                facts.append(_fact(spec, spec.page_label, "{%"))
             body.append("".join(facts) + '{% endset %}{% if facts | trim %}<dl class="dvk-facts">{{ facts }}\n</dl>{% endif %}')
         out.append("{%- set shown %}" + "\n".join(body) + "{% endset %}\n"
                    "{%- if shown | trim %}\n{{ shown }}\n{%- endif %}")
@@ -164,7 +167,5 @@ def replicate_source(config: Config) -> str:
     out = ['{#- Written by render/sections.py from config.yaml `dossier:` (`replicate:`); do not edit. -#}']
     for spec in config.dossier.values():
         if spec.replicate:
-            value = _FACT_VALUE.get(spec.type, "{{ v }}").replace("spec", f'specs["{spec.path}"]')
-            out.append(f'{{%- set v = at(d, "{spec.path}") %}}{{% if v is not none and v != "" and v != [] %}}'
-                       f" <dt>{_literal(spec.replicate)}</dt> <dd>{value}</dd>{{% endif %}}")
+            out.append(_fact(spec, spec.replicate, "{%-"))
     return "\n".join(out) + "\n"
