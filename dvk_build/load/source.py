@@ -38,8 +38,12 @@ def decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise SourceError(
-            "DVK001", f"Tệp không lưu bằng bảng mã UTF-8: byte 0x{raw[exc.start]:02X} ở đây không đọc được.",
-            line, col, "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).") from None
+            "DVK001",
+            f"Tệp không lưu bằng bảng mã UTF-8: byte 0x{raw[exc.start]:02X} ở đây không đọc được.",
+            line,
+            col,
+            "Lưu lại tệp với bảng mã UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8).",
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Vietnamese typed on some systems arrives decomposed (NFD); one form only.
     return unicodedata.normalize("NFC", text)
@@ -52,8 +56,13 @@ def split(text: str) -> Source:
                           "Tạo hồ sơ mới bằng lệnh `dvk new <tên-tệp>` rồi điền thông tin.")
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        raise SourceError("DVK003", "Thiếu phần thông tin đầu tệp (front matter): dòng đầu tiên phải là `---`.", 1, 1,
-                          "Đặt các trường YAML giữa hai dòng `---` ở đầu tệp.")
+        raise SourceError(
+            "DVK003",
+            "Thiếu phần thông tin đầu tệp (front matter): dòng đầu tiên phải là `---`.",
+            1,
+            1,
+            "Đặt các trường YAML giữa hai dòng `---` ở đầu tệp.",
+        )
     for idx in range(1, len(lines)):
         if lines[idx].rstrip() in ("---", "..."):
             # YAML counts NEL/LS/PS as line breaks (a Word soft break pasted into a value): as spaces,
@@ -63,6 +72,10 @@ def split(text: str) -> Source:
                 fm = fm.translate(_YAML_ONLY_BREAKS)
             body = "\n".join(lines[idx + 1 :])
             return Source(fm, 2, body, idx + 2)
-    last = len(text.rstrip("\n").split("\n"))  # the file's last line, not the empty one after its final newline
-    raise SourceError("DVK003", "Phần thông tin đầu tệp (front matter) không có dòng `---` đóng lại.", last, 1,
-                      "Thêm một dòng `---` sau trường YAML cuối cùng, trước phần nội dung.")
+    raise SourceError(
+        "DVK003",
+        "Phần thông tin đầu tệp (front matter) không có dòng `---` đóng lại.",
+        len(text.rstrip("\n").split("\n")),  # the file's last line, not the empty one after its final newline
+        1,
+        "Thêm một dòng `---` sau trường YAML cuối cùng, trước phần nội dung.",
+    )
