@@ -72,6 +72,11 @@ def sort_key(text: str, length: int = 40) -> str:
 _PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+", re.I)
 
 
+def lower_first(text: str) -> str:
+    """The text with its first letter lowercased, to go on inside a sentence."""
+    return text[:1].lower() + text[1:]
+
+
 def province_slug(name: str) -> str:
     """`Tỉnh Tây Ninh` → `tay-ninh`; `Thành phố Hồ Chí Minh` → `ho-chi-minh`."""
     return slugify(_PROVINCE_PREFIX.sub("", name.strip())) or "khac"

@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any
 
 from ..model import Model, Recognition
-from ..vietnamese import number, vnd
+from ..vietnamese import lower_first, number, vnd
 from ..validate.context import parse_date
 
 BLANK = "……"  # a visible dotted blank: the person filling the form in sees what the dossier does not say
@@ -151,7 +151,7 @@ def _tier_label(m: Model, tier: str | None) -> str:
     t = m.config.tiers.get(tier or "")
     if not t:
         return f"cấp {BLANK}"
-    return t.label[:1].lower() + t.label[1:]
+    return lower_first(t.label)
 
 
 def _vote_body(m: Model, rec: Recognition | None) -> str:

@@ -134,11 +134,6 @@ def field_path(at: PathKey) -> str:
     return ".".join("[]" if isinstance(p, int) else str(p) for p in at).replace(".[]", "[]")
 
 
-def lower_first(text: str) -> str:
-    """text with its first letter lowercased, to go on in a sentence."""
-    return text[:1].lower() + text[1:]
-
-
 def _walk_dates(node: Any, path: PathKey, out: list[tuple[PathKey, str]]) -> None:
     if isinstance(node, dict):
         for key, value in node.items():

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import yaml
 
-from .context import lower_first
+from ..vietnamese import lower_first
 from .rule import RULES, Rule, Source
 
 GUIDELINE = "Hướng dẫn bổ sung các bước xây dựng mô hình “Dân vận khéo”, giai đoạn 2021-2025 (Ban Dân vận Tỉnh ủy)"

@@ -3,7 +3,8 @@
 from typing import Iterator
 
 from ...problem import Problem
-from ..context import DossierContext, lower_first
+from ...vietnamese import lower_first
+from ..context import DossierContext
 from ..rule import RULES
 
 RULE = RULES["DVK202"]

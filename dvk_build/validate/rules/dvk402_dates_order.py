@@ -5,8 +5,8 @@ from typing import Iterator
 
 from ...load.yamltree import PathKey
 from ...problem import Problem
-from ...vietnamese import vi_date
-from ..context import DossierContext, lower_first, parse_date
+from ...vietnamese import lower_first, vi_date
+from ..context import DossierContext, parse_date
 from ..rule import RULES
 
 RULE = RULES["DVK402"]
