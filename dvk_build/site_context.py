@@ -83,6 +83,11 @@ class Site:
         return urljoin(self.site_url, path) if self.site_url else path
 
     @property
+    def notice(self) -> str:
+        """The site's notice that the data are illustrative, on one line: every download carries it."""
+        return " ".join(str(self.config.site.get("illustrative_notice", "")).split())
+
+    @property
     def generated_iso(self) -> str:
         """Generation time in UTC, `2025-01-02T03:04:05Z`."""
         return self.generated.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

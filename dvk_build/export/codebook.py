@@ -54,7 +54,9 @@ def entries(config: Config) -> list[Entry]:
     out = []
     for c in columns(config):
         formats = (("JSON",) if JSON in c.formats else ()) + (("CSV", "Excel") if TABLE in c.formats else ())
-        kind = KIND_LABELS[c.kind] + (" (CSV, Excel: cách nhau bởi “; ”)" if c.kind in (CODES, TEXTS, INTEGERS) else "")
+        kind = KIND_LABELS[c.kind]
+        if c.kind in (CODES, TEXTS, INTEGERS):
+            kind += " (CSV, Excel: cách nhau bởi “; ”)"
         out.append(Entry(c.name, c.label, kind, c.values, formats, c.note))
     return out
 

@@ -9,7 +9,6 @@ from xml.etree import ElementTree as ET
 from ..model import Catalogue, Model
 from ..vietnamese import vi_date
 from ..site_context import VN_TZ, Site
-from .json_export import notice
 from .records import model_json_path
 
 PATH = "feed.xml"
@@ -87,7 +86,7 @@ def render(catalogue: Catalogue, ctx: Site) -> bytes:
     models = newest_first(catalogue)
     feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML_NS}}}lang": "vi"})
     _el(feed, "title", f"{site.get('name', '')}: mô hình mới được công nhận", type="text")
-    _el(feed, "subtitle", notice(ctx), type="text")
+    _el(feed, "subtitle", ctx.notice, type="text")
     _el(feed, "id", ctx.site_url or f"tag:{FALLBACK_AUTHORITY},2021:feed")
     _el(feed, "link", rel="self", type="application/atom+xml", href=ctx.absolute(PATH))
     _el(feed, "link", rel="alternate", type="text/html", href=ctx.absolute("danh-muc/") if ctx.site_url else "danh-muc/")

@@ -13,11 +13,6 @@ PATH = "du-lieu/mo-hinh.json"
 SCHEMA_PATH = "du-lieu/mo-hinh.schema.json"
 
 
-def notice(ctx: Site) -> str:
-    """The site's notice that the data are illustrative, on one line: every download carries it."""
-    return " ".join(str(ctx.config.site.get("illustrative_notice", "")).split())
-
-
 def _header(ctx: Site, pointer: str = "") -> Json:
     """Fields every JSON file starts with; `$schema` only when the schema's absolute address is known."""
     schema_ref = {"$schema": ctx.absolute(SCHEMA_PATH) + pointer} if ctx.site_url else {}
@@ -27,7 +22,7 @@ def _header(ctx: Site, pointer: str = "") -> Json:
         "title": site.get("name", ""),
         "generated": ctx.generated_iso,
         "licence": {"name": site.get("licence", ""), "url": site.get("licence_url", "")},
-        "notice": notice(ctx),
+        "notice": ctx.notice,
         "source": ctx.absolute("du-lieu/"),
     }
 

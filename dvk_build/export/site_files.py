@@ -151,7 +151,7 @@ thống kê, nghiên cứu hoặc đưa lên trang khác. Dữ liệu được t
 kiểm tra; hồ sơ chưa được công nhận không có trong dữ liệu.</p>
 
 !!! warning "Dữ liệu minh họa"
-    {json_export.notice(ctx)}
+    {ctx.notice}
 
 ## Tải về
 

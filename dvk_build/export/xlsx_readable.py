@@ -15,7 +15,6 @@ import xlsxwriter
 
 from ..model import Catalogue
 from ..site_context import Site
-from .json_export import notice
 from .records import CODE, CODES, INTEGER, LIST_SEP, NUMBER, Column, rows, table_columns
 from .xlsx_export import _OPTIONS, _value, finish
 
@@ -112,7 +111,7 @@ class ReadableWorkbook:
                          "ô trống là hồ sơ không ghi; nhiều giá trị trong một ô cách nhau bởi “; ”."),
             ("Dữ liệu cho phần mềm", "Các tệp mo-hinh.csv, mo-hinh.xlsx, mo-hinh.json ở trang Dữ liệu mở giữ tên cột và mã "
                                      f"ổn định cho phần mềm: {self.ctx.absolute('du-lieu/')}"),
-            ("Lưu ý", notice(self.ctx)),
+            ("Lưu ý", self.ctx.notice),
             ("Giấy phép", str(site.get("licence", ""))),
         ]
         for r, (key, text) in enumerate(line for line in lines if line[1]):
