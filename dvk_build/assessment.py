@@ -15,8 +15,10 @@ def outcome(target: dict[str, Any], actual: float) -> int:
 
 
 def compute(targets: list[dict[str, Any]], results: list[dict[str, Any]]) -> str | None:
-    """`vuot` when all met and one exceeded, `bang` when all met, `kem` when any fell short; only targets with
-    a result count (None when no result matches a target)."""
+    """`vuot` when all met and one exceeded, `bang` when all met, `kem` when any fell short.
+
+    Only targets with a result count; None when no result matches a target.
+    """
     by_id = {t.get("id"): t for t in targets if isinstance(t, dict)}
     outcomes = [
         outcome(by_id[r["target"]], r["actual"])

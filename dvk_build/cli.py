@@ -57,8 +57,10 @@ def command_module(name: str) -> ModuleType:
 
 
 def build_parser(full: Iterable[str] | None = None) -> argparse.ArgumentParser:
-    """The parser: every command listed, and the arguments of those in `full` (of all when None); a command
-    not in `full` is listed with its help line only, without importing its module."""
+    """The parser: every command listed, and the arguments of those in `full` (of all when None).
+
+    A command not in `full` is listed with its help line only, without importing its module.
+    """
     wanted = set(COMMANDS) if full is None else set(full)
     parser = VietnameseParser(prog="dvk", description="Công cụ hồ sơ mô hình “Dân vận khéo”.")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=VietnameseParser, title="Lệnh")

@@ -85,8 +85,11 @@ def target_paths(directory: Path, slug: str) -> tuple[Path, Path]:
 
 
 def schema_ref(directory: Path) -> str:
-    """A path to the committed schema relative to the new file (yaml-language-server resolves it from the file's
-    folder: it works offline in this repository), else the published URL (a unit's own repository has no `schema/`)."""
+    """A path to the committed schema relative to the new file, else the published URL.
+
+    yaml-language-server resolves a relative path from the file's own folder, so it works offline in this
+    repository; a unit's own repository has no `schema/` and gets the public URL.
+    """
     start = directory.resolve()
     for folder in (start, *start.parents):
         candidate = folder / SCHEMA_FILE

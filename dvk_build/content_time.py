@@ -13,7 +13,9 @@ _DATE_RE = re.compile(rb"\b((?:19|20)[0-9]{2})-([01][0-9])-([0-3][0-9])\b")
 
 def source_date_epoch(paths: list[Path]) -> int:
     """The newest git commit touching paths; without git, the newest date written in the dossiers; else 0.
-    (Not file times: a fresh clone or copy sets them to now.)"""
+
+    File times are no content: a fresh clone or copy sets them to now.
+    """
     existing = [p for p in paths if p.exists()]
     if not existing:
         return 0
@@ -49,8 +51,10 @@ def _newest_date(paths: list[Path]) -> dt.date | None:
 
 
 def ensure_source_date_epoch(paths: list[Path]) -> str | None:
-    """Set SOURCE_DATE_EPOCH (read by MkDocs' sitemap, the exports and the helper processes) from the content
-    unless the caller set it; the value set (None: left alone)."""
+    """Set SOURCE_DATE_EPOCH from the content unless the caller set it; the value set (None: left alone).
+
+    MkDocs (the sitemap), the exports and the helper processes all read this variable.
+    """
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         return None
     value = str(source_date_epoch(paths))

@@ -29,7 +29,10 @@ def published(config: Config, models: list[Model]) -> bool:
 
 
 def write_forms(config: Config, folder: str, spool: str, build: int) -> dict[str, int]:
-    """A worker's job while MkDocs renders the pages: each model of `spool`'s documents, written; their sizes."""
+    """Every model's documents, from the models of `spool`, written under the site folder; each one's size.
+
+    A worker's job, while MkDocs renders the pages.
+    """
     forms = FormSet.load(config)
     sizes: dict[str, int] = {}
     with closing(SiteFolder(folder, build)) as out:

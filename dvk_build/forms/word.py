@@ -106,8 +106,9 @@ class FormTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The filled .docx."""
-        return _zip([(name, _Stored.of(self._fill(name, m, context), _FAST) if isinstance(m, jinja2.Template) else m)
-                     for name, m in self._members])
+        filled = [(name, _Stored.of(self._fill(name, member, context), _FAST)) if isinstance(member, jinja2.Template)
+                  else (name, member) for name, member in self._members]
+        return _zip(filled)
 
     def _fill(self, part: str, template: jinja2.Template, context: Mapping[str, Any]) -> bytes:
         try:
