@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 from contextlib import redirect_stdout
@@ -22,6 +23,7 @@ from conftest import ROOT, SHIPPED_DOSSIER, make_dvk_project
 from dvk_build import cli
 from dvk_build.export.csv_export import text_of
 from dvk_build.site_context import front_matter as _meta
+from dvk_build.validate import text_scan
 from dvk_build.validate.engine import check_paths
 
 SHIPPED = SHIPPED_DOSSIER.read_text(encoding="utf-8")
@@ -267,6 +269,8 @@ def test_allowed_markdown_and_tags_render_and_links_out_are_noopener(tmp_path: P
     "![Ảnh tuyến đường](https://other.host/p.png)",
     '<img src="https://other.host/p.png" alt="ảnh">',
     "![Ảnh][anh]\n\n[anh]: //other.host/p.png",
+    # an unclosed `![` before it: its text ran on to the image's `]` and took the wrong name (issue 12)
+    "Dấu ![ lẻ ![anh]\n\n[anh]: //other.host/p.png",
 ])
 def test_image_from_another_host_is_refused(tmp_path: Path, markup: str) -> None:
     text = with_value("## Bài học\n", f"## Bài học\n\n{markup}\n")
@@ -346,3 +350,37 @@ def test_a_refused_file_with_a_line_break_in_its_name_is_not_valid(tmp_path: Pat
     (tmp_path / "a\nb.md").write_text(SHIPPED, encoding="utf-8")
     report = check_paths([tmp_path], root=tmp_path)
     assert report.errors and report.valid() == []
+
+
+# --- found by review (issue 12): a scan whose work grew with the square of the tags ----------------
+
+# Units repeated to make a body of many tags, each inside the one before it (no `>` until the end).
+TAG_FLOODS = ["<a title=", '<a title="<b title=', "<img alt=<img ", "<a href=x "]
+
+
+@pytest.mark.parametrize("unit", TAG_FLOODS)
+def test_tags_inside_a_tag_share_its_attributes_instead_of_reading_them_again(
+        unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `<tag` is judged on its own, so one in another's span re-read the whole rest of the text:
+    `<a title=` 2,000 times (18 KB) took 19 s, 20,000 times hours. Each attribute is now judged once
+    for each tag name, and what it decides still reaches every tag whose span holds it."""
+    calls = 0
+    judge = text_scan._check_attr
+
+    def counted(*args: str | None) -> str | None:
+        nonlocal calls
+        calls += 1
+        return judge(*args)
+
+    monkeypatch.setattr(text_scan, "_check_attr", counted)
+    text = unit * 400
+    tags = {m.start() for m in re.finditer("<[a-z]", text)}
+    plain = text_scan.unsafe_findings(text + ">")
+    assert calls <= 4 * len(tags), calls  # was a quarter of the tags squared
+    calls = 0
+    # a handler at the end is inside every tag's span: each tag not refused before is refused for it
+    found = text_scan.unsafe_findings(text + " onclick=alert(1)>")
+    assert calls <= 4 * len(tags), calls
+    assert {f.offset for f in plain} <= tags == {f.offset for f in found}
+    assert tags - {f.offset for f in plain} <= {f.offset for f in found if "onclick" in f.what}
+

@@ -10,7 +10,8 @@ from typing import Iterator
 from .context import DossierContext
 from .text_scan import Spot
 
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?")
+# An image's text stops at the next `![` (an image of its own), so a line of many is read once.
+IMAGE_RE = re.compile(r"!\[(?:[^\]!]|!(?!\[))*\]\(\s*<?([^)\s>]+)>?")
 
 
 def refs(ctx: DossierContext) -> Iterator[Spot]:

@@ -14,7 +14,8 @@ import html
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from functools import cached_property
+from typing import Any, Callable, Iterator
 
 from ..load.yamltree import PathKey
 from ..problem import Problem
@@ -43,7 +44,8 @@ SCRIPT_SCHEME_RE = re.compile(r"(javascript|vbscript|livescript):|data:(?:[a-z0-
 
 _TAG_START_RE = re.compile(r"<([a-zA-Z][^\s/>]*)")
 _AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
-_EVENT_RE = re.compile(r"[\s\"'/`=](on[a-zA-Z]+)\s*=")
+# Every place an `on...=` starts, overlapping ones too (a lookahead), to find the first inside a tag.
+_EVENT_AT_RE = re.compile(r"(?=[\s\"'/`=](on[a-zA-Z]+)\s*=)")
 _DECL_RE = re.compile(r"<(?:!(?!--)|\?)")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Markdown link destinations: inline `](url`, reference definitions `[id]: url`.
@@ -77,12 +79,15 @@ class Spot:
     line: int = 0  # body: 1-based file line of the text's first character
     col: int = 0
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # once per spot: a body with thousands of findings asks for thousands of places
+        return [0, *(m.end() for m in re.finditer("\n", self.text))]
+
     def where(self, offset: int) -> tuple[int, int]:
         """1-based file (line, column) of an offset in a body spot."""
-        before = self.text[:offset]
-        line = self.line + before.count("\n")
-        start = before.rfind("\n") + 1
-        return line, (offset - start + 1) if start else (self.col + offset)
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return self.line + i, (offset - self._line_starts[i] + 1) if i else (self.col + offset)
 
 
 def problem_in(ctx: DossierContext, rule: Rule, spot: Spot, message: str, hint: str, offset: int = 0) -> Problem:
@@ -256,22 +261,45 @@ class Finding:
 
 
 # One attribute as the HTML5 tokenizer reads it: a name (a first `=` belongs to it), then maybe `=` and
-# a value, quoted (to its closing quote or the end) or not; and where a tag ends, quotes respected.
+# a value, quoted (to its closing quote or the end) or not.
 _ATTR_RE = re.compile(r"""[\s/]*([^\s/>][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?""")
-_TAG_END_RE = re.compile(r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
+_TAG_MARK_RE = re.compile(r"""[>"']""")
+
+# Every `<tag` is judged, even one inside another's attribute, so tags nest and their spans run on
+# into the same tail; the two helpers below work a tail out once, else a text of n unclosed tags
+# costs n times its length.
 
 
-def _attrs(text: str, pos: int) -> Iterator[tuple[str, str | None]]:
-    """(name, value) of each attribute of the tag whose name ends at pos."""
-    while m := _ATTR_RE.match(text, pos):
+def _tag_ends(text: str) -> Callable[[int], int]:
+    """For a tag whose name ends at pos: the offset just after the `>` that closes it (quotes
+    respected), or the text's end when none does."""
+    marks = [m.start() for m in _TAG_MARK_RE.finditer(text)]
+    ends = [len(text)] * (len(marks) + 1)  # ends[i]: where a tag read on from marks[i] ends
+    closing = {'"': len(marks), "'": len(marks)}  # the next mark of each quote, filled from the right
+    for i in reversed(range(len(marks))):
+        c = text[marks[i]]
+        if c == ">":
+            ends[i] = marks[i] + 1
+        else:  # a quoted value: the tag reads on after its closing quote; without one it runs to the end
+            ends[i] = ends[closing[c] + 1] if closing[c] < len(marks) else len(text)
+            closing[c] = i
+    return lambda pos: ends[bisect.bisect_left(marks, pos)]
+
+
+def _attr_problem(text: str, tag: str, pos: int, end: int, memo: dict[tuple[str, int, int], str | None]) -> str | None:
+    """What is wrong with the first refused attribute of a `<tag` between pos and end, or None;
+    remembered for every place read, with the tag's name and end, for the tags nested in it."""
+    walked: list[int] = []
+    problem = None
+    while (key := (tag, pos, end)) not in memo and (m := _ATTR_RE.match(text, pos, end)):
+        walked.append(pos)
         pos = m.end()
-        yield m[1], next((v for v in m.groups()[1:] if v is not None), None)
-
-
-def _tag_end(text: str, pos: int) -> int:
-    """Offset just after the `>` that closes the tag, or the text's end."""
-    m = _TAG_END_RE.match(text, pos)
-    return m.end() if m else len(text)
+        if problem := _check_attr(tag, m[1], next((v for v in m.groups()[1:] if v is not None), None)):
+            break
+    else:
+        problem = memo.get(key)
+    memo.update(dict.fromkeys(((tag, p, end) for p in walked), problem))
+    return problem
 
 
 def _check_attr(tag: str, name: str, value: str | None) -> str | None:
@@ -291,6 +319,10 @@ def _check_attr(tag: str, name: str, value: str | None) -> str | None:
 
 def _tags(text: str) -> Iterator[Finding]:
     autolinks = {m.start(): m for m in _AUTOLINK_RE.finditer(text)}
+    tag_end = _tag_ends(text)
+    events = list(_EVENT_AT_RE.finditer(text))
+    event_starts = [m.start() for m in events]
+    memo: dict[tuple[str, int, int], str | None] = {}
     for m in _TAG_START_RE.finditer(text):
         if m.start() in autolinks:
             link = autolinks[m.start()]
@@ -301,20 +333,16 @@ def _tags(text: str) -> Iterator[Finding]:
         if "@" in m.group(1):
             continue  # an e-mail autolink `<a@b.vn>`: the privacy rules judge it
         tag = m.group(1).lower()
-        end = _tag_end(text, m.end())
+        end = tag_end(m.end())
         if tag not in ALLOWED_TAGS:
             yield Finding(m.start(), end, f"thẻ HTML `<{tag}>` không được phép")
-            continue
-        for name, value in _attrs(text[:end], m.end()):
-            problem = _check_attr(tag, name, value)
-            if problem:
-                yield Finding(m.start(), end, problem)
-                break
+        elif problem := _attr_problem(text, tag, m.end(), end, memo):
+            yield Finding(m.start(), end, problem)
         else:
             # Parsers disagree on `src= onerror=...`; any `on...=` inside the tag is refused.
-            event = _EVENT_RE.search(text, m.end(), end)
-            if event:
-                yield Finding(m.start(), end, f"thuộc tính sự kiện `{event.group(1)}=` trong thẻ `<{tag}>`")
+            i = bisect.bisect_left(event_starts, m.end())
+            if i < len(events) and events[i].start() < end:
+                yield Finding(m.start(), end, f"thuộc tính sự kiện `{events[i][1]}=` trong thẻ `<{tag}>`")
 
 
 def _links(text: str) -> Iterator[Finding]:
@@ -347,9 +375,16 @@ def unsafe_findings(text: str) -> list[Finding]:
     # the exact decoding (with an offset per character) only when there is something to find
     if "&" in text or SCRIPT_SCHEME_RE.search(_INVISIBLE.sub("", text).translate(_ASCII_LOWER)):
         clean, origin = decoded(text)
+        # a scheme inside a piece already found is not found again: the pieces by offset, and how far
+        # the ones so far reach (those added here come in order, so the last reaches furthest)
+        spans = sorted((f.offset, max(f.end, f.offset + 1)) for f in found)
+        starts, reach = [s for s, _ in spans], list(itertools.accumulate((e for _, e in spans), max))
+        reached = 0
         for m in SCRIPT_SCHEME_RE.finditer(clean):
             at = origin[m.start()]
-            if not any(f.offset <= at < max(f.end, f.offset + 1) for f in found):
+            i = bisect.bisect_right(starts, at)
+            if at >= max(reach[i - 1] if i else 0, reached):
                 found.append(Finding(at, origin[m.end() - 1] + 1, f"đường dẫn `{m.group(1) or 'data'}:`"))
+                reached = max(found[-1].end, at + 1)
     found.sort(key=lambda f: f.offset)
     return found

@@ -11,10 +11,13 @@ from ..text_scan import body_spot
 
 RULE = RULES["DVK512"]
 
-_INLINE_RE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^\s)>]+)")
-_REF_USE_RE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+# An image's text stops at the next `![` and an `<img`'s attributes at the next `<img`: that one
+# is an image of its own, and a text of many unclosed ones is not read again from each.
+_ALT = r"(?:[^\]\n!]|!(?!\[))*"
+_INLINE_RE = re.compile(rf"!\[{_ALT}\]\(\s*<?([^\s)>]+)")
+_REF_USE_RE = re.compile(rf"!\[({_ALT})\](?:\[([^\]\n]*)\])?")
 _REFDEF_RE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)", re.M)
-_IMG_SRC_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_IMG_SRC_RE = re.compile(r"<img\b(?:[^<>]|<(?!img\b))*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 
 
 def _remote(url: str, own_host: str | None) -> bool:
