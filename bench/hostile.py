@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHIPPED = (ROOT / "content/models/tuyen-duong-tu-quan-ap-phu-hoa.md").read_text(encoding="utf-8")
 PII_CODES = frozenset({"DVK502", "DVK503", "DVK504", "DVK505"})
-HOSTILE_CODES = frozenset({"DVK510", "DVK511", "DVK512"})
+HOSTILE_CODES = frozenset({"DVK510", "DVK511", "DVK512", "DVK513"})
 _FORMULA_CHARS = "=+-@\uff1d\uff0b\uff0d\uff20"
 
 # --- the hostile values ---------------------------------------------------------------------------

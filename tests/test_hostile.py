@@ -384,3 +384,26 @@ def test_tags_inside_a_tag_share_its_attributes_instead_of_reading_them_again(
     assert {f.offset for f in plain} <= tags == {f.offset for f in found}
     assert tags - {f.offset for f in plain} <= {f.offset for f in found if "onclick" in f.what}
 
+
+@pytest.mark.parametrize("flood", ["1. " * 1000, "- 1. " * 300, "[" * 3000, "![" * 2000, "[a](" * 1500],
+                         ids=["1.", "- 1.", "[", "![", "[a]("])
+def test_a_body_the_markdown_converter_cannot_render_is_refused_where_it_starts(tmp_path: Path, flood: str) -> None:
+    """These passed `dvk check`; then `mkdocs build` stopped with a RecursionError (the lists) or read the
+    paragraph once per open mark (`[` 20,000 times: 80 s), and no dossier of the site was published."""
+    text = SHIPPED + "\nMở đầu.\n\n" + flood + "cuối.\n"
+    assert ("DVK513", line_of(text, flood)) in codes(tmp_path, text)
+
+
+def test_what_the_markup_rule_lets_through_renders() -> None:
+    """The limits sit well below where Python-Markdown fails: lists nested MAX_DEPTH deep by markers and by
+    indentation render, and so does a paragraph of open marks just under MAX_READ."""
+    import markdown
+
+    from dvk_build.validate.rules import dvk513_markup_too_deep as rule
+
+    by_markers = "1. " * rule.MAX_DEPTH + "a\n"
+    by_indent = "".join("    " * i + "- a\n" for i in range(rule.MAX_DEPTH))
+    open_marks = "[" * int((2 * rule.MAX_READ) ** 0.5 - 2)
+    for body in (by_markers, by_indent, open_marks):
+        assert max(map(rule.depth, body.split("\n"))) <= rule.MAX_DEPTH and rule.read_length(body) <= rule.MAX_READ
+        assert "<" in markdown.markdown(body, extensions=["toc", "tables", "attr_list", "admonition"])
