@@ -18,13 +18,14 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 class Command:
     module: str  # `dvk_build.<module>` defines `arguments(parser) -> handler`
     help: str  # the line `dvk --help` shows; here, so listing the commands imports none of them
+    arguments: str = "arguments"  # the function's name, where one module has two commands
 
 
 # Every command, in the order `dvk --help` lists them. `dvk check` (the pre-commit hook) imports
 # its own module only, not the site build, Word forms or spreadsheet import.
 COMMANDS: dict[str, Command] = {
     "check": Command("cli_check", "Kiểm tra hồ sơ theo tiêu chí của hướng dẫn."),
-    "schema": Command("cli_schema", "In JSON Schema của hồ sơ."),
+    "schema": Command("cli_docs", "In JSON Schema của hồ sơ.", "schema_arguments"),
     "new": Command("cli_new", "Tạo hồ sơ mới (bản nháp) với đủ các mục, có chú thích tiếng Việt."),
     "export": Command("cli_export", "Xuất dữ liệu các mô hình đã công nhận (JSON, CSV, Excel)."),
     "rules": Command("cli_docs", "In danh sách quy tắc kiểm tra (Markdown)."),
@@ -67,7 +68,7 @@ def build_parser(full: Iterable[str] | None = None) -> argparse.ArgumentParser:
     for name, command in COMMANDS.items():
         p = sub.add_parser(name, help=command.help)
         if name in wanted:
-            p.set_defaults(handler=command_module(name).arguments(p))
+            p.set_defaults(handler=getattr(command_module(name), command.arguments)(p))
     return parser
 
 

@@ -111,6 +111,15 @@ def parse_fields(raw: dict[str, Any], tables: dict[str, dict[str, str]],
     return out
 
 
+def value_at(data: Any, path: str) -> Any:
+    """The value at a dotted path of a dossier (`idea.funding.sources`); None where a level is missing."""
+    for key in path.split("."):
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
 def children(specs: dict[str, FieldSpec], path: str) -> list[FieldSpec]:
     """The declared fields directly inside `path` ("" for the top level), in order."""
     return [s for s in specs.values() if s.parent == path]

@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any, Callable, Iterable
 
 from ..config import Config
+from ..fields import value_at
 from ..model import Catalogue, Model
 from ..register import Unit
 from ..vietnamese import number
@@ -48,19 +49,10 @@ class Column:
 
     def value(self, model: Model, ctx: Site) -> Any:
         """The column's value for one model, as the JSON export holds it."""
-        return self.get(model, ctx) if self.get else _plain(_at(model.data, self.name))
+        return self.get(model, ctx) if self.get else _plain(value_at(model.data, self.name))
 
 
 # --- reading dossier values ----------------------------------------------------------------------
-
-
-def _at(data: Any, dotted: str) -> Any:
-    """`data["idea"]["registered"]["date"]` for `idea.registered.date`; None where a level is missing."""
-    for key in dotted.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
 
 
 def _plain(value: Any) -> Any:
@@ -264,7 +256,7 @@ def model_json_path(m: Model) -> str:
 
 def _official_only(parent: str, key: str, m: Model, ctx: Site) -> Any:
     """The site shows a contact's phone or e-mail only when the dossier marks it official; so do the exports."""
-    group = _at(m.data, parent) or {}
+    group = value_at(m.data, parent) or {}
     return _plain(group.get(key)) if isinstance(group, dict) and group.get("official") else None
 
 

@@ -88,12 +88,8 @@ def _match_under(parent: Any, child: Any, table: dict[str, str]) -> str | None:
     """A sub-heading under a merged heading: `Số` under `Thông báo công nhận` is the notice number."""
     if child is None:
         return None
-    for text in (f"{child} {parent}", f"{parent} {child}", str(child)):
-        if parent is not None or text == str(child):
-            key = table.get(fold(text))
-            if key:
-                return key
-    return None
+    tries = (f"{child} {parent}", f"{parent} {child}") if parent is not None else ()
+    return next((key for text in (*tries, str(child)) if (key := table.get(fold(text)))), None)
 
 
 def find_columns(rows: Sequence[tuple[int, list[Any]]], table: dict[str, str]) -> Columns | None:

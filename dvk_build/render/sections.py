@@ -71,15 +71,6 @@ def page_sections(config: Config, macros: set[str]) -> list[Section]:
     return out
 
 
-def at(data: Any, path: str) -> Any:
-    """The value at a dotted path of a dossier (`idea.funding.sources`); None where a level is missing."""
-    for key in path.split("."):
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
 def code_label(config: Config, spec: FieldSpec, code: Any) -> str:
     """The Vietnamese label of a code a field holds (from the table its `values` names), else the code;
     the labels of a list of codes, comma-separated."""

@@ -8,6 +8,7 @@ import jinja2
 
 from .. import vietnamese as text
 from ..config import Config
+from ..fields import value_at
 from ..validate.context import parse_date
 from . import maps, sections
 
@@ -27,7 +28,7 @@ def environment(config: Config) -> jinja2.Environment:
     )
     env.filters.update(vi_date=text.vi_date, vi_date_str=lambda s: text.vi_date(parse_date(s)),
                        vnd=text.vnd, num=text.number)
-    env.globals.update(c=config, label=config.label, at=sections.at, specs=config.dossier, locator=maps.locator,
+    env.globals.update(c=config, label=config.label, at=value_at, specs=config.dossier, locator=maps.locator,
                        code_label=lambda spec, code: sections.code_label(config, spec, code))
     # the step sections and the box's facts, written once from the declarations as templates model.html.j2 includes
     fields_module = env.get_template("_fields.j2").module

@@ -28,28 +28,26 @@ _TYPE_VI = {
 }
 
 
-_CHECKS: dict[int, tuple[Config, dict[str, Any], Check]] = {}
-_VALIDATORS: dict[int, tuple[Config, Any]] = {}
+# By configuration object (kept alive beside it): the object, its schema, the quick check, jsonschema's validator.
+_COMPILED: dict[int, tuple[Config, dict[str, Any], Check, list[Any]]] = {}
 
 
-def _quick(config: Config) -> tuple[dict[str, Any], Check]:
-    """The schema and its quick check, once per configuration object (kept alive beside it)."""
-    cached = _CHECKS.get(id(config))
+def _compiled(config: Config) -> tuple[Config, dict[str, Any], Check, list[Any]]:
+    cached = _COMPILED.get(id(config))
     if cached is None or cached[0] is not config:
         schema = build_schema(config)
-        cached = _CHECKS[id(config)] = (config, schema, compile_schema(schema))
-    return cached[1], cached[2]
+        cached = _COMPILED[id(config)] = (config, schema, compile_schema(schema), [])
+    return cached
 
 
 def _validator(config: Config) -> Any:
     """jsonschema's validator, built (and jsonschema imported: ~50 ms) only when a dossier needs it."""
-    cached = _VALIDATORS.get(id(config))
-    if cached is None or cached[0] is not config:
+    _, schema, _, validator = _compiled(config)
+    if not validator:
         import jsonschema
 
-        schema, _ = _quick(config)
-        cached = _VALIDATORS[id(config)] = (config, jsonschema.validators.validator_for(schema)(schema))
-    return cached[1]
+        validator.append(jsonschema.validators.validator_for(schema)(schema))
+    return validator[0]
 
 
 def _text_size(node: Any) -> int:
@@ -118,7 +116,7 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
     long_lists: list[Problem] = []
     _long_lists(ctx, ctx.data, (), long_lists)
     yield from long_lists
-    _, certainly_valid = _quick(ctx.config)
+    certainly_valid = _compiled(ctx.config)[2]
     if certainly_valid(ctx.data):
         return  # the common case, ~20x faster than asking jsonschema
     for err in _validator(ctx.config).iter_errors(ctx.data):

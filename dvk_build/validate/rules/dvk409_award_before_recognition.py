@@ -10,20 +10,11 @@ from ..rule import RULES
 RULE = RULES["DVK409"]
 
 
-def first_recognized(ctx: DossierContext) -> tuple[int, str] | None:
-    """(index, date text) of the earliest recognition notice (or vote, when the notice has no date)."""
-    found = []
-    for i, _ in ctx.items("recognitions"):
-        for part in ("notice", "vote"):
-            day = parse_date(ctx.get("recognitions", i, part, "date"))
-            if day is not None:
-                found.append((day, i))
-                break
-    return min(found) if found else None
-
-
 def check(ctx: DossierContext) -> Iterator[Problem]:
-    first = first_recognized(ctx)
+    # the earliest recognition: its notice's date, or its vote's when the notice has none
+    dates = ((parse_date(ctx.get("recognitions", i, "notice", "date"))
+              or parse_date(ctx.get("recognitions", i, "vote", "date")), i) for i, _ in ctx.items("recognitions"))
+    first = min(((day, i) for day, i in dates if day), default=None)
     if first is None:
         return
     day, i = first

@@ -23,6 +23,9 @@ _MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>|!!!|\?\?\?\+?)(?:[ \t]+|$)")
 _RULE_LINE_RE = re.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `* * *`: a line across, not lists
 _MARK_RE = re.compile(r"[\[\]()>]|<[a-zA-Z]")
 _BLOCK_RE = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # a paragraph: lines up to a blank one
+# A line nested deeper than MAX_DEPTH starts with more than MAX_DEPTH markers or steps of indent (a
+# tab is one character): most bodies have no such start, and are not read line by line.
+_DEEP_HINT_RE = re.compile(rf"^[ \t*+>.)0-9!?-]{{{MAX_DEPTH + 1},}}", re.M)
 
 
 def depth(line: str) -> int:
@@ -54,7 +57,10 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     spot = body_spot(ctx, skip_code=True)  # code is not read for marks
     if not spot.text.strip():
         return
-    yield from _deep_line(ctx, spot)
+    if _DEEP_HINT_RE.search(spot.text):
+        yield from _deep_line(ctx, spot)
+    if sum(map(spot.text.count, "[(<")) * len(spot.text) <= MAX_READ:
+        return  # each open mark read to the end of the body is still under the limit
     blocks = [(read_length(m[0]), m.end() - len(m[0].lstrip())) for m in _BLOCK_RE.finditer(spot.text)]
     total = sum(n for n, _ in blocks)
     if total > MAX_READ:
