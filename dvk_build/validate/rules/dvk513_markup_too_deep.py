@@ -66,8 +66,8 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     if total > MAX_READ:
         worst, at = max(blocks)
         yield problem_in(ctx, RULE, spot, f"Đoạn văn này có nhiều dấu “[”, “(” hoặc “<” không có dấu đóng: trình dựng "
-                         f"trang phải đọc lại khoảng {number(total)} ký tự (tối đa {number(MAX_READ)}), không dựng được "
-                         "trang.", "Xóa các dấu thừa, hoặc đóng từng dấu “[” bằng “]”, “(” bằng “)”, “<” bằng “>”.", at)
+                         f"trang phải đọc lại khoảng {number(total)} ký tự (tối đa {number(MAX_READ)}), làm việc dựng cả "
+                         "trang web chậm đi nhiều lần.", "Xóa các dấu thừa, hoặc đóng từng dấu “[” bằng “]”, “(” bằng “)”, “<” bằng “>”.", at)
 
 
 def _deep_line(ctx: DossierContext, spot: Spot) -> Iterator[Problem]:
