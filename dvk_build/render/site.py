@@ -105,11 +105,10 @@ class SiteRenderer:
                   tuple(len(self._models_in("field", f)) for f in self.config.fields))
         if not self._want(uri, ("home", tuple(t.slug for t in tiers), counts, self._counts()), [m.slug for m in newest]):
             return
-        country_map = self._country_figure("tinh/")
         out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=newest,
                                                 in_tier={t.slug: n for t, n in zip(tiers, counts[0])},
                                                 in_field=dict(zip(self.config.fields, counts[1])),
-                                                country_map=Markup(country_map))))
+                                                country_map=Markup(self._country_figure("tinh/")))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
     def _models_in(self, kind: str, slug: str) -> list[Model]:
