@@ -177,10 +177,9 @@ class SiteRenderer:
 
     def _provinces(self, out: Output) -> None:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
-        rows = [Group(name, ms) for name, ms in provinces.items()]
         uri = "tinh/index.md"
         if self._want(uri, ("provinces", self._counts())):
-            self._province_index(out, uri, rows)
+            self._province_index(out, uri, [Group(name, ms) for name, ms in provinces.items()])
         for name, models in provinces.items():
             merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
                             key=text.province_order)
