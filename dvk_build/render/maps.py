@@ -97,9 +97,8 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
     per_commune = counts_by_commune(models)
     provinces = {p.province_code: p for p in register.provinces(register.CURRENT)}
     points = _province_points()
-    total, with_models = len(models), len(per_commune)
     title = "Bản đồ mô hình “Dân vận khéo” theo tỉnh, thành phố"
-    desc = (f"{_models_word(total)} ở {text.number(with_models)} xã, phường, đặc khu của "
+    desc = (f"{_models_word(len(models))} ở {text.number(len(per_commune))} xã, phường, đặc khu của "
             f"{text.number(len(by_province))} tỉnh, thành phố. Mỗi chấm nhạt là một xã, phường, đặc khu; chấm đỏ là "
             "nơi có mô hình, càng lớn càng nhiều mô hình. Chọn một tỉnh, thành phố để xem các mô hình của tỉnh đó. "
             "Số liệu của bản đồ có trong bảng ngay sau bản đồ.")
@@ -248,12 +247,9 @@ def province_map(province_code: str, models: list[Model], catalogue_url: str, ma
 def commune_table(province_code: str, models: list[Model], catalogue_url: str) -> str:
     """The province map's numbers: communes with models and their counts, linking to the catalogue."""
     per_commune = counts_by_commune(models)
-    rows = []
-    for u in register.communes(register.CURRENT, province_code):
-        n = per_commune.get(u.commune_code)
-        if n:
-            rows.append(f'<tr><th scope="row"><a href="{catalogue_url}?xa={u.commune_code}">{escape(u.commune)}</a></th>'
-                        f"<td>{text.number(n)}</td></tr>")
+    rows = [f'<tr><th scope="row"><a href="{catalogue_url}?xa={u.commune_code}">{escape(u.commune)}</a></th>'
+            f"<td>{text.number(per_commune[u.commune_code])}</td></tr>"
+            for u in register.communes(register.CURRENT, province_code) if per_commune[u.commune_code]]
     return ('<table class="dvk-map-table"><caption>Số liệu của bản đồ: số mô hình theo xã, phường, đặc khu hiện nay</caption>'
             '<thead><tr><th scope="col">Xã, phường, đặc khu</th><th scope="col">Số mô hình</th></tr></thead><tbody>'
             + "".join(rows) + "</tbody></table>")
