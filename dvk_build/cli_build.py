@@ -7,6 +7,7 @@ content are byte-identical (SOURCE_DATE_EPOCH is fixed from the content's last c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -60,8 +61,7 @@ def _exchange(a: Path, b: Path) -> bool:
     libc_name = ctypes.util.find_library("c")
     if not libc_name or not sys.platform.startswith("linux"):
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    fn = getattr(libc, "renameat2", None)
+    fn = getattr(ctypes.CDLL(libc_name, use_errno=True), "renameat2", None)
     if fn is None:
         return False
     at_fdcwd = -100
@@ -100,10 +100,8 @@ def _dies_with(parent: int) -> Callable[[], None]:
     Without it a killed `dvk build` left MkDocs writing a whole site into a folder nobody keeps.
     """
     def arm() -> None:
-        try:
+        with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-        except (OSError, AttributeError):
-            pass
         if os.getppid() != parent:  # the parent ended before prctl took effect
             os._exit(1)
 

@@ -215,6 +215,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         if self.workers is not None:
             self.workers.close(cancel=cancel)
             self.workers = None
+        self.jobs = {}
 
     def _add(self, files: Files, file: File) -> None:
         if file.src_uri.endswith(".md") and file.src_uri not in self._nav_pages:
@@ -316,11 +317,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             atomic.abandon()
 
     def _post_build(self, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
         if "index" in self.jobs:
             self._result("index")  # written by the worker (its failure fails the build)
         self._stop_workers()
-        self.jobs = {}
         if self.report is None:
             return
         recognized = [d.slug for d in self.report.valid() if d.recognized]
@@ -330,7 +329,7 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         else:  # every page is written: let the dossiers and page sources go before the check reads the site back
             self.report = self.ctx = self.pages = self.renderer = None
         try:
-            require_complete(site, recognized)
+            require_complete(Path(config.site_dir), recognized)
         except IncompleteBuild as exc:
             raise PluginError(str(exc)) from None
 
@@ -346,7 +345,6 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         """A failed build leaves no worker behind, and no half-written site."""
         self._finish_atomic(publish=False)
         self._stop_workers(cancel=True)
-        self.jobs = {}
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Dossiers saved update their pages alone (preview.py); errors are put into every page as served."""

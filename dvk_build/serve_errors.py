@@ -17,8 +17,7 @@ _STYLE = ("position:relative;z-index:100;margin:0;padding:1rem 1.25rem;backgroun
 
 def banner(errors: list[Problem], limit: int = 50) -> str:
     """The box listing `path:line:col: CODE message`, in Vietnamese."""
-    shown = errors[:limit]
-    items = "".join(f"<li><code>{html.escape(format_problem(p))}</code></li>" for p in shown)
+    items = "".join(f"<li><code>{html.escape(format_problem(p))}</code></li>" for p in errors[:limit])
     more = f"<p>… và {len(errors) - limit} lỗi khác (chạy <code>dvk check</code>).</p>" if len(errors) > limit else ""
     return (f'<section class="dvk-build-errors" role="alert" style="{_STYLE}">'
             f"<h2 style=\"margin:0 0 .5rem;font-size:1.1rem\">Hồ sơ còn {len(errors)} lỗi: phần sửa có lỗi chưa được "

@@ -128,9 +128,7 @@ class Output:
 def url_of(src_uri: str) -> str:
     """Directory URL of a page source: `cap/huyen/index.md` → `cap/huyen/`."""
     stem = src_uri[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
+    if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
 

@@ -43,11 +43,7 @@ def stage_of(data: Any) -> int:
     """1-6; 0 for a dossier that documents no step yet."""
     if not isinstance(data, dict):
         return 0
-    stage = 0
-    for step, sections in _STEP_SECTIONS.items():
-        if step == 6 and not _filled(data.get("recognitions")):
-            # replication plans alone do not make a model "rewarded and replicated"
-            continue
-        if any(_filled(data.get(s)) for s in sections):
-            stage = step
-    return stage
+    # replication plans alone do not make a model "rewarded and replicated"
+    recognized = _filled(data.get("recognitions"))
+    return max((step for step, sections in _STEP_SECTIONS.items()
+                if (step != 6 or recognized) and any(_filled(data.get(s)) for s in sections)), default=0)

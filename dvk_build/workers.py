@@ -78,11 +78,10 @@ class SiteFolder:
         parts = path.split("/")
         for i in range(1, len(parts)):
             folder = "/".join(parts[:i])
-            if folder in self._folders:
-                continue
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(folder, dir_fd=self.fd)
-            self._folders.add(folder)
+            if folder not in self._folders:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(folder, dir_fd=self.fd)
+                self._folders.add(folder)
         return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=self.fd)
 
     def write(self, path: str, data: bytes) -> int:

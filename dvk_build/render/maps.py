@@ -68,11 +68,7 @@ def dots_path(points: Iterable[tuple[int, int]]) -> str:
     """Points as one path of zero-length segments (round caps draw them as dots), relative moves."""
     out: list[str] = []
     last: tuple[int, int] | None = None
-    seen: set[tuple[int, int]] = set()
-    for x, y in points:
-        if (x, y) in seen:  # two communes on one point of the map: one dot
-            continue
-        seen.add((x, y))
+    for x, y in dict.fromkeys(points):  # two communes on one point of the map: one dot
         if last is None:
             out.append(f"M{x} {y}h0")
         else:
@@ -101,9 +97,8 @@ def national_map(models: list[Model], link_prefix: str, map_id: str = "vn") -> s
     per_commune = counts_by_commune(models)
     provinces = {p.province_code: p for p in register.provinces(register.CURRENT)}
     points = _province_points()
-    total, with_models = len(models), len(per_commune)
     title = "Bản đồ mô hình “Dân vận khéo” theo tỉnh, thành phố"
-    desc = (f"{_models_word(total)} ở {text.number(with_models)} xã, phường, đặc khu của "
+    desc = (f"{_models_word(len(models))} ở {text.number(len(per_commune))} xã, phường, đặc khu của "
             f"{text.number(len(by_province))} tỉnh, thành phố. Mỗi chấm nhạt là một xã, phường, đặc khu; chấm đỏ là "
             "nơi có mô hình, càng lớn càng nhiều mô hình. Chọn một tỉnh, thành phố để xem các mô hình của tỉnh đó. "
             "Số liệu của bản đồ có trong bảng ngay sau bản đồ.")
@@ -135,10 +130,9 @@ def _commune_classes(per_commune: Counter[str]) -> str:
         pt = where.get(code)
         if pt is not None:
             classes.setdefault(_size_class(per_commune[code]), []).append((pt.x, pt.y))
-    out = ['<g class="dvk-map-models" aria-hidden="true">']
-    for i in sorted(classes):
-        out.append(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1]:g}" d="{dots_path(classes[i])}"/>')
-    return "".join(out) + "</g>"
+    paths = "".join(f'<path class="dvk-map-c{i}" stroke-width="{CLASSES[i][1]:g}" d="{dots_path(classes[i])}"/>'
+                    for i in sorted(classes))
+    return f'<g class="dvk-map-models" aria-hidden="true">{paths}</g>'
 
 
 def _islands() -> list[tuple[str, str, Point]]:
@@ -180,9 +174,8 @@ def province_table(models: list[Model], link_prefix: str) -> str:
     rows = []
     for name in sorted(by_province, key=text.province_order):
         ms = by_province[name]
-        communes = len(counts_by_commune(ms))
         rows.append(f'<tr><th scope="row"><a href="{link_prefix}{text.province_slug(name)}/">{escape(name)}</a></th>'
-                    f'<td>{text.number(len(ms))}</td><td>{text.number(communes)}</td></tr>')
+                    f'<td>{text.number(len(ms))}</td><td>{text.number(len(counts_by_commune(ms)))}</td></tr>')
     return ('<table class="dvk-map-table"><caption>Số liệu của bản đồ: số mô hình theo tỉnh, thành phố hiện nay</caption>'
             '<thead><tr><th scope="col">Tỉnh, thành phố</th><th scope="col">Số mô hình</th>'
             '<th scope="col">Số xã, phường có mô hình</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
@@ -254,12 +247,9 @@ def province_map(province_code: str, models: list[Model], catalogue_url: str, ma
 def commune_table(province_code: str, models: list[Model], catalogue_url: str) -> str:
     """The province map's numbers: communes with models and their counts, linking to the catalogue."""
     per_commune = counts_by_commune(models)
-    rows = []
-    for u in register.communes(register.CURRENT, province_code):
-        n = per_commune.get(u.commune_code)
-        if n:
-            rows.append(f'<tr><th scope="row"><a href="{catalogue_url}?xa={u.commune_code}">{escape(u.commune)}</a></th>'
-                        f"<td>{text.number(n)}</td></tr>")
+    rows = [f'<tr><th scope="row"><a href="{catalogue_url}?xa={u.commune_code}">{escape(u.commune)}</a></th>'
+            f"<td>{text.number(per_commune[u.commune_code])}</td></tr>"
+            for u in register.communes(register.CURRENT, province_code) if per_commune[u.commune_code]]
     return ('<table class="dvk-map-table"><caption>Số liệu của bản đồ: số mô hình theo xã, phường, đặc khu hiện nay</caption>'
             '<thead><tr><th scope="col">Xã, phường, đặc khu</th><th scope="col">Số mô hình</th></tr></thead><tbody>'
             + "".join(rows) + "</tbody></table>")

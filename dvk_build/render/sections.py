@@ -137,11 +137,8 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
                 body.append(_call(*item.shows[0], from_model))
                 continue
             facts = ["{%- set facts %}"]  # a list only when a fact has a value: no empty <dl> for a step left blank
-            for spec, macro in item.shows:
-                if macro != "fact":
-                    facts.append(_call(spec, macro, from_model))
-                    continue
-                facts.append(_fact(spec, spec.page_label, "{%"))
+            facts += [_fact(spec, spec.page_label, "{%") if macro == "fact" else _call(spec, macro, from_model)
+                      for spec, macro in item.shows]
             body.append("".join(facts) + '{% endset %}{% if facts | trim %}<dl class="dvk-facts">{{ facts }}\n</dl>{% endif %}')
         out.append("{%- set shown %}" + "\n".join(body) + "{% endset %}\n"
                    "{%- if shown | trim %}\n{{ shown }}\n{%- endif %}")
@@ -156,7 +153,5 @@ def template_source(config: Config, sections: list[Section], from_model: set[str
 def replicate_source(config: Config) -> str:
     """`_replicate.j2`: the facts the box "Nhân rộng mô hình này" repeats (`replicate:`), by type, in declaration order."""
     out = ['{#- Written by render/sections.py from config.yaml `dossier:` (`replicate:`); do not edit. -#}']
-    for spec in config.dossier.values():
-        if spec.replicate:
-            out.append(_fact(spec, spec.replicate, "{%-"))
+    out += [_fact(spec, spec.replicate, "{%-") for spec in config.dossier.values() if spec.replicate]
     return "\n".join(out) + "\n"

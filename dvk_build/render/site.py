@@ -105,11 +105,10 @@ class SiteRenderer:
                   tuple(len(self._models_in("field", f)) for f in self.config.fields))
         if not self._want(uri, ("home", tuple(t.slug for t in tiers), counts, self._counts()), [m.slug for m in newest]):
             return
-        country_map = self._country_figure("tinh/")
         out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=newest,
                                                 in_tier={t.slug: n for t, n in zip(tiers, counts[0])},
                                                 in_field=dict(zip(self.config.fields, counts[1])),
-                                                country_map=Markup(country_map))))
+                                                country_map=Markup(self._country_figure("tinh/")))))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
     def _models_in(self, kind: str, slug: str) -> list[Model]:
@@ -178,10 +177,9 @@ class SiteRenderer:
 
     def _provinces(self, out: Output) -> None:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
-        rows = [Group(name, ms) for name, ms in provinces.items()]
         uri = "tinh/index.md"
         if self._want(uri, ("provinces", self._counts())):
-            self._province_index(out, uri, rows)
+            self._province_index(out, uri, [Group(name, ms) for name, ms in provinces.items()])
         for name, models in provinces.items():
             merged = sorted({m.province_at_recognition for m in models if m.province_at_recognition != name},
                             key=text.province_order)

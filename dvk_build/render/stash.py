@@ -44,9 +44,7 @@ class HtmlStash:
 
         def block(match: re.Match[str]) -> str:
             data = self.blocks.pop(match.group(1) or match.group(2), None)
-            if data is None:
-                return match.group(0)
-            return zlib.decompress(data).decode("utf-8")
+            return match.group(0) if data is None else zlib.decompress(data).decode("utf-8")
 
         return self._pattern.sub(block, html)
 
