@@ -73,9 +73,8 @@ class ReadableWorkbook:
     def add(self, values: list[Any]) -> None:
         """One model: its row of the machine files, in table column order."""
         self.rows += 1
-        r = self.rows
         for c, i in enumerate(self.order):
-            self._write(r, c, values[i], self.cols[c], self.labels[c])
+            self._write(self.rows, c, values[i], self.cols[c], self.labels[c])
 
     def _write(self, r: int, c: int, value: Any, col: Column, labels: dict[str, str]) -> None:
         value = _value(value, col.kind)

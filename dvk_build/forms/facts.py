@@ -149,9 +149,7 @@ def _full_locality(m: Model) -> str:
 
 def _tier_label(m: Model, tier: str | None) -> str:
     t = m.config.tiers.get(tier or "")
-    if not t:
-        return f"cấp {BLANK}"
-    return lower_first(t.label)
+    return lower_first(t.label) if t else f"cấp {BLANK}"
 
 
 def _vote_body(m: Model, rec: Recognition | None) -> str:
