@@ -118,10 +118,7 @@ def _committee(body: str) -> str:
 
 def _on_behalf(body: str) -> str:
     """`T/M ĐẢNG ỦY` for `Đảng ủy xã Thạnh Lợi`, `T/M BAN THƯỜNG VỤ` for its standing committee; BLANK otherwise."""
-    standing = _STANDING.match(body or "")
-    if standing:
-        return f"T/M {standing.group(1).upper()}"
-    match = _COLLECTIVE.match(body or "")
+    match = _STANDING.match(body or "") or _COLLECTIVE.match(body or "")
     return f"T/M {match.group(1).upper()}" if match else f"T/M {BLANK}"
 
 
