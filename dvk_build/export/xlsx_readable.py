@@ -29,13 +29,11 @@ DEFAULT_WIDTH = 24
 def headings(cols: list[Column]) -> list[str]:
     """Each column's Vietnamese label; a label met twice (the province today, computed and as the dossier
     wrote it) says which one it is, so no two headings read the same."""
-    seen: set[str] = set()
-    out = []
+    out: list[str] = []
     for col in cols:
         label = col.label
-        if label in seen:
+        if label in out:
             label += " (theo hồ sơ)" if "." in col.name else " (tính từ hồ sơ)"
-        seen.add(label)
         out.append(label)
     return out
 
