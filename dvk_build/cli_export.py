@@ -57,8 +57,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     catalogue = build_catalogue(report)
     # The site's own rule (site_context.site_url): config.yaml's site.url, else mkdocs.yml's site_url
     url = normalize_site_url(args.site_url) or site_url(catalogue.config, site_url_from_mkdocs(Path("mkdocs.yml")))
-    ctx = Site(config=catalogue.config, site_url=url)
-    data = _render(fmt, catalogue, ctx)
+    data = _render(fmt, catalogue, Site(config=catalogue.config, site_url=url))
     if args.output:
         Path(args.output).write_bytes(data)
         sys.stderr.write(f"dvk: đã ghi {len(catalogue.models)} mô hình vào {args.output}\n")

@@ -32,8 +32,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     path = next((p for p in target_paths(models_dir, args.slug) if p.is_file()), None)  # <slug>.md, <slug>/index.md
     if path is None:
-        slugs = sorted(item.slug for item in discover([models_dir]))
-        near = closest(args.slug, slugs)
+        near = closest(args.slug, sorted(item.slug for item in discover([models_dir])))
         hint = f" Có phải “{near}”?" if near else " Tên hồ sơ là tên tệp, không có đuôi .md."
         sys.stderr.write(f"dvk: không có hồ sơ “{args.slug}” trong {models_dir}.{hint}\n")
         return EXIT_USAGE

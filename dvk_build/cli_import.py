@@ -18,9 +18,8 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def _cmd_import(args: argparse.Namespace) -> int:
     source = Path(args.file)
-    shown = args.file
     if not source.is_file():
-        sys.stderr.write(f"dvk import: không tìm thấy tệp {shown}\n")
+        sys.stderr.write(f"dvk import: không tìm thấy tệp {args.file}\n")
         return EXIT_USAGE
     try:
         mapping = load_mapping(Path(args.map)) if args.map else None
@@ -29,13 +28,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     def report(row: int, message: str, error: bool) -> None:
-        sys.stdout.write(f"{shown}:{row}: {message}\n")
+        sys.stdout.write(f"{args.file}:{row}: {message}\n")
 
     try:
         out = import_list(source, Path(args.dir), default_config(), dt.date.today(), sheet=args.sheet,
                           mapping=mapping, province=args.province or "", dry_run=args.dry_run, report=report)
     except (TableError, ListError) as exc:
-        sys.stderr.write(f"{shown}: {exc}\n")
+        sys.stderr.write(f"{args.file}: {exc}\n")
         return EXIT_ERROR
     sys.stdout.write(summary_lines(out, args.dir, args.dry_run))
     return EXIT_ERROR if out.skipped else EXIT_OK
@@ -48,11 +47,8 @@ def _rows(numbers: list[int], limit: int = 12) -> str:
 
 def summary_lines(out: Outcome, directory: str, dry_run: bool) -> str:
     """The closing summary: imported, already there, skipped with reasons, rows that were not models."""
-    lines = ["", "Tóm tắt:"]
-    if dry_run:
-        lines.append(f"- Chạy thử (--dry-run): không ghi tệp nào. Sẽ nhập {len(out.imported)} mô hình (hồ sơ tóm tắt) vào {directory}.")
-    else:
-        lines.append(f"- Đã nhập {len(out.imported)} mô hình (hồ sơ tóm tắt) vào {directory}.")
+    done = "Chạy thử (--dry-run): không ghi tệp nào. Sẽ nhập" if dry_run else "Đã nhập"
+    lines = ["", "Tóm tắt:", f"- {done} {len(out.imported)} mô hình (hồ sơ tóm tắt) vào {directory}."]
     if out.present:
         lines.append(f"- Đã có sẵn, không ghi lại: {len(out.present)} mô hình (dòng {_rows([r for r, _ in out.present])}).")
     if out.skipped:

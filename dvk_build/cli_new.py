@@ -59,10 +59,8 @@ def slugify(text: str) -> str:
 
 def current_period(config: Config, today: dt.date) -> str:
     """The period containing today, else the latest one."""
-    for period in config.periods.values():
-        if period.start <= today <= period.end:
-            return period.slug
-    return max(config.periods.values(), key=lambda p: p.start).slug
+    current = next((p for p in config.periods.values() if p.start <= today <= p.end), None)
+    return (current or max(config.periods.values(), key=lambda p: p.start)).slug
 
 
 def check_slug(slug: str | None) -> str:

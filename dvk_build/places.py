@@ -37,9 +37,7 @@ def resolve(locality: dict[str, Any] | None, register_name: str) -> Place | None
     """The place of a dossier, or None when `locality` has no province to look up."""
     loc = locality if isinstance(locality, dict) else {}
     names = tuple(_text(loc.get(k)) for k in ("province", "district", "commune", "current_province", "current_commune"))
-    if names[0] is None:
-        return None
-    return _resolve(names, register_name)
+    return None if names[0] is None else _resolve(names, register_name)
 
 
 @lru_cache(maxsize=65536)

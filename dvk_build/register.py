@@ -93,11 +93,9 @@ class Match:
 
 def fold_tones(text: str) -> str:
     """Case-folded NFC with each syllable's tone mark moved to its end (Hòa = Hoà)."""
-    out = []
-    for word in unicodedata.normalize("NFD", text.casefold()).split():
-        tones = "".join(c for c in word if c in _TONES)
-        out.append("".join(c for c in word if c not in _TONES) + tones)
-    return unicodedata.normalize("NFC", " ".join(out))
+    words = unicodedata.normalize("NFD", text.casefold()).split()
+    # a stable sort: the tone marks go last, every other character keeps its place
+    return unicodedata.normalize("NFC", " ".join("".join(sorted(w, key=lambda c: c in _TONES)) for w in words))
 
 
 def ascii_key(text: str) -> str:

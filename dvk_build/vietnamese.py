@@ -39,10 +39,8 @@ def _char_key(char: str) -> tuple[str, str | None]:
     base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONES))
     if base in _ALPHABET:
         key: tuple[str, str | None] = (f"{_ALPHABET.index(base) + 10:02d}", tone)
-    elif base.isspace() or not base.isalnum():
-        key = ("00", None)
     else:
-        key = ("99", None)
+        key = ("00" if base.isspace() or not base.isalnum() else "99", None)
     _CHAR_KEYS[char] = key
     return key
 
@@ -64,9 +62,8 @@ def sort_key(text: str, length: int = 40) -> str:
             letters.append("99")  # a letter outside the alphabet: after every Vietnamese one
     while letters and letters[-1] == "00":
         letters.pop()
-    letters, tones = letters[:length], tones[:length]  # enough to order titles
     # a letter prefix: the key is never read as a number (JSON, spreadsheets)
-    return "k" + "".join(letters) + "t" + "".join(tones)
+    return "k" + "".join(letters[:length]) + "t" + "".join(tones[:length])
 
 
 _PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+", re.I)

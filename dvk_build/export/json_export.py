@@ -53,8 +53,7 @@ def model_document(m: Model, ctx: Site, rec: Json | None = None) -> Json:
 
 def dumps(doc: Json, indent: int | None = None) -> str:
     """UTF-8 JSON text (Vietnamese kept readable, not \\u-escaped), ending in a newline."""
-    separators = (",", ": ") if indent else (",", ":")
-    return json.dumps(doc, ensure_ascii=False, indent=indent, separators=separators) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=indent, separators=(",", ": ") if indent else (",", ":")) + "\n"
 
 
 def schema(ctx: Site) -> Json:

@@ -165,11 +165,6 @@ def _dossier_columns(config: Config) -> list[Column]:
 # --- values derived by the model, never typed by hand --------------------------------------------
 
 
-def _date(value: dt.date | None) -> str | None:
-    """YYYY-MM-DD or None."""
-    return value.isoformat() if value else None
-
-
 def _head_columns() -> list[Column]:
     """Which model, and where it is published."""
     url = {"type": "string", "minLength": 1}
@@ -202,9 +197,9 @@ def _derived_columns(config: Config) -> list[Column]:
         Column("self_assessment_computed", "Tự đánh giá tính từ kết quả so với chỉ tiêu đăng ký (để đối chiếu)", CODE,
                {"enum": mark_codes}, marks, get=lambda m, c: m.computed_assessment),
         Column("recognized_on", "Ngày thông báo công nhận gần nhất", DATE, date,
-               get=lambda m, c: _date(m.recognized_on)),
+               get=lambda m, c: _plain(m.recognized_on)),
         Column("first_recognized_on", "Ngày thông báo công nhận đầu tiên", DATE, date,
-               get=lambda m, c: _date(m.first_recognized_on)),
+               get=lambda m, c: _plain(m.first_recognized_on)),
         Column("province_now", "Tỉnh, thành phố hiện nay (sau sắp xếp năm 2025)", TEXT, {"type": "string"},
                get=lambda m, c: m.province),
         Column("province_at_recognition", "Tỉnh, thành phố tại thời điểm công nhận", TEXT, {"type": "string"},
@@ -330,7 +325,7 @@ def _recognition_columns(config: Config) -> list[Column]:
         ("body", label("recognitions[].body"), TEXT, lambda r: r.body),
         ("notice.number", f"{label('recognitions[].notice.number')} ({label('recognitions[].notice')})", TEXT,
          lambda r: r.notice_number),
-        ("notice.date", label("recognitions[].notice.date"), DATE, lambda r: _date(r.notice_date)),
+        ("notice.date", label("recognitions[].notice.date"), DATE, lambda r: _plain(r.notice_date)),
         ("vote", f"{label('recognitions[].vote')} (số phiếu tán thành/số thành viên)", TEXT,
          lambda r: f"{r.vote_in_favor}/{r.vote_members}" if r.vote_members else None),
     ]

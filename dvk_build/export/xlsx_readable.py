@@ -29,13 +29,11 @@ DEFAULT_WIDTH = 24
 def headings(cols: list[Column]) -> list[str]:
     """Each column's Vietnamese label; a label met twice (the province today, computed and as the dossier
     wrote it) says which one it is, so no two headings read the same."""
-    seen: set[str] = set()
-    out = []
+    out: list[str] = []
     for col in cols:
         label = col.label
-        if label in seen:
+        if label in out:
             label += " (theo hồ sơ)" if "." in col.name else " (tính từ hồ sơ)"
-        seen.add(label)
         out.append(label)
     return out
 
@@ -73,9 +71,8 @@ class ReadableWorkbook:
     def add(self, values: list[Any]) -> None:
         """One model: its row of the machine files, in table column order."""
         self.rows += 1
-        r = self.rows
         for c, i in enumerate(self.order):
-            self._write(r, c, values[i], self.cols[c], self.labels[c])
+            self._write(self.rows, c, values[i], self.cols[c], self.labels[c])
 
     def _write(self, r: int, c: int, value: Any, col: Column, labels: dict[str, str]) -> None:
         value = _value(value, col.kind)

@@ -118,10 +118,7 @@ def _committee(body: str) -> str:
 
 def _on_behalf(body: str) -> str:
     """`T/M ĐẢNG ỦY` for `Đảng ủy xã Thạnh Lợi`, `T/M BAN THƯỜNG VỤ` for its standing committee; BLANK otherwise."""
-    standing = _STANDING.match(body or "")
-    if standing:
-        return f"T/M {standing.group(1).upper()}"
-    match = _COLLECTIVE.match(body or "")
+    match = _STANDING.match(body or "") or _COLLECTIVE.match(body or "")
     return f"T/M {match.group(1).upper()}" if match else f"T/M {BLANK}"
 
 
@@ -149,9 +146,7 @@ def _full_locality(m: Model) -> str:
 
 def _tier_label(m: Model, tier: str | None) -> str:
     t = m.config.tiers.get(tier or "")
-    if not t:
-        return f"cấp {BLANK}"
-    return lower_first(t.label)
+    return lower_first(t.label) if t else f"cấp {BLANK}"
 
 
 def _vote_body(m: Model, rec: Recognition | None) -> str:

@@ -46,8 +46,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
                 report: Report = lambda row, message, error: None) -> Outcome:
     table = open_table(path, sheet)
     out = Outcome(encoding=table.encoding)
-    rows = table.rows
-    head = list(islice(rows, HEADER_LOOKAHEAD))
+    head = list(islice(table.rows, HEADER_LOOKAHEAD))
     columns = find_columns(head, known_headings(config, mapping))
     if columns is None:
         raise ListError("không tìm thấy dòng tiêu đề cột (cần ít nhất cột Tên mô hình và hai cột khác như Chủ thể, "
@@ -60,7 +59,7 @@ def import_list(path: Path, directory: Path, config: Config, today: dt.date, *, 
     known = existing.scan(directory)
     seen: dict[tuple[str, str, str], int] = {}
     ref = schema_ref(directory)
-    for number, cells in chain((item for item in head if item[0] > columns.header_rows[-1]), rows):
+    for number, cells in chain((item for item in head if item[0] > columns.header_rows[-1]), table.rows):
         texts = [values.text(c) for c in cells]
         skip = reader.not_a_model(texts)
         if skip == "blank":

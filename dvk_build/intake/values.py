@@ -127,9 +127,8 @@ def fields(cell: Any, table: dict[str, str], config: Config) -> list[str]:
         if slug is None:
             known = "; ".join(f.label for f in config.fields.values())
             raise CellError(f"lĩnh vực `{part}` không có trong danh mục lĩnh vực ({known})")
-        if slug not in out:
-            out.append(slug)
-    return out
+        out.append(slug)
+    return list(dict.fromkeys(out))
 
 
 def tier(cell: Any, table: dict[str, str]) -> str | None:
