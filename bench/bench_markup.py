@@ -22,8 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "content" / "models" / "tuyen-duong-tu-quan-ap-phu-hoa.md"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hostile import ROOT, SHIPPED, make_project  # noqa: E402  (the same project and dossier as the hostile run)
+
 FLOODS = ["<a ", "<a title=", '<a title="<b title=', "<img alt=<img ", '<a title="x" ', "<x javascript:",
           "[a](javascript:x) ", "&amp;", "![", "[", "](", "{: ", "<img src=", "`", "*", "_", "| ", "> ", "- ", "1. ",
           "http://", "@", "09", "Ông ", "\\", "&#", "<!--", "<https:"]
@@ -38,17 +39,10 @@ print(json.dumps({"wall": time.perf_counter() - t, "rss_kb": usage.ru_maxrss, "l
 
 def build(tmp: Path, text: str) -> float:
     """Wall time of `mkdocs build` of a project holding this one dossier."""
-    for name in ("models", "pages", "site"):
-        (tmp / name).mkdir(exist_ok=True)
+    config = make_project(tmp)
     (tmp / "models" / "mau.md").write_text(text, encoding="utf-8")
-    (tmp / "pages" / "huong-dan.md").write_text("# Hướng dẫn\n", encoding="utf-8")
-    (tmp / "pages" / "dong-gop.md").write_text("# Đóng góp\n", encoding="utf-8")
-    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "docs_dir": str(tmp / "pages"), "site_dir": str(tmp / "site"),
-              "theme": {"name": "material", "language": "vi", "custom_dir": str(ROOT / "overrides")},
-              "plugins": [{"dvk": {"models_dir": str(tmp / "models")}}]}
-    (tmp / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML
     proc = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                           str(tmp / "mkdocs.yml")], capture_output=True, text=True, check=True, cwd=ROOT,
+                           str(config)], capture_output=True, text=True, check=True, cwd=ROOT,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     if not any((tmp / "site" / "mo-hinh").glob("*/index.html")):
         raise SystemExit(f"build published no model page: {proc.stdout[-500:]}")
@@ -60,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=195, help="body size in KB (default 195)")
     parser.add_argument("--build", action="store_true", help="also build each flood the check accepts")
     args = parser.parse_args(argv)
-    shipped = SHIPPED.read_text(encoding="utf-8")
     print("| piece repeated | times | file KB | wall s | peak RSS MiB | `dvk check` says |" + (" build s |" if args.build else ""))
     print("|---|---:|---:|---:|---:|---|" + ("---:|" if args.build else ""))
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,10 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir()
         project.mkdir()
         if args.build:
-            print(f"| (the shipped dossier) | | | | | | {build(project, shipped):.2f} |")
+            print(f"| (the shipped dossier) | | | | | | {build(project, SHIPPED):.2f} |")
         for piece in FLOODS:
-            times = (args.size * 1000 - len(shipped.encode())) // len(piece.encode())
-            path.write_text(shipped + "\n" + piece * times + "\n", encoding="utf-8")
+            times = (args.size * 1000 - len(SHIPPED.encode())) // len(piece.encode())
+            path.write_text(SHIPPED + "\n" + piece * times + "\n", encoding="utf-8")
             proc = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "dvk_build", "check", str(path)],
                                   capture_output=True, text=True, check=True, cwd=ROOT)
             m = json.loads(proc.stdout)

@@ -116,7 +116,7 @@ def check_form(ctx: DossierContext) -> Iterator[Problem]:
     long_lists: list[Problem] = []
     _long_lists(ctx, ctx.data, (), long_lists)
     yield from long_lists
-    certainly_valid = _compiled(ctx.config)[2]
+    _, _, certainly_valid, _ = _compiled(ctx.config)
     if certainly_valid(ctx.data):
         return  # the common case, ~20x faster than asking jsonschema
     for err in _validator(ctx.config).iter_errors(ctx.data):

@@ -321,7 +321,6 @@ def _tags(text: str) -> Iterator[Finding]:
     autolinks = {m.start(): m for m in _AUTOLINK_RE.finditer(text)}
     tag_end = _tag_ends(text)
     events = list(_EVENT_AT_RE.finditer(text))
-    event_starts = [m.start() for m in events]
     memo: dict[tuple[str, int, int], str | None] = {}
     for m in _TAG_START_RE.finditer(text):
         if m.start() in autolinks:
@@ -340,7 +339,7 @@ def _tags(text: str) -> Iterator[Finding]:
             yield Finding(m.start(), end, problem)
         else:
             # Parsers disagree on `src= onerror=...`; any `on...=` inside the tag is refused.
-            i = bisect.bisect_left(event_starts, m.end())
+            i = bisect.bisect_left(events, m.end(), key=re.Match.start)
             if i < len(events) and events[i].start() < end:
                 yield Finding(m.start(), end, f"thuộc tính sự kiện `{events[i][1]}=` trong thẻ `<{tag}>`")
 

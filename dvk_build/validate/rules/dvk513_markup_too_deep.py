@@ -64,7 +64,7 @@ def check(ctx: DossierContext) -> Iterator[Problem]:
     blocks = [(read_length(m[0]), m.end() - len(m[0].lstrip())) for m in _BLOCK_RE.finditer(spot.text)]
     total = sum(n for n, _ in blocks)
     if total > MAX_READ:
-        worst, at = max(blocks)
+        _, at = max(blocks)  # the paragraph read longest
         yield problem_in(ctx, RULE, spot, f"Đoạn văn này có nhiều dấu “[”, “(” hoặc “<” không có dấu đóng: trình dựng "
                          f"trang phải đọc lại khoảng {number(total)} ký tự (tối đa {number(MAX_READ)}), làm việc dựng cả "
                          "trang web chậm đi nhiều lần.", "Xóa các dấu thừa, hoặc đóng từng dấu “[” bằng “]”, “(” bằng “)”, “<” bằng “>”.", at)
