@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import os
 import shutil
+import zlib
 from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 
 from .atomic_site import AtomicOutput
@@ -29,7 +31,7 @@ from .export import site_files
 from .forms import site_files as form_files
 from .forms.word import TemplateProblem
 from .model import build_catalogue
-from .render.model_page import ModelPages
+from .render.model_page import ModelPages, toc_tokens
 from .preview import LastBuild, Preview, known_dossiers
 from .render.site import RenderedPages, SiteRenderer
 from .render.templates import environment
@@ -104,7 +106,6 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         self.files: Files | None = None
         self.env: Any = None
         self.writer: ThemePages | None = None
-        self._placeholders: dict[str, str] = {}  # src_uri → page HTML before its blocks came back
         if not config.nav:
             config.nav = self._nav()
         self._nav_pages = set(_nav_pages(config.nav))  # generated pages the menu names stay in it
@@ -274,16 +275,17 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.generated_by:
             page.edit_url = None  # generated listings have no source to edit (model pages: theme_pages.py)
-        if self.pages is not None and page.content and self.pages.stash.prefix in page.content:
-            # Generated HTML blocks come back only now, page by page, so MkDocs does not hold every
-            # page's full HTML at once (render/stash.py).
-            self._placeholders[page.file.src_uri] = page.content
-            page.content = self.pages.stash.restore(page.content)
+        body = self.pages.bodies.pop(page.file.src_uri, None) if self.pages is not None else None
+        if body is not None:
+            # A page rendered from an HTML template (render/site.py) gets its HTML only now, page by page,
+            # so MkDocs does not hold every listing's full HTML at once; on_post_page lets it go.
+            page.content = zlib.decompress(body).decode("utf-8")
+            page.toc = get_toc(toc_tokens(page.content, top=1))  # type: ignore[arg-type]
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self._placeholders:
-            page.content = self._placeholders.pop(page.file.src_uri)  # written: let the full HTML go
+        if page.file.generated_by:
+            page.content = ""  # written: let the full HTML go (thousands of listing pages at 10,000 models)
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:

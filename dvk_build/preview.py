@@ -306,9 +306,7 @@ class Preview:
         doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         for built, page in enumerate(pages.pages):
             if not slugs and saved():
-                for left in pages.pages[built:]:
-                    self.later.add(left.src_uri)
-                    pages.stash.discard(left.content)
+                self.later.update(left.src_uri for left in pages.pages[built:])
                 return built
             file: File | None = last.files.get_file_from_path(page.src_uri)
             if file is None or file.page is None:

@@ -70,7 +70,8 @@ def test_catch_up_interrupted_by_a_save(tmp_path: Path, monkeypatch: pytest.Monk
     interrupt[0] = False
     assert preview.catch_up() and not preview.later
     assert set(built) == shifted
-    assert not preview.last.renderer.stash.blocks  # no block of a page left unwritten
+    plugin = preview.last.set_pages.args[0]  # (partial(setattr, plugin, "pages"))
+    assert not plugin.pages.bodies  # every page the passes rendered was written
 
     # in the end the same as a full build
     full = tmp_path / "full"

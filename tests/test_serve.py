@@ -201,13 +201,3 @@ def test_listing_pages_an_edit_only_shifted_follow_in_the_next_pass(tmp_path: Pa
         _assert_listings_as_a_full_build_makes(server, tmp_path)
     finally:
         server.stop()
-
-
-def test_a_page_the_preview_stops_before_writing_leaves_no_block_behind() -> None:
-    from dvk_build.render.stash import HtmlStash
-
-    stash = HtmlStash()
-    left, kept = str(stash.put("<div>trang bỏ dở</div>")).strip(), str(stash.put("<div>trang ghi</div>")).strip()
-    stash.discard(f"# Danh sách\n\n{left}\n")
-    assert list(stash.blocks) == [kept]
-    assert stash.restore(f"<p>{kept}</p>") == "<div>trang ghi</div>" and not stash.blocks

@@ -218,6 +218,19 @@ def test_home_tiles_count_the_models_of_each_tier_and_field(built_site: Path, sh
     assert {href: int(n.replace(".", "")) for href, n in tiles.items()} == expected
 
 
+def test_generated_pages_have_their_headings_in_the_contents_and_the_skip_link(built_site: Path) -> None:
+    """Generated pages are HTML from templates, not Markdown: their contents list and "skip to content"
+    link come from their headings' ids as Python-Markdown's `toc` gave them."""
+    for url in ["", "cap/huyen/", "linh-vuc/kinh-te/", "tinh/", "thong-ke/", "tieu-bieu/"]:
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        article = html[html.index("<article"):html.index("</article>")]
+        ids = re.findall(r'<h([12]) id="([^"]+)"', article)
+        assert ids[0][0] == "1" and {level for level, _ in ids[1:]} <= {"2"}, (url, ids)
+        assert f'<a href="#{ids[0][1]}" class="md-skip">' in html, url
+        contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html)
+        assert [i for _, i in ids[1:]] == list(dict.fromkeys(contents)), (url, contents)
+
+
 def test_listed_in_catalogue_and_typical(built_site: Path, shipped_catalogue: Any) -> None:
     catalogue = listed(built_site, "danh-muc/")
     typical = listed(built_site, "tieu-bieu/")

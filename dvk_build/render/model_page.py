@@ -20,7 +20,7 @@ from .templates import environment
 ROOT = "../../"  # every model page is the folder mo-hinh/<slug>/: its links to the rest of the site go up twice
 # What mkdocs.yml gives Python-Markdown; the plugin passes the site's own list.
 MARKDOWN_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "attr_list", "admonition")
-_HEADING_RE = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)</h\1>', re.S)
+_HEADING_RE = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
 _BODY_ID_RE = re.compile(r'(<h[1-6][^>]* id=")([^"]+)(")')
 _HEADING_LINE_RE = re.compile(r"^#{1,5}\s")
 
@@ -48,12 +48,14 @@ def shift_headings(source: str) -> str:
     return "\n".join(out)
 
 
-def toc_tokens(content: str) -> list[dict[str, Any]]:
-    """The contents list of a page's HTML: every h2-h6 with an id, nested by level (what `toc` would give)."""
+def toc_tokens(content: str, top: int = 2) -> list[dict[str, Any]]:
+    """The contents list of a page's HTML: every heading from level `top` with an id, nested by level (what `toc` would give)."""
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
     for match in _HEADING_RE.finditer(content):
         level = int(match.group(1))
+        if level < top:
+            continue
         name = re.sub(r"<[^>]+>", "", match.group(3)).strip()
         token = {"level": level, "id": html.unescape(match.group(2)), "name": name, "children": []}
         while stack and stack[-1]["level"] >= level:

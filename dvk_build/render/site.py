@@ -1,13 +1,14 @@
-"""The catalogue's Markdown pages (home, listings, statistics, rules) as (source path, Markdown) pairs; no MkDocs here."""
+"""The catalogue's pages (home, listings, statistics from HTML templates; the rules page in Markdown); no MkDocs here."""
 
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import vietnamese as text
 from ..model import Model
@@ -15,7 +16,6 @@ from ..site_context import Output, Page, SiteContext, front_matter, url_of
 from ..validate.rules_reference import render_markdown as rules_markdown
 from ..validate.traceability import render_markdown as traceability_markdown
 from . import charts, maps
-from .stash import HtmlStash
 from .templates import environment
 
 RULES_PAGE = "quy-tac/index.md"
@@ -31,7 +31,9 @@ class Group:
 
 @dataclass
 class RenderedPages(Output):
-    stash: HtmlStash = field(default_factory=HtmlStash)  # HTML blocks the listings' placeholders stand for
+    # The HTML of the pages rendered from templates, by source path, compressed until MkDocs writes the page
+    # (plugin.py): their Markdown source is only the front matter, so Python-Markdown has nothing to parse.
+    bodies: dict[str, bytes] = field(default_factory=dict)
 
 
 # Whether to render a page, given its path, what it depends on beyond its entries, and the models it lists
@@ -55,13 +57,11 @@ class SiteRenderer:
         self.catalogue = ctx.catalogue
         self.config = ctx.config
         self.env = environment(ctx.config)
-        self.stash = HtmlStash()
-        self.env.filters["html"] = self.stash.put
         self._entries: dict[tuple[str, str], str] = {}
         self.env.globals["entry"] = self._entry
 
     def render(self) -> RenderedPages:
-        out = RenderedPages(stash=self.stash)
+        out = RenderedPages()
         self._places = None
         self._in = {}
         for make in (self._home, self._tiers, self._fields, self._provinces, self._typical,
@@ -90,12 +90,15 @@ class SiteRenderer:
         self.listed[uri] = slugs
         return self.wanted(uri, signature, slugs)
 
-    def _render(self, template: str, src_uri: str, **ctx: Any) -> str:
+    def _page(self, out: RenderedPages, src_uri: str, meta: str, template: str, **ctx: Any) -> None:
+        """A page from its HTML template: the front matter is its source, the HTML waits compressed in `bodies`."""
         root = "../" * url_of(src_uri).count("/")  # pages are directory URLs
-        return self.env.get_template(template).render(root=root, catalogue=self.catalogue, **ctx)
+        html = self.env.get_template(template).render(root=root, catalogue=self.catalogue, **ctx)
+        out.pages.append(Page(src_uri, f"---\n{meta}\n---\n"))
+        out.bodies[src_uri] = zlib.compress(html.encode("utf-8"), 1)
 
     # --- pages ----------------------------------------------------------
-    def _home(self, out: Output) -> None:
+    def _home(self, out: RenderedPages) -> None:
         uri = "index.md"
         meta = front_matter(self.config.site["name"], "Danh mục công khai các mô hình “Dân vận khéo” đã được công nhận, tra cứu theo cấp, lĩnh vực và địa bàn.",
                      hide=["navigation", "toc"])
@@ -105,10 +108,9 @@ class SiteRenderer:
                   tuple(len(self._models_in("field", f)) for f in self.config.fields))
         if not self._want(uri, ("home", tuple(t.slug for t in tiers), counts, self._counts()), [m.slug for m in newest]):
             return
-        out.pages.append(Page(uri, self._render("home.md.j2", uri, meta=meta, tiers=tiers, newest=newest,
-                                                in_tier={t.slug: n for t, n in zip(tiers, counts[0])},
-                                                in_field=dict(zip(self.config.fields, counts[1])),
-                                                country_map=Markup(self._country_figure("tinh/")))))
+        self._page(out, uri, meta, "home.html.j2", tiers=tiers, newest=newest,
+                   in_tier={t.slug: n for t, n in zip(tiers, counts[0])}, in_field=dict(zip(self.config.fields, counts[1])),
+                   country_map=Markup(self._country_figure("tinh/")))
         out.files[maps.BASE_FILE] = maps.base_map()  # the locator maps' background, one file for every model page
 
     def _models_in(self, kind: str, slug: str) -> list[Model]:
@@ -134,7 +136,7 @@ class SiteRenderer:
                                             if self.catalogue.models else "")
         return kept[1]
 
-    def _listing(self, out: Output, base: str, heading: str, intro: str, groups: list[Group],
+    def _listing(self, out: RenderedPages, base: str, heading: str, intro: str, groups: list[Group],
                  hide: Sequence[str] = (), figure: Callable[[], str] = str, figure_key: Hashable = None) -> None:
         """Paginated listing: groups are flattened into pages of PAGE_SIZE entries, headings repeated."""
         flat = [(g, m) for g in groups for m in g.models]
@@ -153,11 +155,10 @@ class SiteRenderer:
                 continue
             title = heading if n == 1 else f"{heading} (trang {n})"
             meta = front_matter(title, intro, **({"hide": list(hide)} if hide else {}))
-            out.pages.append(Page(uri, self._render("listing.md.j2", uri, meta=meta, heading=title, intro=intro if n == 1 else "",
-                                                    groups=page_groups, pages=pages, page=n, base=base,
-                                                    figure=Markup(figure()) if n == 1 else "")))
+            self._page(out, uri, meta, "listing.html.j2", heading=title, intro=intro if n == 1 else "", groups=page_groups,
+                       pages=pages, page=n, base=base, figure=Markup(figure()) if n == 1 else "")
 
-    def _tiers(self, out: Output) -> None:
+    def _tiers(self, out: RenderedPages) -> None:
         for tier in self.config.tiers_in_order():
             models = self._models_in("tier", tier.slug)
             groups = [Group(f.label, [m for m in models if f.slug in m.fields]) for f in self.config.fields.values()]
@@ -165,7 +166,7 @@ class SiteRenderer:
                      f"Tiêu chuẩn {tier.label.lower()}: đã nhân rộng hoặc có thể nhân rộng trong phạm vi {tier.scope}.")
             self._listing(out, f"cap/{tier.slug}/", f"Mô hình “Dân vận khéo” {tier.label.lower()}", intro, groups)
 
-    def _fields(self, out: Output) -> None:
+    def _fields(self, out: RenderedPages) -> None:
         for f in self.config.fields.values():
             models = self._models_in("field", f.slug)
             groups = [Group(t.label, [m for m in models if m.tier == t.slug], "theo cấp cao nhất đạt được")
@@ -175,7 +176,7 @@ class SiteRenderer:
                 intro = f"{f.description} {intro}"
             self._listing(out, f"linh-vuc/{f.slug}/", f"Lĩnh vực {f.label}", intro, groups)
 
-    def _provinces(self, out: Output) -> None:
+    def _provinces(self, out: RenderedPages) -> None:
         provinces = dict(sorted(self.catalogue.provinces().items(), key=lambda kv: text.province_order(kv[0])))
         uri = "tinh/index.md"
         if self._want(uri, ("provinces", self._counts())):
@@ -192,29 +193,21 @@ class SiteRenderer:
                           f"{len(models)} mô hình của {name}.{note}", groups, figure=figure,
                           figure_key=tuple(sorted(maps.counts_by_commune(models).items())))
 
-    def _province_index(self, out: Output, uri: str, rows: list[Group]) -> None:
-        links = "".join(
-            f'<li><a href="{text.province_slug(g.title)}/">{escape(g.title)}</a> <span class="dvk-muted">{len(g.models)} mô hình</span></li>'
-            for g in rows
-        )
-        country_map = self._country_figure("")
-        body = (f"---\n{front_matter('Theo tỉnh, thành phố', 'Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.')}\n---\n\n"
-                "# Theo tỉnh, thành phố\n\n<p class=\"dvk-intro\">Nhóm theo tỉnh, thành phố hiện nay (sau sắp xếp đơn vị hành chính năm 2025); "
-                "mỗi mô hình vẫn ghi địa bàn tại thời điểm công nhận.</p>\n\n"
-                f"{self.stash.put(country_map) if country_map else ''}"
-                f'<ul class="dvk-columns">{links}</ul>\n')
-        out.pages.append(Page(uri, body))
+    def _province_index(self, out: RenderedPages, uri: str, rows: list[Group]) -> None:
+        meta = front_matter("Theo tỉnh, thành phố", "Mô hình “Dân vận khéo” theo tỉnh, thành phố hiện nay.")
+        self._page(out, uri, meta, "provinces.html.j2", country_map=Markup(self._country_figure("")),
+                   provinces=[(text.province_slug(g.title), g.title, len(g.models)) for g in rows])
 
-    def _typical(self, out: Output) -> None:
+    def _typical(self, out: RenderedPages) -> None:
         groups = [Group(f"Năm {year}", ms) for year, ms in self.catalogue.typical_by_year().items()]
         self._listing(out, "tieu-bieu/", "Mô hình tiêu biểu", "Các mô hình được cấp ủy chọn biểu dương, khen thưởng là mô hình “Dân vận khéo” tiêu biểu hằng năm (Bước 6), theo năm.", groups)
 
-    def _catalogue(self, out: Output) -> None:
+    def _catalogue(self, out: RenderedPages) -> None:
         # no menu or table-of-contents column: the filters and the results take the whole width
         self._listing(out, "danh-muc/", "Danh mục mô hình", "Tất cả mô hình đã được công nhận, mới nhất trước.",
                       [Group("", self.catalogue.models)], hide=["navigation", "toc"])
 
-    def _rules(self, out: Output) -> None:
+    def _rules(self, out: RenderedPages) -> None:
         """`quy-tac/`: generated from the rules `dvk check` runs, so the page never drifts from them."""
         if not self._want(RULES_PAGE, "rules"):  # the rules, not the dossiers: an edit never changes it
             return
@@ -225,7 +218,7 @@ class SiteRenderer:
         trace = traceability_markdown(rules_url="")  # codes link to their entries on this same page
         out.pages.append(Page(RULES_PAGE, f"---\n{meta}\n---\n\n{title}\n{rest}\n{trace}"))
 
-    def _stats(self, out: Output) -> None:
+    def _stats(self, out: RenderedPages) -> None:
         cat, c = self.catalogue, self.config
         tier_counts = Counter(m.tier for m in cat.models)
         field_counts = Counter(f for m in cat.models for f in m.fields)
@@ -251,4 +244,4 @@ class SiteRenderer:
         ]
         meta = front_matter("Thống kê", "Số mô hình “Dân vận khéo” theo cấp, lĩnh vực, tỉnh, năm và loại chủ thể.",
                             hide=["navigation"])  # the menu column held one link: the charts take its width
-        out.pages.append(Page(uri, self._render("stats.md.j2", uri, meta=meta, charts=charts_)))
+        self._page(out, uri, meta, "stats.html.j2", charts=charts_)
