@@ -75,10 +75,10 @@ def main() -> int:
                        ("_write_model_pages", "model pages (rendered and written in the main process)"),
                        ("_result", "waiting for a worker's result"),
                        ("on_post_build", "on_post_build (index written, completeness check, swap)"),
-                       ("on_page_context", "on_page_context (stash restored)"),
+                       ("on_page_context", "on_page_context (generated pages given their HTML)"),
                        ("on_config", "on_config"), ("on_post_template", "on_post_template (sitemap)")]:
         wrap(P, attr, name)
-    wrap(render_site.SiteRenderer, "render", "listing, home and statistics pages as Markdown")
+    wrap(render_site.SiteRenderer, "render", "listing, home and statistics pages rendered (HTML templates)")
     wrap(dvk_plugin, "build_catalogue", "catalogue built from the report")
     for attr, name in [("read_source", "MkDocs: read page sources"), ("render", "MkDocs: Markdown to HTML"),]:
         wrap(Page, attr, name)
