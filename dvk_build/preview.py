@@ -19,6 +19,8 @@ from mkdocs.structure.nav import Navigation
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from .export.site_files import model_json
+from .forms import site_files as form_files
 from .load.files import display_path
 from .model import Model, model_from
 from .problem import Problem
@@ -34,7 +36,8 @@ from .validate.reading import load_paths
 
 log = logging.getLogger("mkdocs.plugins.dvk_build.preview")
 CATCH_UP_DELAY = 1.0  # seconds between an update and the pass of the listing pages it only shifted
-STALE = "dữ liệu mở, trang Dữ liệu mở và chỉ mục tìm kiếm giữ bản của lần dựng toàn bộ trước"
+STALE = ("tệp JSON và văn bản Word của hồ sơ đã cập nhật; dữ liệu mở của cả danh mục, trang Dữ liệu mở và "
+         "chỉ mục tìm kiếm giữ bản của lần dựng toàn bộ trước")
 
 
 @dataclass
@@ -50,7 +53,7 @@ class LastBuild:
     renderer: SiteRenderer  # its templates compiled, its entries rendered, every page's signature (render/site.py)
     known: dict[str, Neighbour]  # every dossier loaded, by absolute file: the other side of DVK601-DVK603
     root: Path
-    set_pages: Callable[[RenderedPages], None]  # hands the plugin the HTML blocks of the pages re-rendered
+    set_pages: Callable[[RenderedPages], None]  # hands the plugin the HTML of the pages re-rendered
 
 
 def _seconds(t: float) -> str:
@@ -260,6 +263,7 @@ class Preview:
             | {c for m in edited for c in m.derived_children}
         for slug in sorted(s for s in slugs if s in by_slug):
             last.writer.write(by_slug[slug])
+        _write_downloads(last, edited)
         later = f"; {len(self.later)} trang danh sách khác chỉ dời chỗ, cập nhật ngay sau" if self.later else ""
         log.info("Xem trước: đã cập nhật %d hồ sơ trong %s (%d trang mô hình, %d trang danh sách%s); %s.",
                  len(edited), _seconds(time.perf_counter() - start), len(slugs & by_slug.keys()), listed, later, STALE)
@@ -315,6 +319,17 @@ class Preview:
             _populate_page(file.page, last.config, last.files)
             _build_page(file.page, last.config, doc_files, last.nav, last.env)
         return len(pages.pages)
+
+
+def _write_downloads(last: LastBuild, models: list[Model]) -> None:
+    """The edited models' own files beside their pages (JSON, Mẫu 2a/2b): what an editor checks after a save."""
+    site = last.ctx.site
+    files = dict(model_json(m, site) for m in models) | form_files.files(site.config, models)
+    for path, data in files.items():
+        full = os.path.join(last.config.site_dir, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as fh:
+            fh.write(data)
 
 
 def known_dossiers(dossiers: list[DossierContext], root: Path) -> dict[str, Neighbour]:

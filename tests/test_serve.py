@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Callable, Iterator
 
+import docx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -99,6 +103,13 @@ def test_saved_title_updates_its_page_and_listing_and_nothing_else(served: Serve
     assert "Xem trước: đã cập nhật 1 hồ sơ" in log and "dựng lại toàn bộ" not in log, log[-2000:]
     assert other_page.stat().st_mtime_ns == other_mtime
     assert "dvk-build-errors" not in served.page("")
+    # the model's own downloads follow its page: its JSON, and its Mẫu 2a and 2b opened as Word documents
+    base = f"{served.base}mo-hinh/{EDITED}/"
+    assert json.loads(_get(base + "mo-hinh.json"))["model"]["title"] == title
+    for form in ("2a", "2b"):
+        with urllib.request.urlopen(f"{base}{EDITED}-mau-{form}.docx", timeout=30) as response:
+            document = docx.Document(io.BytesIO(response.read()))
+        assert title in "\n".join(p.text for p in document.paragraphs), form
 
 
 def test_an_editors_swap_and_backup_files_start_no_build(served: Served) -> None:

@@ -74,6 +74,11 @@ def write_model_files(site: Site, folder: str, count: int, spool: str, build: in
     return sizes
 
 
+def model_json(m: Model, ctx: Site, rec: dict[str, Any] | None = None) -> tuple[str, bytes]:
+    """Where one model's own JSON file goes, and its bytes (`rec`: its record, when already made)."""
+    return model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8")
+
+
 def model_files(catalogue: Catalogue, ctx: Site) -> dict[str, bytes]:
     """The same files in memory (a site rendered without a folder: tests, fuzzing)."""
     files: dict[str, bytes] = {}
@@ -110,7 +115,7 @@ def _stream_model_files(ctx: Site, count: int, models: Iterator[Model],
             for m in models:
                 rec = record(m, ctx, json_cols)
                 json_out.write(("," if written else "") + json_export.dumps_record(rec))
-                put(model_json_path(m), json_export.dumps(json_export.model_document(m, ctx, rec), indent=2).encode("utf-8"))
+                put(*model_json(m, ctx, rec))
                 values = row_of_record(rec, m, ctx, table_cols, shared)
                 csv_export.write_row(table, values)
                 readable.add(values)

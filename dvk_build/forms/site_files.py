@@ -43,7 +43,7 @@ def write_forms(config: Config, folder: str, spool: str, build: int) -> dict[str
 
 
 def files(config: Config, models: list[Model]) -> dict[str, bytes]:
-    """The same documents in memory (a site rendered without a folder: tests)."""
+    """The same documents in memory (tests; the preview's update of the models saved)."""
     if not published(config, models):
         return {}
     forms = FormSet.load(config)
