@@ -21,6 +21,7 @@ from watchdog.observers import Observer
 
 from .export.site_files import model_json
 from .forms import site_files as form_files
+from .forms.documents import FormSet, site_links
 from .load.files import display_path
 from .model import Model, model_from
 from .problem import Problem
@@ -54,6 +55,7 @@ class LastBuild:
     known: dict[str, Neighbour]  # every dossier loaded, by absolute file: the other side of DVK601-DVK603
     root: Path
     set_pages: Callable[[RenderedPages], None]  # hands the plugin the HTML of the pages re-rendered
+    forms: FormSet | None = None  # the Mẫu 2a/2b templates, read at the first save (config.yaml changed: a full build)
 
 
 def _seconds(t: float) -> str:
@@ -324,7 +326,9 @@ class Preview:
 def _write_downloads(last: LastBuild, models: list[Model]) -> None:
     """The edited models' own files beside their pages (JSON, Mẫu 2a/2b): what an editor checks after a save."""
     site = last.ctx.site
-    files = dict(model_json(m, site) for m in models) | form_files.files(site.config, models)
+    if last.forms is None and site_links(site.config):
+        last.forms = FormSet.load(site.config)  # about 40 ms: once, not at every save
+    files = dict(model_json(m, site) for m in models) | form_files.files(site.config, models, last.forms)
     for path, data in files.items():
         full = os.path.join(last.config.site_dir, path)
         os.makedirs(os.path.dirname(full), exist_ok=True)

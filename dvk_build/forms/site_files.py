@@ -42,9 +42,9 @@ def write_forms(config: Config, folder: str, spool: str, build: int) -> dict[str
     return sizes
 
 
-def files(config: Config, models: list[Model]) -> dict[str, bytes]:
-    """The same documents in memory (tests; the preview's update of the models saved)."""
-    if not published(config, models):
+def files(config: Config, models: list[Model], forms: FormSet | None = None) -> dict[str, bytes]:
+    """The same documents in memory, from `forms` when already loaded (the preview keeps them between saves)."""
+    if not (site_links(config) and models):
         return {}
-    forms = FormSet.load(config)
+    forms = forms or FormSet.load(config)
     return {f"{m.url}{name}": data for m in models for name, data in forms.fill(m, forms=forms_of(m)).items()}
