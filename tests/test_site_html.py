@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
+from markdown.extensions.toc import slugify
 
 from dvk_build.config import default_config
 from dvk_build.render.site import PAGE_SIZE
@@ -229,6 +230,15 @@ def test_generated_pages_have_their_headings_in_the_contents_and_the_skip_link(b
         assert f'<a href="#{ids[0][1]}" class="md-skip">' in html, url
         contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html)
         assert [i for _, i in ids[1:]] == list(dict.fromkeys(contents)), (url, contents)
+
+
+def test_a_field_listing_names_each_tier_alone_in_its_contents(built_site: Path) -> None:
+    """A group's note ("theo cấp cao nhất đạt được") shows beside its heading, not in the contents or the anchor."""
+    html = (built_site / "linh-vuc" / "kinh-te" / "index.html").read_text(encoding="utf-8")
+    assert '<small class="dvk-muted">theo cấp cao nhất đạt được</small></h2>' in html
+    contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', html)
+    labels = {t.label for t in default_config().tiers.values()}
+    assert contents and all(name in labels and anchor == slugify(name, "-") for anchor, name in contents), contents
 
 
 def test_listed_in_catalogue_and_typical(built_site: Path, shipped_catalogue: Any) -> None:

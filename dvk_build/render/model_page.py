@@ -23,6 +23,7 @@ MARKDOWN_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "attr_list", "admonitio
 _HEADING_RE = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
 _BODY_ID_RE = re.compile(r'(<h[1-6][^>]* id=")([^"]+)(")')
 _HEADING_LINE_RE = re.compile(r"^#{1,5}\s")
+_ASIDE_RE = re.compile(r"<small\b.*?</small>", re.S)  # a heading's aside: a listing group's note
 
 
 @dataclass
@@ -56,7 +57,7 @@ def toc_tokens(content: str, top: int = 2) -> list[dict[str, Any]]:
         level = int(match.group(1))
         if level < top:
             continue
-        name = re.sub(r"<[^>]+>", "", match.group(3)).strip()
+        name = re.sub(r"<[^>]+>", "", _ASIDE_RE.sub("", match.group(3))).strip()  # the contents name the group alone
         token = {"level": level, "id": html.unescape(match.group(2)), "name": name, "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
