@@ -272,6 +272,12 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         for model in ctx.catalogue.models:
             writer.write(model)
 
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        if self.pages is not None and page.file.src_uri in self.pages.anchors:
+            # the page's HTML comes later (on_page_context): MkDocs checks links to its anchors by these ids
+            page.present_anchor_ids = self.pages.anchors.pop(page.file.src_uri)
+        return html
+
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         if page.file.generated_by:
             page.edit_url = None  # generated listings have no source to edit (model pages: theme_pages.py)
@@ -353,6 +359,8 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
         watched = [os.fspath(Path(__file__).with_name("config.yaml"))]
         if self.config.config_file:
             watched.append(str(self.project_root / self.config.config_file))
+        # a province's Mẫu 2a/2b templates (made absolute in on_config): a changed one is a full build
+        watched += [str(p) for p in ((self.dvk_config.forms or {}).get("templates") or {}).values() if p and os.path.isfile(p)]
         for path in watched:
             server.watch(path)
         if self.preview is not None:

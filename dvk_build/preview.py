@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -21,7 +22,7 @@ from watchdog.observers import Observer
 
 from .export.site_files import model_json
 from .forms import site_files as form_files
-from .forms.documents import FormSet, site_links
+from .forms.documents import FORMS, FormSet, filename, forms_of, site_links
 from .load.files import display_path
 from .model import Model, model_from
 from .problem import Problem
@@ -37,7 +38,7 @@ from .validate.reading import load_paths
 
 log = logging.getLogger("mkdocs.plugins.dvk_build.preview")
 CATCH_UP_DELAY = 1.0  # seconds between an update and the pass of the listing pages it only shifted
-STALE = ("tệp JSON và văn bản Word của hồ sơ đã cập nhật; dữ liệu mở của cả danh mục, trang Dữ liệu mở và "
+STALE = ("các tệp tải về của hồ sơ đã cập nhật; dữ liệu mở của cả danh mục, trang Dữ liệu mở và "
          "chỉ mục tìm kiếm giữ bản của lần dựng toàn bộ trước")
 
 
@@ -334,6 +335,10 @@ def _write_downloads(last: LastBuild, models: list[Model]) -> None:
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "wb") as fh:
             fh.write(data)
+    for m in models:  # a dossier now a summary record has no Mẫu 2a any more: not left to download
+        for form in set(FORMS) - set(forms_of(m)):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(os.path.join(last.config.site_dir, f"{m.url}{filename(m, form)}"))
 
 
 def known_dossiers(dossiers: list[DossierContext], root: Path) -> dict[str, Neighbour]:

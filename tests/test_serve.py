@@ -212,3 +212,30 @@ def test_listing_pages_an_edit_only_shifted_follow_in_the_next_pass(tmp_path: Pa
         _assert_listings_as_a_full_build_makes(server, tmp_path)
     finally:
         server.stop()
+
+
+def test_a_dossier_saved_as_a_summary_record_leaves_no_report_to_download(tmp_path: Path) -> None:
+    """The preview writes a saved model's downloads again; a summary record has a notice (2b) and no report (2a)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from dvk_build.config import default_config
+    from dvk_build.model import build_catalogue
+    from dvk_build.preview import _write_downloads
+    from dvk_build.site_context import Site
+    from dvk_build.validate.engine import check_paths
+
+    source = ROOT / "tests" / "example-files" / "positive" / "tom-tat-tuyen-duong-hoa-xa-tan-thach.md"
+    model = build_catalogue(check_paths([source], default_config(), dt.date(2026, 12, 1), root=ROOT)).models[0]
+    assert model.summary_record
+    folder = tmp_path / "site" / model.url
+    folder.mkdir(parents=True)
+    report = folder / f"{model.slug}-mau-2a.docx"
+    report.write_bytes(b"ban truoc")  # from the build before the dossier became a summary record
+    last = SimpleNamespace(ctx=SimpleNamespace(site=Site(default_config())), config=SimpleNamespace(site_dir=str(tmp_path / "site")),
+                           forms=None)
+    _write_downloads(last, [model])  # type: ignore[arg-type]
+    assert not report.exists()
+    notice = docx.Document(str(folder / f"{model.slug}-mau-2b.docx"))
+    assert model.title in "\n".join(p.text for p in notice.paragraphs)
+    assert json.loads((folder / "mo-hinh.json").read_text(encoding="utf-8"))["model"]["title"] == model.title

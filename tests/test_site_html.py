@@ -23,6 +23,7 @@ import pytest
 import yaml
 from markdown.extensions.toc import slugify
 
+from conftest import SHIPPED_DOSSIER, make_dvk_project
 from dvk_build.config import default_config
 from dvk_build.render.site import PAGE_SIZE
 from dvk_build.vietnamese import province_slug
@@ -239,6 +240,21 @@ def test_a_field_listing_names_each_tier_alone_in_its_contents(built_site: Path)
     contents = re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', html)
     labels = {t.label for t in default_config().tiers.values()}
     assert contents and all(name in labels and anchor == slugify(name, "-") for anchor, name in contents), contents
+
+
+def test_links_to_a_generated_pages_headings_pass_mkdocs_anchor_check(tmp_path: Path) -> None:
+    """Generated pages get their HTML late (on_page_context); MkDocs still knows their ids when it checks links."""
+    config = make_dvk_project(tmp_path, {SHIPPED_DOSSIER.name: SHIPPED_DOSSIER.read_text(encoding="utf-8")}, strict=True)
+    (tmp_path / "pages" / "huong-dan.md").write_text(
+        "# Hướng dẫn\n\n[Theo lĩnh vực](thong-ke/index.md#theo-linh-vuc), [cấp tỉnh](linh-vuc/van-hoa-xa-hoi/index.md#cap-tinh), "
+        "[không có](thong-ke/index.md#khong-co-muc-nay)\n", encoding="utf-8")
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    config.write_text(yaml.safe_dump({**data, "validation": {"anchors": "warn"}}, allow_unicode=True), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], cwd=tmp_path, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=900)  # (-q would hide the warnings)
+    # the one link to a missing heading is refused (strict), and only that one
+    assert proc.returncode != 0 and "khong-co-muc-nay" in proc.stderr, proc.stderr[-2000:]
+    assert "#theo-linh-vuc" not in proc.stderr and "#cap-tinh" not in proc.stderr, proc.stderr[-2000:]
 
 
 def test_listed_in_catalogue_and_typical(built_site: Path, shipped_catalogue: Any) -> None:

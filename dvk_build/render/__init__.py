@@ -1,1 +1,1 @@
-"""Rendering: the catalogue → site pages (Markdown with HTML blocks), independent of MkDocs."""
+"""Rendering: the catalogue → the site's pages as HTML (the rules page as Markdown), independent of MkDocs."""

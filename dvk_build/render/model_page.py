@@ -20,10 +20,9 @@ from .templates import environment
 ROOT = "../../"  # every model page is the folder mo-hinh/<slug>/: its links to the rest of the site go up twice
 # What mkdocs.yml gives Python-Markdown; the plugin passes the site's own list.
 MARKDOWN_EXTENSIONS: tuple[str, ...] = ("toc", "tables", "attr_list", "admonition")
-_HEADING_RE = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>', re.S)
+_HEADING_RE = re.compile(r'<h([1-6]) id="([^"]+)"(?: data-toc-label="([^"]*)")?>(.*?)</h\1>', re.S)
 _BODY_ID_RE = re.compile(r'(<h[1-6][^>]* id=")([^"]+)(")')
 _HEADING_LINE_RE = re.compile(r"^#{1,5}\s")
-_ASIDE_RE = re.compile(r"<small\b.*?</small>", re.S)  # a heading's aside: a listing group's note
 
 
 @dataclass
@@ -57,7 +56,8 @@ def toc_tokens(content: str, top: int = 2) -> list[dict[str, Any]]:
         level = int(match.group(1))
         if level < top:
             continue
-        name = re.sub(r"<[^>]+>", "", _ASIDE_RE.sub("", match.group(3))).strip()  # the contents name the group alone
+        # `data-toc-label`, as Python-Markdown's toc reads it: a listing group's heading without its note
+        name = match.group(3) if match.group(3) is not None else re.sub(r"<[^>]+>", "", match.group(4)).strip()
         token = {"level": level, "id": html.unescape(match.group(2)), "name": name, "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from . import charts, maps
 from .templates import environment
 
 RULES_PAGE = "quy-tac/index.md"
+_ID_RE = re.compile(r'\sid="([^"]+)"')
 PAGE_SIZE = 50  # entries per listing page: small enough for a phone on a weak connection
 
 
@@ -34,6 +36,7 @@ class RenderedPages(Output):
     # The HTML of the pages rendered from templates, by source path, compressed until MkDocs writes the page
     # (plugin.py): their Markdown source is only the front matter, so Python-Markdown has nothing to parse.
     bodies: dict[str, bytes] = field(default_factory=dict)
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # the ids in each body: MkDocs checks links to them
 
 
 # Whether to render a page, given its path, what it depends on beyond its entries, and the models it lists
@@ -96,6 +99,7 @@ class SiteRenderer:
         html = self.env.get_template(template).render(root=root, catalogue=self.catalogue, **ctx)
         out.pages.append(Page(src_uri, f"---\n{meta}\n---\n"))
         out.bodies[src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        out.anchors[src_uri] = set(_ID_RE.findall(html))
 
     # --- pages ----------------------------------------------------------
     def _home(self, out: RenderedPages) -> None:

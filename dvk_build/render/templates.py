@@ -28,7 +28,7 @@ def environment(config: Config) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(vi_date=text.vi_date, vi_date_str=lambda s: text.vi_date(parse_date(s)),
-                       vnd=text.vnd, num=text.number, toc_id=lambda heading: slugify(str(heading), "-"))
+                       vnd=text.vnd, num=text.number, toc_id=lambda heading: slugify(str(heading), "-") or "_1")  # ("_1": Markdown's id for a heading without one)
     env.globals.update(c=config, label=config.label, at=value_at, specs=config.dossier, locator=maps.locator,
                        code_label=lambda spec, code: sections.code_label(config, spec, code))
     # the step sections and the box's facts, written once from the declarations as templates model.html.j2 includes
