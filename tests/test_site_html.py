@@ -501,7 +501,7 @@ def make_project(tmp: Path, extra: dict[str, str]) -> Path:
 
 def mkdocs_build(config_file: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],  # (no -q: strict counts warnings)
                           cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=900)
 
 
