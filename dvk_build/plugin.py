@@ -31,7 +31,7 @@ from .export import site_files
 from .forms import site_files as form_files
 from .forms.word import TemplateProblem
 from .model import build_catalogue
-from .render.model_page import ModelPages, toc_tokens
+from .render.model_page import ModelPages
 from .preview import LastBuild, Preview, known_dossiers
 from .render.site import RenderedPages, SiteRenderer
 from .render.templates import environment
@@ -273,9 +273,10 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             writer.write(model)
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if self.pages is not None and page.file.src_uri in self.pages.anchors:
-            # the page's HTML comes later (on_page_context): MkDocs checks links to its anchors by these ids
-            page.present_anchor_ids = self.pages.anchors.pop(page.file.src_uri)
+        body = self.pages.bodies.get(page.file.src_uri) if self.pages is not None else None
+        if body is not None:  # a page rendered from its template (render/site.py): its HTML comes in on_page_context
+            page.toc = get_toc(body.toc)  # type: ignore[arg-type]
+            page.present_anchor_ids = set(body.ids)  # MkDocs checks the links to its anchors by these
         return html
 
     def on_page_context(self, context: dict[str, Any], page: MkPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -283,10 +284,9 @@ class DvkPlugin(BasePlugin[DvkPluginConfig]):
             page.edit_url = None  # generated listings have no source to edit (model pages: theme_pages.py)
         body = self.pages.bodies.pop(page.file.src_uri, None) if self.pages is not None else None
         if body is not None:
-            # A page rendered from an HTML template (render/site.py) gets its HTML only now, page by page,
-            # so MkDocs does not hold every listing's full HTML at once; on_post_page lets it go.
-            page.content = zlib.decompress(body).decode("utf-8")
-            page.toc = get_toc(toc_tokens(page.content, top=1))  # type: ignore[arg-type]
+            # its HTML only now, page by page, so MkDocs does not hold every listing's HTML at once
+            # (on_post_page lets it go)
+            page.content = zlib.decompress(body.html).decode("utf-8")
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -17,6 +17,7 @@ from ..site_context import Output, Page, SiteContext, front_matter, url_of
 from ..validate.rules_reference import render_markdown as rules_markdown
 from ..validate.traceability import render_markdown as traceability_markdown
 from . import charts, maps
+from .model_page import toc_tokens
 from .templates import environment
 
 RULES_PAGE = "quy-tac/index.md"
@@ -31,12 +32,20 @@ class Group:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Body:
+    """A page rendered from its template, as MkDocs' Markdown would have given it (plugin.py hands it over)."""
+
+    html: bytes  # compressed until MkDocs writes the page: thousands of listing pages at 10,000 models
+    toc: list[dict[str, Any]]  # Python-Markdown's toc tokens, the h1 included
+    ids: frozenset[str]  # every id in it: MkDocs checks the links to them
+
+
 @dataclass
 class RenderedPages(Output):
-    # The HTML of the pages rendered from templates, by source path, compressed until MkDocs writes the page
-    # (plugin.py): their Markdown source is only the front matter, so Python-Markdown has nothing to parse.
-    bodies: dict[str, bytes] = field(default_factory=dict)
-    anchors: dict[str, set[str]] = field(default_factory=dict)  # the ids in each body: MkDocs checks links to them
+    # The bodies of the pages rendered from templates, by source path: their Markdown source is only the
+    # front matter, so Python-Markdown has nothing to parse.
+    bodies: dict[str, Body] = field(default_factory=dict)
 
 
 # Whether to render a page, given its path, what it depends on beyond its entries, and the models it lists
@@ -98,8 +107,7 @@ class SiteRenderer:
         root = "../" * url_of(src_uri).count("/")  # pages are directory URLs
         html = self.env.get_template(template).render(root=root, catalogue=self.catalogue, **ctx)
         out.pages.append(Page(src_uri, f"---\n{meta}\n---\n"))
-        out.bodies[src_uri] = zlib.compress(html.encode("utf-8"), 1)
-        out.anchors[src_uri] = set(_ID_RE.findall(html))
+        out.bodies[src_uri] = Body(zlib.compress(html.encode("utf-8"), 1), toc_tokens(html, top=1), frozenset(_ID_RE.findall(html)))
 
     # --- pages ----------------------------------------------------------
     def _home(self, out: RenderedPages) -> None:
@@ -159,7 +167,7 @@ class SiteRenderer:
                 continue
             title = heading if n == 1 else f"{heading} (trang {n})"
             meta = front_matter(title, intro, **({"hide": list(hide)} if hide else {}))
-            self._page(out, uri, meta, "listing.html.j2", heading=title, intro=intro if n == 1 else "", groups=page_groups,
+            self._page(out, uri, meta, "listing.html.j2", title=title, intro=intro if n == 1 else "", groups=page_groups,
                        pages=pages, page=n, base=base, figure=Markup(figure()) if n == 1 else "")
 
     def _tiers(self, out: RenderedPages) -> None:
